@@ -1,0 +1,1 @@
+"""The local complaint store: an encrypted SQLite file every screen reads from."""

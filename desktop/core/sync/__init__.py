@@ -1,0 +1,1 @@
+"""Pull (inbound) and push (outbox) engines."""

@@ -1,0 +1,1 @@
+"""A local fake of the platforms' APIs for the demo and the tests."""

@@ -1,0 +1,1 @@
+"""PySide6 widgets, models, delegates and dialogs."""
