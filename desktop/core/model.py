@@ -50,7 +50,7 @@ TRANSITIONS: Mapping[Status, frozenset[Status]] = {
 }
 
 
-class IllegalTransition(ValueError):
+class IllegalTransitionError(ValueError):
     """A status change the status machine does not allow."""
 
     def __init__(self, current: Status, wanted: Status) -> None:
@@ -65,7 +65,7 @@ class IllegalTransition(ValueError):
 def check_transition(current: Status, wanted: Status) -> Status:
     """Return ``wanted`` if moving there from ``current`` is legal, else raise."""
     if wanted not in TRANSITIONS[current]:
-        raise IllegalTransition(current, wanted)
+        raise IllegalTransitionError(current, wanted)
     return wanted
 
 
