@@ -24,6 +24,18 @@ class Channel(enum.StrEnum):
     WHATSAPP = "whatsapp"
 
 
+# The longest reply text each platform accepts (characters).
+MAX_REPLY_LENGTH: Mapping[Channel, int] = {
+    Channel.INSTAGRAM: 2200,
+    Channel.FACEBOOK: 8000,
+    Channel.X: 280,
+    Channel.YOUTUBE: 10000,
+    Channel.TELEGRAM: 4096,
+    Channel.TIKTOK: 150,
+    Channel.WHATSAPP: 4096,
+}
+
+
 class Status(enum.StrEnum):
     """Where a complaint stands. See ``TRANSITIONS`` for the legal moves."""
 
@@ -56,9 +68,10 @@ class IllegalTransitionError(ValueError):
     def __init__(self, current: Status, wanted: Status) -> None:
         self.current = current
         self.wanted = wanted
-        allowed = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "-"
+        self.allowed_text = ", ".join(sorted(s.value for s in TRANSITIONS[current])) or "-"
         super().__init__(
-            f"cannot change status from {current.value} to {wanted.value} (allowed: {allowed})"
+            f"cannot change status from {current.value} to {wanted.value} "
+            f"(allowed: {self.allowed_text})"
         )
 
 

@@ -1,0 +1,165 @@
+"""Opening the store: the key from the keyring, checks, migrations with backup."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from desktop.core.credentials import Vault, create_database_key, database_key
+from desktop.core.errors import UserError
+from desktop.core.paths import Paths
+from desktop.core.store import sqlite
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True, slots=True)
+class Store:
+    """An open database. Every read and write goes through ``read``/``write``."""
+
+    engine: Engine
+    path: Path
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self._translated(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One transaction that writes: all of it is stored, or none of it."""
+        with (
+            self._translated(),
+            self.engine.connect().execution_options(**sqlite.write_options()) as conn,
+            conn.begin(),
+        ):
+            yield conn
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            known = sqlite.known_error(exc, self.path)
+            if known is None:
+                raise
+            raise known from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(paths: Paths, vault: Vault, *, script_location: Path = MIGRATIONS) -> Store:
+    """Open (or create) the encrypted database in ``paths.home``, migrated to head."""
+    paths.ensure()
+    key = _database_key(paths, vault)
+    return open_with_key(paths.database, key, script_location=script_location)
+
+
+def open_with_key(
+    path: Path, key: bytes | None, *, script_location: Path = MIGRATIONS
+) -> Store:
+    """Open ``path`` with a known key (``None``: unencrypted, for measurements)."""
+    existed = path.exists() and path.stat().st_size > 0
+    if existed and key is not None and sqlite.looks_unencrypted(path):
+        raise UserError("unencrypted_database", path=path)
+    store = Store(sqlite.make_engine(path, key), path)
+    try:
+        with store.read() as conn:
+            sqlite.read_schema(conn)
+        _migrate(store, script_location, existed=existed)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _database_key(paths: Paths, vault: Vault) -> bytes:
+    db = paths.database
+    if db.exists() and db.stat().st_size > 0:
+        if sqlite.looks_unencrypted(db):
+            raise UserError("unencrypted_database", path=db)
+        db_id = paths.database_id.read_text().strip() if paths.database_id.exists() else ""
+        key = database_key(vault, db_id) if db_id else None
+        if key is None:
+            raise UserError("missing_key", path=db)
+        return key
+    db_id = uuid.uuid4().hex
+    key = create_database_key(vault, db_id)
+    paths.database_id.write_text(db_id + "\n", encoding="ascii")
+    return key
+
+
+def _alembic_config(script_location: Path, conn: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    config.attributes["connection"] = conn
+    return config
+
+
+def schema_revision(store: Store) -> str | None:
+    with store.read() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(script_location: Path = MIGRATIONS) -> str:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head is not None
+    return head
+
+
+def _migrate(store: Store, script_location: Path, *, existed: bool) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    scripts = ScriptDirectory.from_config(config)
+    current = schema_revision(store)
+    known = {script.revision for script in scripts.walk_revisions()}
+    if current is not None and current not in known:
+        raise UserError("newer_schema", found=current)
+    if current == scripts.get_current_head():
+        return
+    backup = _backup(store, current) if existed else None
+    try:
+        with store.engine.connect() as conn:
+            command.upgrade(_alembic_config(script_location, conn), "head")
+            conn.commit()
+    except Exception as exc:
+        store.engine.dispose()
+        _restore(store.path, backup)
+        raise UserError("migration_failed", detail=type(exc).__name__) from exc
+
+
+def _backup(store: Store, revision: str | None) -> Path:
+    """Copy the database file aside before touching its schema."""
+    with store.write() as conn:
+        sqlite.checkpoint(conn)
+    store.engine.dispose()
+    folder = store.path.parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"{store.path.stem}-schema-{revision or 'none'}-{stamp}.db"
+    shutil.copy2(store.path, target)
+    return target
+
+
+def _restore(path: Path, backup: Path | None) -> None:
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if backup is None:
+        path.unlink(missing_ok=True)
+    else:
+        shutil.copy2(backup, path)

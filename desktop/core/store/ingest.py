@@ -1,0 +1,232 @@
+"""Storing what the platforms sent: idempotent, and with the cursor, atomic.
+
+``ingest`` upserts a page of inbound items for one account and advances that
+account's cursor in the same transaction: after a crash the cursor never runs
+ahead of the stored items, and reading a page twice stores nothing twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from desktop.core.deadlines import DeadlineSettings, clock_start, due_at
+from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
+from desktop.core.store import sqlite
+from desktop.core.store.database import Store
+from desktop.core.store.schema import AccountRow, ComplaintRow, MessageRow
+from desktop.core.store.settings import load_unit_settings
+
+EXCERPT_LENGTH = 300
+_CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    new_messages: int
+    changed_complaints: frozenset[int]
+
+
+def ingest(
+    store: Store, account_id: int, items: Sequence[InboundItem], cursor: str | None
+) -> IngestResult:
+    """Store ``items`` of one account and set its cursor, in one transaction."""
+    with store.write() as conn:
+        settings = load_unit_settings(conn).deadlines
+        complaint_ids = _complaint_ids(conn, account_id, items)
+        inserted = _insert_messages(conn, account_id, items, complaint_ids)
+        changed = {row["complaint_id"] for row in inserted}
+        refresh_complaints(conn, changed, settings, reopened_by=inserted)
+        conn.execute(
+            update(AccountRow).where(AccountRow.id == account_id).values(cursor=cursor)
+        )
+    return IngestResult(len(inserted), frozenset(changed))
+
+
+def _complaint_ids(
+    conn: Connection, account_id: int, items: Sequence[InboundItem]
+) -> dict[str, int]:
+    """Ids of the complaints the items belong to, creating the missing ones."""
+    first: dict[str, InboundItem] = {}
+    for item in items:
+        seen = first.get(item.thread_id)
+        if seen is None or item.platform_time < seen.platform_time:
+            first[item.thread_id] = item
+    ids = _existing_complaints(conn, account_id, list(first))
+    missing = [item for thread, item in first.items() if thread not in ids]
+    if missing:
+        conn.execute(
+            insert(ComplaintRow),
+            [
+                {
+                    "account_id": account_id,
+                    "channel": item.channel.value,
+                    "thread_id": item.thread_id,
+                    "author_id": "" if item.outbound else item.author_id,
+                    "author_name": "" if item.outbound else item.author_name,
+                    "excerpt": "" if item.outbound else item.text[:EXCERPT_LENGTH],
+                    "status": Status.NEW.value,
+                    "first_message_at": item.platform_time,
+                    "last_message_at": item.platform_time,
+                    "message_count": 0,
+                }
+                for item in missing
+            ],
+        )
+        ids.update(_existing_complaints(conn, account_id, [i.thread_id for i in missing]))
+    return ids
+
+
+def _existing_complaints(
+    conn: Connection, account_id: int, threads: Sequence[str]
+) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(threads), _CHUNK):
+        chunk = threads[start : start + _CHUNK]
+        rows = conn.execute(
+            select(ComplaintRow.thread_id, ComplaintRow.id).where(
+                ComplaintRow.account_id == account_id, ComplaintRow.thread_id.in_(chunk)
+            )
+        )
+        found.update({thread: cid for thread, cid in rows.tuples()})
+    return found
+
+
+def _insert_messages(
+    conn: Connection,
+    account_id: int,
+    items: Sequence[InboundItem],
+    complaint_ids: dict[str, int],
+) -> list[dict[str, Any]]:
+    """Insert the messages not stored yet; return the inserted rows with ids."""
+    rows = [
+        {
+            "complaint_id": complaint_ids[item.thread_id],
+            "account_id": account_id,
+            "direction": (Direction.OUTBOUND if item.outbound else Direction.INBOUND).value,
+            "platform_id": item.platform_id,
+            "parent_id": item.parent_id,
+            "author_id": item.author_id,
+            "author_name": item.author_name,
+            "text": item.text,
+            "platform_time": item.platform_time,
+            "permalink": item.permalink,
+        }
+        for item in _unique(items)
+    ]
+    if not rows:
+        return []
+    statement = (
+        sqlite_insert(MessageRow)
+        .on_conflict_do_nothing(index_elements=["account_id", "platform_id"])
+        .returning(MessageRow.id, MessageRow.platform_id, sort_by_parameter_order=True)
+    )
+    by_platform_id = {row["platform_id"]: row for row in rows}
+    inserted = []
+    for message_id, platform_id in conn.execute(statement, rows).tuples():
+        row = by_platform_id[platform_id]
+        row["id"] = message_id
+        inserted.append(row)
+    sqlite.index_messages(conn, inserted)
+    return inserted
+
+
+def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
+    """The items with duplicate platform ids in one page dropped (first wins)."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.platform_id not in seen:
+            seen.add(item.platform_id)
+            unique.append(item)
+    return unique
+
+
+def refresh_complaints(
+    conn: Connection,
+    complaint_ids: Iterable[int],
+    settings: DeadlineSettings,
+    *,
+    reopened_by: Sequence[dict[str, Any]] = (),
+) -> None:
+    """Recompute the queue columns (clock, due time, status) from the messages.
+
+    A complaint answered by our account moves from ``new`` to ``acknowledged``;
+    an inbound message newer than anything stored reopens a resolved one.
+    """
+    newest_inbound: dict[int, datetime] = {}
+    for row in reopened_by:
+        if row["direction"] == Direction.INBOUND.value:
+            cid, at = row["complaint_id"], row["platform_time"]
+            newest_inbound[cid] = max(newest_inbound.get(cid, at), at)
+    ids = sorted(set(complaint_ids))
+    updates = []
+    for start in range(0, len(ids), _CHUNK):
+        for thread in _threads(conn, ids[start : start + _CHUNK]):
+            status = thread.status
+            if status is Status.NEW and thread.last_answer is not None:
+                status = Status.ACKNOWLEDGED
+            newest = newest_inbound.get(thread.id)
+            if newest is not None and newest > thread.previous_last_message_at:
+                status = status_after_inbound(status)
+            clock = clock_start(thread.timeline)
+            times = [at for _, at in thread.timeline]
+            updates.append(
+                {
+                    "cid": thread.id,
+                    "status": status.value,
+                    "first_message_at": min(times),
+                    "last_message_at": max(times),
+                    "last_inbound_at": max(
+                        (at for d, at in thread.timeline if d is Direction.INBOUND), default=None
+                    ),
+                    "clock_started_at": clock,
+                    "last_public_answer_at": thread.last_answer,
+                    "due_at": due_at(status, clock, thread.last_answer, settings),
+                    "message_count": len(times),
+                }
+            )
+    if updates:
+        conn.execute(
+            update(ComplaintRow)
+            .where(ComplaintRow.id == bindparam("cid"))
+            .values({key: bindparam(key) for key in updates[0] if key != "cid"}),
+            updates,
+        )
+
+
+@dataclass(slots=True)
+class _Thread:
+    id: int
+    status: Status
+    previous_last_message_at: datetime
+    timeline: list[tuple[Direction, datetime]]
+
+    @property
+    def last_answer(self) -> datetime | None:
+        return max((at for d, at in self.timeline if d is Direction.OUTBOUND), default=None)
+
+
+def _threads(conn: Connection, ids: Sequence[int]) -> list[_Thread]:
+    """The complaints ``ids`` with the direction and time of each message."""
+    threads = {
+        cid: _Thread(cid, Status(status), last, [])
+        for cid, status, last in conn.execute(
+            select(ComplaintRow.id, ComplaintRow.status, ComplaintRow.last_message_at).where(
+                ComplaintRow.id.in_(ids)
+            )
+        ).tuples()
+    }
+    rows = conn.execute(
+        select(MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time).where(
+            MessageRow.complaint_id.in_(ids)
+        )
+    ).tuples()
+    for cid, direction, at in rows:
+        threads[cid].timeline.append((Direction(direction), at))
+    return [thread for thread in threads.values() if thread.timeline]

@@ -1,0 +1,232 @@
+"""Reading the queue: filters, urgency order, one complaint in full, the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, RowMapping, Select, func, select
+
+from desktop.core.errors import UserError
+from desktop.core.model import (
+    OPEN_STATUSES,
+    Channel,
+    Complaint,
+    Direction,
+    Message,
+    Note,
+    Reply,
+    ReplyState,
+    Status,
+)
+from desktop.core.store import sqlite
+from desktop.core.store.schema import (
+    AccountRow,
+    ComplaintRow,
+    MessageRow,
+    NoteRow,
+    OutboxRow,
+    ReplyRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueFilter:
+    """What the officer narrowed the queue to. Empty means every open complaint."""
+
+    statuses: frozenset[Status] = OPEN_STATUSES
+    channel: Channel | None = None
+    account_id: int | None = None
+    search: str = ""
+    overdue_at: datetime | None = None  # only complaints due before this time
+
+
+@dataclass(frozen=True, slots=True)
+class ComplaintDetail:
+    complaint: Complaint
+    account_name: str
+    messages: Sequence[Message]
+    replies: Sequence[Reply]
+    notes: Sequence[Note]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxEntry:
+    reply: Reply
+    channel: Channel
+    account_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class QueuePage:
+    complaints: Sequence[Complaint]
+    total: int
+    filter: QueueFilter = field(default_factory=QueueFilter)
+
+
+def _filtered(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
+    statement = columns.where(ComplaintRow.status.in_([s.value for s in queue_filter.statuses]))
+    if queue_filter.channel is not None:
+        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
+    if queue_filter.account_id is not None:
+        statement = statement.where(ComplaintRow.account_id == queue_filter.account_id)
+    if queue_filter.overdue_at is not None:
+        statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
+    if queue_filter.search.strip():
+        matching = sqlite.matching_complaint_ids(queue_filter.search)
+        if matching is None:
+            return statement.where(False)
+        statement = statement.where(ComplaintRow.id.in_(matching))
+    return statement
+
+
+def _urgency_order(statement: Select[Any]) -> Select[Any]:
+    """Most urgent first: earliest due time; nothing due last, newest first."""
+    return statement.order_by(
+        ComplaintRow.due_at.is_(None),
+        ComplaintRow.due_at,
+        ComplaintRow.last_message_at.desc(),
+        ComplaintRow.id.desc(),
+    )
+
+
+def queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int]:
+    """Every matching complaint id, most urgent first (the window's model holds these)."""
+    statement = _urgency_order(_filtered(select(ComplaintRow.id), queue_filter))
+    return list(conn.execute(statement).scalars())
+
+
+def queue_page(
+    conn: Connection, queue_filter: QueueFilter, *, limit: int = 50, offset: int = 0
+) -> list[Complaint]:
+    statement = _urgency_order(_filtered(select(*_COMPLAINT), queue_filter))
+    rows = conn.execute(statement.limit(limit).offset(offset)).mappings()
+    return [_complaint(row) for row in rows]
+
+
+def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
+    statement = _filtered(select(func.count()).select_from(ComplaintRow), queue_filter)
+    return int(conn.execute(statement).scalar_one())
+
+
+def complaints_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, Complaint]:
+    rows = conn.execute(select(*_COMPLAINT).where(ComplaintRow.id.in_(ids))).mappings()
+    return {row["id"]: _complaint(row) for row in rows}
+
+
+def complaint_detail(conn: Connection, complaint_id: int) -> ComplaintDetail:
+    row = conn.execute(
+        select(*_COMPLAINT, AccountRow.name.label("account_name"))
+        .join(AccountRow, AccountRow.id == ComplaintRow.account_id)
+        .where(ComplaintRow.id == complaint_id)
+    ).mappings().first()
+    if row is None:
+        raise UserError("unknown_complaint", id=complaint_id)
+    messages = conn.execute(
+        select(*_MESSAGE)
+        .where(MessageRow.complaint_id == complaint_id)
+        .order_by(MessageRow.platform_time, MessageRow.id)
+    ).mappings()
+    replies = conn.execute(
+        _reply_select().where(ReplyRow.complaint_id == complaint_id).order_by(ReplyRow.id)
+    ).mappings()
+    notes = conn.execute(
+        select(*_NOTE).where(NoteRow.complaint_id == complaint_id).order_by(NoteRow.id)
+    ).mappings()
+    return ComplaintDetail(
+        complaint=_complaint(row),
+        account_name=row["account_name"],
+        messages=[_message(m) for m in messages],
+        replies=[_reply(r) for r in replies],
+        notes=[_note(n) for n in notes],
+    )
+
+
+def outbox(conn: Connection, *, include_sent: bool = False) -> list[OutboxEntry]:
+    statement = (
+        _reply_select()
+        .add_columns(AccountRow.channel, AccountRow.name.label("account_name"))
+        .join(AccountRow, AccountRow.id == OutboxRow.account_id)
+        .order_by(OutboxRow.id)
+    )
+    if not include_sent:
+        statement = statement.where(OutboxRow.state != ReplyState.SENT.value)
+    return [
+        OutboxEntry(_reply(row), Channel(row["channel"]), row["account_name"])
+        for row in conn.execute(statement).mappings()
+    ]
+
+
+_COMPLAINT = tuple(ComplaintRow.__table__.c)
+_MESSAGE = tuple(MessageRow.__table__.c)
+_NOTE = tuple(NoteRow.__table__.c)
+
+
+def _reply_select() -> Select[Any]:
+    return select(
+        *ReplyRow.__table__.c,
+        OutboxRow.state,
+        OutboxRow.attempts,
+        OutboxRow.last_error,
+        OutboxRow.next_attempt_at,
+    ).join(OutboxRow, OutboxRow.reply_id == ReplyRow.id)
+
+
+def _complaint(row: RowMapping) -> Complaint:
+    return Complaint(
+        id=row["id"],
+        account_id=row["account_id"],
+        channel=Channel(row["channel"]),
+        thread_id=row["thread_id"],
+        author_name=row["author_name"],
+        excerpt=row["excerpt"],
+        status=Status(row["status"]),
+        first_message_at=row["first_message_at"],
+        last_inbound_at=row["last_inbound_at"],
+        clock_started_at=row["clock_started_at"],
+        last_public_answer_at=row["last_public_answer_at"],
+        due_at=row["due_at"],
+    )
+
+
+def _message(row: RowMapping) -> Message:
+    return Message(
+        id=row["id"],
+        complaint_id=row["complaint_id"],
+        direction=Direction(row["direction"]),
+        author_id=row["author_id"],
+        author_name=row["author_name"],
+        text=row["text"],
+        platform_id=row["platform_id"],
+        platform_time=row["platform_time"],
+    )
+
+
+def _reply(row: RowMapping) -> Reply:
+    return Reply(
+        id=row["id"],
+        complaint_id=row["complaint_id"],
+        text=row["text"],
+        officer=row["officer"],
+        created_at=row["created_at"],
+        state=ReplyState(row["state"]),
+        attempts=row["attempts"],
+        platform_id=row["platform_id"],
+        accepted_at=row["accepted_at"],
+        last_error=row["last_error"],
+        next_attempt_at=row["next_attempt_at"],
+    )
+
+
+def _note(row: RowMapping) -> Note:
+    return Note(
+        id=row["id"],
+        complaint_id=row["complaint_id"],
+        officer=row["officer"],
+        text=row["text"],
+        public=row["public"],
+        created_at=row["created_at"],
+        reply_id=row["reply_id"],
+    )

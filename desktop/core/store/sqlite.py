@@ -1,0 +1,186 @@
+"""Everything SQLite-specific in the store, and only here.
+
+SQLCipher encryption, connection pragmas, transaction begin modes, the FTS5
+full-text index and the mapping of SQLite error codes to officer-facing
+errors. A PostgreSQL backend replaces this module, not the rest of the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Connection, Engine, Select, create_engine, event, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from desktop.core.errors import UserError
+
+KEY_BYTES = 32
+BUSY_TIMEOUT_SECONDS = 10.0
+
+# Execution option naming the BEGIN mode of a transaction ("IMMEDIATE" for
+# writes, so two writers queue on the busy timeout instead of deadlocking).
+BEGIN_MODE = "aduan_begin"
+
+FTS_TABLE = "message_fts"
+FTS_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "text, author_name, complaint_id UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+FTS_DROP = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def make_engine(path: Path, key: bytes | None, *, echo: bool = False) -> Engine:
+    """An engine over ``path``, encrypted with ``key`` (``None``: plain SQLite).
+
+    The plain mode exists for measuring the cost of encryption; the
+    application always opens its database with a key.
+    """
+    if key is not None and len(key) != KEY_BYTES:
+        raise ValueError(f"a database key has {KEY_BYTES} bytes")
+
+    def connect() -> Any:
+        conn = sqlcipher3.connect(
+            str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+        # A wrong key is reported to the officer by us, not logged to stderr.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        return conn
+
+    engine = create_engine(
+        f"sqlite:///{path}", creator=connect, module=sqlcipher3, echo=echo, future=True
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_connect(dbapi_conn: Any, record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy, not the driver, decide where transactions begin.
+    dbapi_conn.isolation_level = None
+    cursor = dbapi_conn.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a queued reply survives a power cut once its commit returned.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        cursor.execute("PRAGMA cache_size = -65536")
+        cursor.execute("PRAGMA temp_store = MEMORY")
+    finally:
+        cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(BEGIN_MODE, "")
+    conn.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
+def write_options() -> Mapping[str, str]:
+    """Execution options for a transaction that will write."""
+    return {BEGIN_MODE: "IMMEDIATE"}
+
+
+def looks_unencrypted(path: Path) -> bool:
+    """True when the file is a plain (unencrypted) SQLite database."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+# --- full-text search -------------------------------------------------------
+
+
+def create_search_index(conn: Connection) -> None:
+    conn.exec_driver_sql(FTS_DDL)
+
+
+def drop_search_index(conn: Connection) -> None:
+    conn.exec_driver_sql(FTS_DROP)
+
+
+def index_messages(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Add messages (``id``, ``text``, ``author_name``, ``complaint_id``) to the index."""
+    params = [
+        (row["id"], row["text"], row["author_name"], row["complaint_id"]) for row in rows
+    ]
+    if params:
+        conn.exec_driver_sql(
+            f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) "
+            "VALUES (?, ?, ?, ?)",
+            params,
+        )
+
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Turn what the officer typed into an FTS5 query: every word, as a prefix."""
+    words = _TOKEN.findall(user_text)
+    if not words:
+        return None
+    return " ".join(f'"{word}"*' for word in words)
+
+
+def matching_complaint_ids(user_text: str) -> Select[tuple[int]] | None:
+    """A select of the ids of complaints whose messages match ``user_text``."""
+    query = fts_query(user_text)
+    if query is None:
+        return None
+    return (
+        select(text("complaint_id"))
+        .select_from(text(FTS_TABLE))
+        .where(text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=query))
+    )
+
+
+# --- maintenance -------------------------------------------------------------
+
+
+def checkpoint(conn: Connection) -> None:
+    """Fold the write-ahead log into the main file (before a file copy)."""
+    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def quick_check(conn: Connection) -> list[str]:
+    """SQLite's quick integrity check: an empty list when the file is sound."""
+    rows = conn.exec_driver_sql("PRAGMA quick_check").scalars().all()
+    return [str(row) for row in rows if row != "ok"]
+
+
+def read_schema(conn: Connection) -> None:
+    """Touch the first page: fails at once on a wrong key or a foreign file."""
+    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+
+
+# --- errors ------------------------------------------------------------------
+
+_KNOWN = {
+    "SQLITE_FULL": "disk_full",
+    "SQLITE_BUSY": "database_busy",
+    "SQLITE_LOCKED": "database_busy",
+    "SQLITE_CORRUPT": "corrupt_database",
+    "SQLITE_NOTADB": "not_a_database",
+    "SQLITE_READONLY": "database_readonly",
+    "SQLITE_CANTOPEN": "database_readonly",
+    "SQLITE_IOERR": "database_readonly",
+}
+
+
+def known_error(exc: DBAPIError, path: Path) -> UserError | None:
+    """The officer-facing error for a known SQLite failure, or ``None`` (a bug)."""
+    name = str(getattr(exc.orig, "sqlite_errorname", ""))
+    code = _KNOWN.get(name) or _KNOWN.get("_".join(name.split("_")[:2]))
+    if code is None:
+        return None
+    detail = str(exc.orig)
+    return UserError(code, path=path, detail=detail, backups=path.parent / "backups")
