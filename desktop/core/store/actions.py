@@ -72,9 +72,7 @@ def _queue_reply(conn: Connection, complaint_id: int, text: str, officer: str) -
     if not text:
         raise UserError("empty_text")
     found = conn.execute(
-        select(ComplaintRow.account_id, ComplaintRow.channel).where(
-            ComplaintRow.id == complaint_id
-        )
+        select(ComplaintRow.account_id, ComplaintRow.channel).where(ComplaintRow.id == complaint_id)
     ).first()
     if found is None:
         raise UserError("unknown_complaint", id=complaint_id)

@@ -68,9 +68,7 @@ def open_store(paths: Paths, vault: Vault, *, script_location: Path = MIGRATIONS
     return open_with_key(paths.database, key, script_location=script_location)
 
 
-def open_with_key(
-    path: Path, key: bytes | None, *, script_location: Path = MIGRATIONS
-) -> Store:
+def open_with_key(path: Path, key: bytes | None, *, script_location: Path = MIGRATIONS) -> Store:
     """Open ``path`` with a known key (``None``: unencrypted, for measurements)."""
     existed = path.exists() and path.stat().st_size > 0
     if existed and key is not None and sqlite.looks_unencrypted(path):

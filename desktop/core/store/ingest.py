@@ -42,9 +42,7 @@ def ingest(
         inserted = _insert_messages(conn, account_id, items, complaint_ids)
         changed = {row["complaint_id"] for row in inserted}
         refresh_complaints(conn, changed, settings, reopened_by=inserted)
-        conn.execute(
-            update(AccountRow).where(AccountRow.id == account_id).values(cursor=cursor)
-        )
+        conn.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=cursor))
     return IngestResult(len(inserted), frozenset(changed))
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, func, select
+from sqlalchemy import Connection, RowMapping, Select, false, func, select
 
 from desktop.core.errors import UserError
 from desktop.core.model import (
@@ -77,7 +77,7 @@ def _filtered(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
     if queue_filter.search.strip():
         matching = sqlite.matching_complaint_ids(queue_filter.search)
         if matching is None:
-            return statement.where(False)
+            return statement.where(false())
         statement = statement.where(ComplaintRow.id.in_(matching))
     return statement
 
@@ -117,11 +117,15 @@ def complaints_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, Complain
 
 
 def complaint_detail(conn: Connection, complaint_id: int) -> ComplaintDetail:
-    row = conn.execute(
-        select(*_COMPLAINT, AccountRow.name.label("account_name"))
-        .join(AccountRow, AccountRow.id == ComplaintRow.account_id)
-        .where(ComplaintRow.id == complaint_id)
-    ).mappings().first()
+    row = (
+        conn.execute(
+            select(*_COMPLAINT, AccountRow.name.label("account_name"))
+            .join(AccountRow, AccountRow.id == ComplaintRow.account_id)
+            .where(ComplaintRow.id == complaint_id)
+        )
+        .mappings()
+        .first()
+    )
     if row is None:
         raise UserError("unknown_complaint", id=complaint_id)
     messages = conn.execute(

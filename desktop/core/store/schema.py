@@ -142,9 +142,7 @@ class OutboxRow(Base):
     __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    reply_id: Mapped[int] = mapped_column(
-        ForeignKey("reply.id", ondelete="CASCADE"), unique=True
-    )
+    reply_id: Mapped[int] = mapped_column(ForeignKey("reply.id", ondelete="CASCADE"), unique=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id", ondelete="CASCADE"))
     state: Mapped[str] = mapped_column(String(16), default="queued")
     attempts: Mapped[int] = mapped_column(Integer, default=0)

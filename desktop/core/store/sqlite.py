@@ -47,9 +47,7 @@ def make_engine(path: Path, key: bytes | None, *, echo: bool = False) -> Engine:
         raise ValueError(f"a database key has {KEY_BYTES} bytes")
 
     def connect() -> Any:
-        conn = sqlcipher3.connect(
-            str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
-        )
+        conn = sqlcipher3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False)
         # A wrong key is reported to the officer by us, not logged to stderr.
         conn.execute("PRAGMA cipher_log_level = NONE")
         if key is not None:
@@ -109,13 +107,10 @@ def drop_search_index(conn: Connection) -> None:
 
 def index_messages(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
     """Add messages (``id``, ``text``, ``author_name``, ``complaint_id``) to the index."""
-    params = [
-        (row["id"], row["text"], row["author_name"], row["complaint_id"]) for row in rows
-    ]
+    params = [(row["id"], row["text"], row["author_name"], row["complaint_id"]) for row in rows]
     if params:
         conn.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) "
-            "VALUES (?, ?, ?, ?)",
+            f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) VALUES (?, ?, ?, ?)",
             params,
         )
 

@@ -1,0 +1,333 @@
+"""The ``aduan-desk`` command line: the same core calls as the window.
+
+Exit codes: 0 success, 1 an error the user can act on (one line on stderr,
+no traceback), 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop import __version__, resources
+from desktop import cli_format as fmt
+from desktop.core.credentials import (
+    CredentialsUnavailableError,
+    InsecureKeyringError,
+    KeyringVault,
+    MemoryVault,
+    Vault,
+)
+from desktop.core.errors import LANGUAGES, UserError
+from desktop.core.model import OPEN_STATUSES, Channel, Status
+from desktop.core.paths import Paths, resolve_home
+from desktop.core.sample import sample_threads
+from desktop.core.store import actions, queries
+from desktop.core.store.database import Store, open_store
+from desktop.core.store.seed import load_sample
+from desktop.core.store.settings import load_unit_settings
+from desktop.core.templates import find_template, load_templates
+
+LANG_ENV = "ADUAN_DESK_LANG"
+Handler = Callable[[argparse.Namespace], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except UserError as exc:
+        print(f"aduan-desk: {exc.message(args.lang)}", file=sys.stderr)
+        return 1
+    except InsecureKeyringError as exc:
+        error = UserError("keyring_insecure", detail=str(exc))
+        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        return 1
+    except CredentialsUnavailableError as exc:
+        error = UserError("keyring_unavailable", detail=str(exc))
+        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--home", help="data folder (default: ADUAN_DESK_HOME or the user's)")
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=os.environ.get(LANG_ENV, "id") if os.environ.get(LANG_ENV) in LANGUAGES else "id",
+        help="language of messages (id, en)",
+    )
+    common.add_argument("--officer", default=_os_user(), help="name recorded on changes")
+
+    parser = argparse.ArgumentParser(
+        prog="aduan-desk", description="Meja aduan Humas / complaint desk", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"aduan-desk {__version__}")
+    parser.set_defaults(handler=cmd_window)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=text, description=text)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("queue", cmd_queue, "list complaints, most urgent first")
+    p.add_argument(
+        "--status",
+        action="append",
+        type=_status,
+        help="only this status (repeatable; default: the open ones)",
+    )
+    p.add_argument("--all", action="store_true", help="every status, closed ones too")
+    p.add_argument("--channel", type=Channel, choices=list(Channel), help="only this platform")
+    p.add_argument("--search", default="", help="full-text search in messages and authors")
+    p.add_argument("--overdue", action="store_true", help="only complaints past their deadline")
+    p.add_argument("--limit", type=_positive, default=50, help="at most this many (50)")
+
+    p = command("show", cmd_show, "one complaint with its conversation, replies and notes")
+    p.add_argument("id", type=int)
+
+    p = command("reply", cmd_reply, "queue a reply to a complaint")
+    p.add_argument("id", type=int)
+    text = p.add_mutually_exclusive_group(required=True)
+    text.add_argument("--text")
+    text.add_argument("--template", help="name of a reply template")
+
+    p = command("note", cmd_note, "add a progress note (--public also sends it)")
+    p.add_argument("id", type=int)
+    p.add_argument("--text", required=True)
+    p.add_argument("--public", action="store_true", help="also queue the note as a reply")
+
+    p = command("status", cmd_status, "change a complaint's status")
+    p.add_argument("id", type=int)
+    p.add_argument("status", type=_status)
+
+    command("outbox", cmd_outbox, "replies waiting to be sent, and failed ones")
+
+    p = command("sample", cmd_sample, "load realistic sample complaints")
+    p.add_argument("--count", type=_positive, default=200)
+    p.add_argument("--seed", type=int, default=1)
+
+    p = command("demo", cmd_demo, "try Aduan Desk on sample data in a throwaway folder")
+    p.add_argument("--count", type=_positive, default=300)
+    p.add_argument("--screenshot", type=Path, help="render the window to this PNG and exit")
+    return parser
+
+
+# --- commands ----------------------------------------------------------------
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    statuses: frozenset[Status] = (
+        frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
+    )
+    queue_filter = queries.QueueFilter(
+        statuses=statuses,
+        channel=args.channel,
+        search=args.search,
+        overdue_at=now if args.overdue else None,
+    )
+    with _store(args) as store, store.read() as conn:
+        unit = load_unit_settings(conn)
+        page = queries.queue_page(conn, queue_filter, limit=args.limit)
+        total = queries.queue_count(conn, queue_filter)
+    if args.json:
+        fmt.print_json(
+            {
+                "total": total,
+                "zone": unit.zone.label,
+                "complaints": [fmt.complaint_json(c, now, unit) for c in page],
+            }
+        )
+    else:
+        print("\n".join(fmt.queue_lines(page, total, now, unit, args.lang)))
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    with _store(args) as store, store.read() as conn:
+        unit = load_unit_settings(conn)
+        detail = queries.complaint_detail(conn, args.id)
+    if args.json:
+        fmt.print_json(fmt.detail_json(detail, now, unit))
+    else:
+        print("\n".join(fmt.detail_lines(detail, now, unit, args.lang)))
+    return 0
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        text = args.text if args.text is not None else _template_text(store, args)
+        reply_id = actions.queue_reply(store, args.id, text, args.officer)
+    _done(args, {"reply_id": reply_id, "state": "queued"}, "queued_reply", id=reply_id)
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        note_id = actions.add_note(store, args.id, args.text, args.officer, public=args.public)
+        with store.read() as conn:
+            note = next(n for n in queries.complaint_detail(conn, args.id).notes if n.id == note_id)
+    if note.reply_id is not None:
+        _done(
+            args,
+            {"note_id": note_id, "reply_id": note.reply_id},
+            "note_public",
+            id=note_id,
+            reply=note.reply_id,
+        )
+    else:
+        _done(args, {"note_id": note_id, "reply_id": None}, "note_added", id=note_id)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        status = actions.change_status(store, args.id, args.status, args.officer)
+    _done(
+        args, {"id": args.id, "status": status.value}, "status_set", id=args.id, status=status.value
+    )
+    return 0
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    with _store(args) as store, store.read() as conn:
+        unit = load_unit_settings(conn)
+        entries = queries.outbox(conn)
+    if args.json:
+        fmt.print_json(
+            [
+                {
+                    **fmt.reply_json(e.reply, unit),
+                    "channel": e.channel.value,
+                    "account": e.account_name,
+                }
+                for e in entries
+            ]
+        )
+    else:
+        print("\n".join(fmt.outbox_lines(entries, unit, args.lang)))
+    return 0
+
+
+def cmd_sample(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        count = _load_sample(store, args.count, args.seed)
+    _done(args, {"loaded": count}, "sampled", count=count, home=resolve_home(args.home).home)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Sample data in a throwaway folder, its key only in memory."""
+    with tempfile.TemporaryDirectory(prefix="aduan-desk-demo-") as home:
+        paths = Paths(Path(home))
+        vault = MemoryVault()
+        store = open_store(paths, vault)
+        try:
+            _load_sample(store, args.count, seed=1)
+            demo_args = argparse.Namespace(**{**vars(args), "home": home})
+            return _show_demo(store, demo_args)
+        finally:
+            store.close()
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    print("aduan-desk: the window is not available yet; see 'aduan-desk --help'.", file=sys.stderr)
+    return 2
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as store``
+    """Open the user's store with the key from the OS keyring."""
+
+    def __init__(self, args: argparse.Namespace, vault: Vault | None = None) -> None:
+        self._paths = resolve_home(args.home)
+        self._vault = vault
+
+    def __enter__(self) -> Store:
+        self._store = open_store(self._paths, self._vault or KeyringVault())
+        return self._store
+
+    def __exit__(self, *exc: object) -> None:
+        self._store.close()
+
+
+def _load_sample(store: Store, count: int, seed: int) -> int:
+    return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
+
+
+def _show_demo(store: Store, args: argparse.Namespace) -> int:
+    now = datetime.now(UTC)
+    with store.read() as conn:
+        unit = load_unit_settings(conn)
+        everything = queries.QueueFilter()
+        page = queries.queue_page(conn, everything, limit=20)
+        total = queries.queue_count(conn, everything)
+        overdue = queries.queue_count(conn, queries.QueueFilter(overdue_at=now))
+    if args.json:
+        fmt.print_json(
+            {
+                "total": total,
+                "overdue": overdue,
+                "complaints": [fmt.complaint_json(c, now, unit) for c in page],
+            }
+        )
+        return 0
+    print("\n".join(fmt.queue_lines(page, total, now, unit, args.lang)))
+    print(fmt.label("overdue", args.lang, count=overdue))
+    return 0
+
+
+def _template_text(store: Store, args: argparse.Namespace) -> str:
+    templates = load_templates(resources.resources() / "templates" / "balasan.toml")
+    template = find_template(templates, args.template)
+    with store.read() as conn:
+        unit = load_unit_settings(conn)
+        detail = queries.complaint_detail(conn, args.id)
+    return template.render({"nama": detail.complaint.author_name, "satuan": unit.name})
+
+
+def _done(args: argparse.Namespace, data: dict[str, object], key: str, **params: object) -> None:
+    if args.json:
+        fmt.print_json(data)
+    else:
+        print(fmt.label(key, args.lang, **params))
+
+
+def _status(text: str) -> Status:
+    try:
+        return Status(text)
+    except ValueError:
+        choices = ", ".join(s.value for s in Status)
+        raise argparse.ArgumentTypeError(f"unknown status {text!r} (choices: {choices})") from None
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive whole number")
+    return value
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "petugas"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
