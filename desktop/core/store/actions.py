@@ -164,7 +164,7 @@ def set_unit_settings(store: Store, settings: UnitSettings) -> None:
                 ComplaintRow.clock_started_at,
                 ComplaintRow.last_public_answer_at,
             ).where(ComplaintRow.status.in_([s.value for s in OPEN_STATUSES]))
-        ).tuples()
+        )
         updates = [
             {"cid": cid, "due": due_at(Status(status), clock, answer, settings.deadlines)}
             for cid, status, clock, answer in rows

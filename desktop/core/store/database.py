@@ -143,8 +143,8 @@ def _migrate(store: Store, script_location: Path, *, existed: bool) -> None:
 
 def _backup(store: Store, revision: str | None) -> Path:
     """Copy the database file aside before touching its schema."""
-    with store.write() as conn:
-        sqlite.checkpoint(conn)
+    with store._translated():
+        sqlite.checkpoint(store.engine)
     store.engine.dispose()
     folder = store.path.parent / "backups"
     folder.mkdir(parents=True, exist_ok=True)

@@ -91,7 +91,7 @@ def _existing_complaints(
                 ComplaintRow.account_id == account_id, ComplaintRow.thread_id.in_(chunk)
             )
         )
-        found.update({thread: cid for thread, cid in rows.tuples()})
+        found.update({thread: cid for thread, cid in rows})
     return found
 
 
@@ -126,7 +126,7 @@ def _insert_messages(
     )
     by_platform_id = {row["platform_id"]: row for row in rows}
     inserted = []
-    for message_id, platform_id in conn.execute(statement, rows).tuples():
+    for message_id, platform_id in conn.execute(statement, rows):
         row = by_platform_id[platform_id]
         row["id"] = message_id
         inserted.append(row)
@@ -218,13 +218,13 @@ def _threads(conn: Connection, ids: Sequence[int]) -> list[_Thread]:
             select(ComplaintRow.id, ComplaintRow.status, ComplaintRow.last_message_at).where(
                 ComplaintRow.id.in_(ids)
             )
-        ).tuples()
+        )
     }
     rows = conn.execute(
         select(MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time).where(
             MessageRow.complaint_id.in_(ids)
         )
-    ).tuples()
+    )
     for cid, direction, at in rows:
         threads[cid].timeline.append((Direction(direction), at))
     return [thread for thread in threads.values() if thread.timeline]

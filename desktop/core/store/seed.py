@@ -80,7 +80,7 @@ def _apply_statuses_and_notes(
                 select(ComplaintRow.thread_id, ComplaintRow.id).where(
                     ComplaintRow.account_id == account_id, ComplaintRow.thread_id.in_(threads)
                 )
-            ).tuples()
+            )
             ids.update({(account_id, thread): cid for thread, cid in rows})
         changes = [
             {"cid": ids[key], "status": thread.status.value}

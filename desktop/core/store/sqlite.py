@@ -141,9 +141,16 @@ def matching_complaint_ids(user_text: str) -> Select[tuple[int]] | None:
 # --- maintenance -------------------------------------------------------------
 
 
-def checkpoint(conn: Connection) -> None:
-    """Fold the write-ahead log into the main file (before a file copy)."""
-    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+def checkpoint(engine: Engine) -> None:
+    """Fold the write-ahead log into the main file (before a file copy).
+
+    Runs outside any transaction, as SQLite requires.
+    """
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    finally:
+        raw.close()
 
 
 def quick_check(conn: Connection) -> list[str]:

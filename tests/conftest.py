@@ -1,0 +1,92 @@
+"""Shared fixtures: real files in temporary folders, the real keyring."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+# Tests never open a window on a screen; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.credentials import (  # noqa: E402 - after the Qt platform is chosen
+    CredentialsUnavailableError,
+    InsecureKeyringError,
+    KeyringVault,
+)
+from desktop.core.model import Channel, InboundItem  # noqa: E402
+from desktop.core.paths import HOME_ENV, Paths  # noqa: E402
+from desktop.core.store import actions  # noqa: E402
+from desktop.core.store.database import Store, open_with_key  # noqa: E402
+from tests.support import NOW, ItemFactory  # noqa: E402
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
+    """An empty data folder, also named by ADUAN_DESK_HOME."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv(HOME_ENV, str(folder))
+    return Paths(folder)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A new encrypted store in a real file, with a random key."""
+    opened = open_with_key(tmp_path / "store.db", secrets.token_bytes(32))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def account_id(store: Store) -> int:
+    return actions.add_account(store, Channel.X, "humas_polres_contoh")
+
+
+@pytest.fixture
+def make_item() -> ItemFactory:
+    """Build an inbound item; ``n`` numbers its ids, ``hours_ago`` dates it."""
+
+    def make(
+        n: int,
+        *,
+        thread: str | None = None,
+        hours_ago: float = 1.0,
+        text: str = "Motor saya hilang di parkiran pasar, tolong dibantu pak",
+        author: str = "Budi Santoso",
+        outbound: bool = False,
+        channel: Channel = Channel.X,
+    ) -> InboundItem:
+        return InboundItem(
+            channel=channel,
+            thread_id=thread or f"t{n}",
+            platform_id=f"m{n}",
+            author_id="own" if outbound else f"u{n}",
+            author_name="Humas" if outbound else author,
+            text=text,
+            platform_time=NOW - timedelta(hours=hours_ago),
+            outbound=outbound,
+        )
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def keyring_vault() -> KeyringVault:
+    """The real OS keyring (SecretService under dbus in CI).
+
+    Skipped where none is reachable, except under CI, where that fails.
+    """
+    try:
+        vault = KeyringVault()
+        probe = f"test-probe/{secrets.token_hex(4)}"
+        vault.set(probe, "probe")
+        vault.delete(probe)
+    except (InsecureKeyringError, CredentialsUnavailableError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs a usable keyring: {exc}")
+        pytest.skip(f"no usable OS keyring here ({exc}); run the tests through ./dev test")
+    return vault
