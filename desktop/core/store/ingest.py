@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from desktop.core.deadlines import DeadlineSettings, clock_start, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
@@ -120,7 +119,7 @@ def _insert_messages(
     if not rows:
         return []
     statement = (
-        sqlite_insert(MessageRow)
+        sqlite.upsert(MessageRow)
         .on_conflict_do_nothing(index_elements=["account_id", "platform_id"])
         .returning(MessageRow.id, MessageRow.platform_id, sort_by_parameter_order=True)
     )

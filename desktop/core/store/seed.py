@@ -94,9 +94,12 @@ def _apply_statuses_and_notes(
                 .values(status=bindparam("status")),
                 changes,
             )
-            refresh_complaints(
-                conn, [c["cid"] for c in changes], load_unit_settings(conn).deadlines
-            )
+            changed_ids = [
+                ids[key]
+                for key, thread in zip(keys, batch, strict=True)
+                if thread.status not in (Status.NEW, Status.ACKNOWLEDGED)
+            ]
+            refresh_complaints(conn, changed_ids, load_unit_settings(conn).deadlines)
         notes = [
             {
                 "complaint_id": ids[key],

@@ -14,6 +14,8 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Connection, Engine, Select, create_engine, event, select, text
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -92,6 +94,18 @@ def looks_unencrypted(path: Path) -> bool:
     """True when the file is a plain (unencrypted) SQLite database."""
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+# --- upserts -------------------------------------------------------------------
+
+
+def upsert(table: Any) -> SqliteInsert:
+    """An INSERT with ``on_conflict_do_nothing``/``on_conflict_do_update``.
+
+    PostgreSQL's dialect offers the same two methods; a second backend swaps
+    this function, not its callers.
+    """
+    return sqlite_insert(table)
 
 
 # --- full-text search -------------------------------------------------------

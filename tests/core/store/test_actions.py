@@ -153,3 +153,14 @@ def test_unit_settings_retime_open_complaints(store: Store, complaint: int) -> N
         assert load_unit_settings(conn) == settings
         detail = queries.complaint_detail(conn, complaint)
     assert detail.complaint.due_at == NOW - timedelta(hours=3) + timedelta(hours=12)
+
+
+def test_draft_is_kept_until_cleared(store: Store, complaint: int) -> None:
+    from desktop.core.store.drafts import clear_draft, load_draft, save_draft
+
+    assert load_draft(store, complaint) == ""
+    save_draft(store, complaint, "Halo Pak Budi, ")
+    save_draft(store, complaint, "Halo Pak Budi, terima kasih")
+    assert load_draft(store, complaint) == "Halo Pak Budi, terima kasih"
+    clear_draft(store, complaint)
+    assert load_draft(store, complaint) == ""

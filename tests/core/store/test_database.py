@@ -125,10 +125,17 @@ def test_corrupt_pages_give_a_clear_error(tmp_path: Path, make_item: ItemFactory
     for offset in range(page * 3, len(data) - page, page):
         data[offset + 100 : offset + 140] = b"\x00" * 40
     path.write_bytes(bytes(data))
-    with pytest.raises(UserError) as caught:
+
+    def read_everything() -> None:
         store = open_with_key(path, key)
-        with store.read() as conn:
-            queries.queue_page(conn, queries.QueueFilter(), limit=5000)
+        try:
+            with store.read() as conn:
+                queries.queue_page(conn, queries.QueueFilter(), limit=5000)
+        finally:
+            store.close()
+
+    with pytest.raises(UserError) as caught:
+        read_everything()
     assert caught.value.code in {"corrupt_database", "not_a_database"}
     assert str(path) in caught.value.message("en")
 
@@ -154,8 +161,8 @@ FAILING_MIGRATION = '''"""A migration that fails half-way (test only)."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "HEAD"
 branch_labels = None
 depends_on = None
 
@@ -177,16 +184,18 @@ def test_failed_migration_restores_the_backup(tmp_path: Path, make_item: ItemFac
     _filled(path, key, make_item)
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_broken.py").write_text(FAILING_MIGRATION)
+    (scripts / "versions" / "0099_broken.py").write_text(
+        FAILING_MIGRATION.replace("HEAD", head_revision())
+    )
 
     with pytest.raises(UserError) as caught:
         open_with_key(path, key, script_location=scripts)
     assert caught.value.code == "migration_failed"
 
-    backups = list((tmp_path / "backups").glob("a-schema-0001-*.db"))
+    backups = list((tmp_path / "backups").glob(f"a-schema-{head_revision()}-*.db"))
     assert len(backups) == 1
     store = open_with_key(path, key)
-    assert schema_revision(store) == "0001"
+    assert schema_revision(store) == head_revision()
     with store.read() as conn:
         assert queries.queue_count(conn, queries.QueueFilter()) == 50
         columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(complaint)")]
@@ -200,13 +209,13 @@ def test_successful_migration_keeps_a_backup(tmp_path: Path, make_item: ItemFact
     _filled(path, key, make_item)
     scripts = tmp_path / "migrations"
     shutil.copytree(MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_ok.py").write_text(
-        FAILING_MIGRATION.replace('    op.execute("DELETE FROM message")\n', "").replace(
-            '    raise RuntimeError("power cut in the middle of the upgrade")\n', ""
-        )
+    (scripts / "versions" / "0099_ok.py").write_text(
+        FAILING_MIGRATION.replace("HEAD", head_revision())
+        .replace('    op.execute("DELETE FROM message")\n', "")
+        .replace('    raise RuntimeError("power cut in the middle of the upgrade")\n', "")
     )
     store = open_with_key(path, key, script_location=scripts)
-    assert schema_revision(store) == "0002"
+    assert schema_revision(store) == "0099"
     with store.read() as conn:
         assert queries.queue_count(conn, queries.QueueFilter()) == 50
     store.close()

@@ -101,7 +101,8 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
         assert out.count("page ") == 15
     assert _messages(store, first) == 1500
     assert _messages(store, second) == 1500
-    assert _cursor(store, first) == "14" and _cursor(store, second) == "14"
+    assert _cursor(store, first) == "14"
+    assert _cursor(store, second) == "14"
     store.close()
 
 
