@@ -13,16 +13,16 @@ import pytest
 # Tests never open a window on a screen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.credentials import (  # noqa: E402 - after the Qt platform is chosen
+from desktop.core.credentials import (
     CredentialsUnavailableError,
     InsecureKeyringError,
     KeyringVault,
 )
-from desktop.core.model import Channel, InboundItem  # noqa: E402
-from desktop.core.paths import HOME_ENV, Paths  # noqa: E402
-from desktop.core.store import actions  # noqa: E402
-from desktop.core.store.database import Store, open_with_key  # noqa: E402
-from tests.support import NOW, ItemFactory  # noqa: E402
+from desktop.core.model import Channel, InboundItem
+from desktop.core.paths import HOME_ENV, Paths
+from desktop.core.store import actions
+from desktop.core.store.database import Store, open_with_key
+from tests.support import NOW, ItemFactory
 
 
 @pytest.fixture

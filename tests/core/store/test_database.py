@@ -11,7 +11,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import text
 
-from desktop.core.credentials import MemoryVault
+from desktop.core.credentials import MemoryVault, database_key
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
 from desktop.core.paths import Paths
@@ -71,8 +71,8 @@ def test_open_store_creates_key_in_vault_and_reopens(home: Paths, make_item: Ite
     account = actions.add_account(store, Channel.X, "humas")
     ingest(store, account, [make_item(1)], cursor=None)
     store.close()
-    assert len(vault) == 1
-    assert home.database_id.read_text().strip()
+    db_id = home.database_id.read_text().strip()
+    assert database_key(vault, db_id) is not None
     again = open_store(home, vault)
     with again.read() as conn:
         assert queries.queue_count(conn, queries.QueueFilter()) == 1
