@@ -56,20 +56,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
+    """The options every command takes, before or after the command's name.
+
+    Subcommands get them without defaults, so that an option given before the
+    command name is not overwritten by the subcommand's default.
+    """
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    env_lang = os.environ.get(LANG_ENV, "")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--home", help="data folder (default: ADUAN_DESK_HOME or the user's)")
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument(
+        "--home", default=default(None), help="data folder (default: ADUAN_DESK_HOME or the user's)"
+    )
+    common.add_argument(
+        "--json", action="store_true", default=default(False), help="machine-readable output"
+    )
     common.add_argument(
         "--lang",
         choices=LANGUAGES,
-        default=os.environ.get(LANG_ENV, "id") if os.environ.get(LANG_ENV) in LANGUAGES else "id",
+        default=default(env_lang if env_lang in LANGUAGES else "id"),
         help="language of messages (id, en)",
     )
-    common.add_argument("--officer", default=_os_user(), help="name recorded on changes")
+    common.add_argument("--officer", default=default(_os_user()), help="name recorded on changes")
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options(defaults=False)
     parser = argparse.ArgumentParser(
-        prog="aduan-desk", description="Meja aduan Humas / complaint desk", parents=[common]
+        prog="aduan-desk",
+        description="Meja aduan Humas / complaint desk",
+        parents=[_common_options(defaults=True)],
     )
     parser.add_argument("--version", action="version", version=f"aduan-desk {__version__}")
     parser.set_defaults(handler=cmd_window)

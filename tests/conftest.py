@@ -13,15 +13,12 @@ import pytest
 # Tests never open a window on a screen; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.credentials import (
-    CredentialsUnavailableError,
-    InsecureKeyringError,
-    KeyringVault,
-)
+from desktop.core.credentials import KeyringVault
 from desktop.core.model import Channel, InboundItem
 from desktop.core.paths import HOME_ENV, Paths
 from desktop.core.store import actions
 from desktop.core.store.database import Store, open_with_key
+from tests.keyring_support import require_secret_service
 from tests.support import NOW, ItemFactory
 
 
@@ -80,13 +77,5 @@ def keyring_vault() -> KeyringVault:
 
     Skipped where none is reachable, except under CI, where that fails.
     """
-    try:
-        vault = KeyringVault()
-        probe = f"test-probe/{secrets.token_hex(4)}"
-        vault.set(probe, "probe")
-        vault.delete(probe)
-    except (InsecureKeyringError, CredentialsUnavailableError) as exc:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI needs a usable keyring: {exc}")
-        pytest.skip(f"no usable OS keyring here ({exc}); run the tests through ./dev test")
-    return vault
+    require_secret_service()
+    return KeyringVault()

@@ -1,0 +1,402 @@
+"""The only door to the OS keyring.
+
+Account tokens and database keys live in the operating system's keyring
+(GNOME Keyring or KWallet through the Secret Service on Linux, Credential
+Manager on Windows, Keychain on macOS) under the service name ``aduan-desk``.
+Nothing else in the application talks to :mod:`keyring`.
+
+A machine whose keyring backend would not keep secrets safe (keyring's
+``fail`` or ``null`` backend, anything from ``keyrings.alt``, any plaintext
+file) is refused with :class:`InsecureKeyringError` instead of silently
+writing tokens to disk.
+
+No secret ever appears in an exception message or a ``repr`` made here: the
+messages name the entry (``account/3/token``), never its value, and errors
+from the backend are re-raised without chaining so that their context (which
+might hold the value) does not travel along.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import sys
+import threading
+from collections.abc import Callable
+from typing import Protocol, TypeVar, runtime_checkable
+
+from keyring.backend import KeyringBackend
+from keyring.errors import InitError, KeyringLocked, PasswordDeleteError
+
+__all__ = [
+    "DATABASE_KEY_NAME",
+    "SERVICE",
+    "CredentialsUnavailableError",
+    "DatabaseKeyExistsError",
+    "InsecureKeyringError",
+    "KeyringVault",
+    "MemoryVault",
+    "Vault",
+    "create_database_key",
+    "database_key",
+    "token_name",
+]
+
+SERVICE = "aduan-desk"
+DATABASE_KEY_NAME = "database-key"
+DATABASE_KEY_BYTES = 32
+
+_T = TypeVar("_T")
+
+# Entry names are not secret, but they end up in messages and in the keyring's
+# own UI, so keep them to printable, short, unambiguous text.
+_NAME_RE = re.compile(r"[A-Za-z0-9._/@:+-]{1,200}")
+_DB_ID_RE = re.compile(r"[A-Za-z0-9._-]{1,128}")
+_HEX_KEY_RE = re.compile(rf"[0-9a-fA-F]{{{DATABASE_KEY_BYTES * 2}}}")
+_MAX_DETAIL = 300
+
+
+class InsecureKeyringError(RuntimeError):
+    """The keyring backend found on this machine would not keep secrets safe."""
+
+
+class CredentialsUnavailableError(RuntimeError):
+    """The keyring cannot be used right now (locked, D-Bus unreachable, backend failed)."""
+
+
+class DatabaseKeyExistsError(RuntimeError):
+    """A database key is already stored for that database; it is never overwritten."""
+
+
+@runtime_checkable
+class Vault(Protocol):
+    """Where secrets are kept, by name. Implementations never show their contents."""
+
+    def get(self, name: str) -> str | None: ...
+
+    def set(self, name: str, secret: str) -> None: ...
+
+    def delete(self, name: str) -> None:
+        """Remove ``name``; removing an absent entry is not an error."""
+        ...
+
+
+def token_name(account_id: int) -> str:
+    """The keyring entry that holds the access token of an account."""
+    if isinstance(account_id, bool) or not isinstance(account_id, int) or account_id < 0:
+        raise ValueError(f"account id must be a non-negative integer, got {account_id!r}")
+    return f"account/{account_id}/token"
+
+
+def _database_key_name(db_id: str) -> str:
+    if not isinstance(db_id, str) or not _DB_ID_RE.fullmatch(db_id):
+        raise ValueError(
+            f"database id must be 1-128 letters, digits, '.', '_' or '-', got {db_id!r}"
+        )
+    return f"{DATABASE_KEY_NAME}/{db_id}"
+
+
+def database_key(vault: Vault, db_id: str) -> bytes | None:
+    """The 32-byte SQLCipher key of the database ``db_id``, or ``None`` if there is none."""
+    name = _database_key_name(db_id)
+    stored = vault.get(name)
+    if stored is None:
+        return None
+    if not _HEX_KEY_RE.fullmatch(stored):
+        raise CredentialsUnavailableError(
+            f"The keyring entry '{name}' does not hold a valid database key "
+            f"(expected {DATABASE_KEY_BYTES * 2} hex digits). It was left unchanged."
+        )
+    return bytes.fromhex(stored)
+
+
+def create_database_key(vault: Vault, db_id: str) -> bytes:
+    """Make a new random key for the database ``db_id``, store it and return it.
+
+    Refuses (:class:`DatabaseKeyExistsError`) when a key is already stored:
+    overwriting it would make that database unreadable.
+    """
+    name = _database_key_name(db_id)
+    if vault.get(name) is not None:
+        raise DatabaseKeyExistsError(
+            f"A database key is already stored in the keyring as '{name}'; "
+            "refusing to overwrite it (the database it opens would become unreadable)."
+        )
+    key = secrets.token_bytes(DATABASE_KEY_BYTES)
+    vault.set(name, key.hex())
+    # No keyring offers compare-and-set: read back to catch a concurrent
+    # creator, and a backend that silently dropped the write.
+    stored = vault.get(name)
+    if stored is None:
+        raise CredentialsUnavailableError(
+            f"The keyring accepted the database key '{name}' but does not return it; "
+            "the key was not kept."
+        )
+    if stored.lower() != key.hex():
+        raise DatabaseKeyExistsError(
+            f"Another process stored a database key as '{name}' at the same time; use that one."
+        )
+    return key
+
+
+def _check_name(name: str) -> None:
+    if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
+        raise ValueError(f"invalid keyring entry name {name!r}")
+
+
+def _check_secret(secret: str) -> None:
+    # The value is never shown, not even its type's repr of it.
+    if not isinstance(secret, str):
+        raise TypeError(f"a secret must be a str, not {type(secret).__name__}")
+    if not secret:
+        raise ValueError("a secret must not be empty")
+
+
+class MemoryVault:
+    """Secrets in a dict of this process. For the demo's throwaway home and tests only."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str) -> str | None:
+        _check_name(name)
+        with self._lock:
+            return self._entries.get(name)
+
+    def set(self, name: str, secret: str) -> None:
+        _check_name(name)
+        _check_secret(secret)
+        with self._lock:
+            self._entries[name] = secret
+
+    def delete(self, name: str) -> None:
+        _check_name(name)
+        with self._lock:
+            self._entries.pop(name, None)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._entries)
+
+    def __bool__(self) -> bool:
+        return True  # an empty vault is still a vault (``vault or default`` must not misfire)
+
+    def __repr__(self) -> str:
+        # How many, never which.
+        return f"MemoryVault(entries={len(self)})"
+
+    __str__ = __repr__
+
+
+# --- the real keyring -------------------------------------------------------
+
+
+def _describe(backend: object) -> str:
+    cls = type(backend)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def _fix_hint() -> str:
+    if sys.platform == "win32":
+        return (
+            "On Windows the Credential Manager is used automatically: remove any "
+            "PYTHON_KEYRING_BACKEND setting or keyringrc.cfg that selects another "
+            "backend, and uninstall keyrings.alt if it is installed."
+        )
+    if sys.platform == "darwin":
+        return (
+            "On macOS the login Keychain is used automatically: remove any "
+            "PYTHON_KEYRING_BACKEND setting or keyringrc.cfg that selects another "
+            "backend, and uninstall keyrings.alt if it is installed."
+        )
+    return (
+        "On Linux install and unlock a Secret Service keyring - GNOME Keyring "
+        "(package gnome-keyring) or KWallet - and make sure it is reachable over the "
+        "D-Bus session bus (log in to a desktop session, or start one with "
+        "dbus-run-session). Do not configure keyrings.alt or a plaintext keyring."
+    )
+
+
+def _secret_service_problem() -> str | None:
+    """Why the Secret Service backend is not usable here (Linux diagnostics)."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    try:
+        from keyring.backends import SecretService
+
+        SecretService.Keyring.priority  # noqa: B018 - raises when unusable
+    except Exception as exc:
+        return _short(f"{exc}")
+    return None
+
+
+def _short(text: str, secret: str | None = None) -> str:
+    if secret:
+        text = text.replace(secret, "***")
+    text = " ".join(text.split())
+    if len(text) > _MAX_DETAIL:
+        text = text[: _MAX_DETAIL - 3] + "..."
+    return text
+
+
+def _refusal(backend: KeyringBackend) -> str | None:
+    """Why ``backend`` is not secure enough, or ``None`` if it is acceptable."""
+    from keyring.backends import fail, null
+
+    cls = type(backend)
+    module = cls.__module__
+    if module == "keyrings.alt" or module.startswith("keyrings.alt."):
+        return "it comes from keyrings.alt, which keeps secrets in files on disk"
+    if "plaintext" in cls.__name__.lower():
+        return "it keeps secrets in a plaintext file"
+    if isinstance(backend, fail.Keyring):
+        return "no secure keyring backend is available, so keyring fell back to its 'fail' backend"
+    if isinstance(backend, null.Keyring):
+        return "it is keyring's 'null' backend, which silently discards every secret"
+    try:
+        priority = float(cls.priority)
+    except Exception:
+        return None  # not insecure, but unusable: reported by _unusable()
+    if priority < 1:
+        return f"its priority is {priority:g}; keyring itself does not recommend backends below 1"
+    return None
+
+
+def _unusable(backend: KeyringBackend) -> str | None:
+    """Why ``backend`` cannot work on this machine right now, if it says so."""
+    try:
+        type(backend).priority  # noqa: B018
+    except Exception as exc:
+        return _short(f"{exc}") or type(exc).__name__
+    return None
+
+
+def _select(backend: KeyringBackend | None) -> KeyringBackend:
+    from keyring.backends.chainer import ChainerBackend
+
+    explicit = backend is not None
+    if backend is None:
+        import keyring
+
+        problem: str | None = None
+        try:
+            backend = keyring.get_keyring()
+        except Exception as exc:
+            problem = _short(f"{type(exc).__name__}: {exc}")
+        if backend is None:
+            raise CredentialsUnavailableError(
+                f"The keyring library could not choose a backend: {problem}. {_fix_hint()}"
+            )
+
+    if isinstance(backend, ChainerBackend):
+        members: list[KeyringBackend] = list(backend.backends)
+        for member in members:
+            if _refusal(member) is None and _unusable(member) is None:
+                return member
+        found = ", ".join(_describe(m) for m in members) or "none"
+        raise InsecureKeyringError(
+            f"No secure keyring backend was found (chained backends: {found}). {_fix_hint()}"
+        )
+
+    reason = _refusal(backend)
+    if reason is not None:
+        detail = ""
+        if not explicit:
+            ss_problem = _secret_service_problem()
+            if ss_problem:
+                detail = f" (Secret Service: {ss_problem})"
+        raise InsecureKeyringError(
+            f"Aduan Desk refuses the keyring backend {_describe(backend)}: {reason}{detail}. "
+            f"Tokens are never written to an unprotected file. {_fix_hint()}"
+        )
+    unusable = _unusable(backend)
+    if unusable is not None:
+        raise CredentialsUnavailableError(
+            f"The keyring backend {_describe(backend)} cannot be used on this machine: "
+            f"{unusable}. {_fix_hint()}"
+        )
+    return backend
+
+
+class KeyringVault:
+    """Secrets in the OS keyring under the service :data:`SERVICE`.
+
+    The constructor checks the backend (the one keyring selects, or
+    ``backend``) and raises :class:`InsecureKeyringError` if it is not secure,
+    :class:`CredentialsUnavailableError` if it cannot work here at all.
+    Each operation raises :class:`CredentialsUnavailableError` when the
+    keyring is locked, D-Bus is unreachable or the backend fails.
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None) -> None:
+        self._backend = _select(backend)
+
+    @property
+    def backend_name(self) -> str:
+        """The backend in use, e.g. ``keyring.backends.SecretService.Keyring`` (for doctor)."""
+        return _describe(self._backend)
+
+    def get(self, name: str) -> str | None:
+        _check_name(name)
+        value = self._call("read", name, lambda: self._backend.get_password(SERVICE, name))
+        if value is not None and not isinstance(value, str):
+            raise CredentialsUnavailableError(
+                f"The keyring returned a {type(value).__name__} for '{name}' instead of text."
+            )
+        return value
+
+    def set(self, name: str, secret: str) -> None:
+        _check_name(name)
+        _check_secret(secret)
+        self._call(
+            "store",
+            name,
+            lambda: self._backend.set_password(SERVICE, name, secret),
+            secret=secret,
+        )
+
+    def delete(self, name: str) -> None:
+        _check_name(name)
+        if self.get(name) is None:
+            return
+
+        def remove() -> bool:
+            try:
+                self._backend.delete_password(SERVICE, name)
+            except PasswordDeleteError:
+                return False
+            return True
+
+        if not self._call("delete", name, remove) and self.get(name) is not None:
+            raise CredentialsUnavailableError(
+                f"Could not delete '{name}' from the OS keyring ({self.backend_name}): "
+                "the backend refused."
+            )
+
+    def _call(self, action: str, name: str, fn: Callable[[], _T], secret: str | None = None) -> _T:
+        # The error is raised outside the ``except`` block on purpose: no
+        # __cause__/__context__ pointing at the backend's exception (which may
+        # carry the value in its attributes) is attached.
+        try:
+            return fn()
+        except KeyringLocked:
+            problem = (
+                "the keyring is locked. Unlock it (log in to the desktop session again, "
+                "or open the keyring manager) and retry"
+            )
+        except InitError as exc:
+            problem = (
+                f"{_short(str(exc), secret)} The keyring has no usable default collection: "
+                "unlock (or create) the 'login' keyring in the desktop session and retry"
+            )
+        except Exception as exc:
+            problem = _short(f"{type(exc).__name__}: {exc}", secret)
+        raise CredentialsUnavailableError(
+            f"Could not {action} '{name}' in the OS keyring ({self.backend_name}): {problem}"
+        )
+
+    def __repr__(self) -> str:
+        return f"KeyringVault(service={SERVICE!r}, backend={self.backend_name!r})"
+
+    __str__ = __repr__
