@@ -83,6 +83,26 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Keyring OS tidak bisa dipakai: {detail}",
         "The OS keyring is unavailable: {detail}",
     ),
+    "unknown_account": (
+        "Akun #{id} tidak ditemukan.",
+        "Account #{id} not found.",
+    ),
+    "account_exists": (
+        "Akun {channel} '{name}' sudah terdaftar.",
+        "The {channel} account '{name}' is already registered.",
+    ),
+    "empty_token": (
+        "Token kosong: tempelkan token akses akun lewat masukan standar.",
+        "Empty token: paste the account's access token on standard input.",
+    ),
+    "unknown_reply": (
+        "Balasan #{id} tidak ditemukan.",
+        "Reply #{id} not found.",
+    ),
+    "reply_not_changeable": (
+        "Balasan #{id} berstatus {state}; hanya bisa saat {allowed}.",
+        "Reply #{id} is {state}; this is possible only when {allowed}.",
+    ),
     "bad_option": (
         "Nilai tidak sah: {detail}",
         "Invalid value: {detail}",

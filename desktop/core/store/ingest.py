@@ -36,12 +36,18 @@ def ingest(
 ) -> IngestResult:
     """Store ``items`` of one account and set its cursor, in one transaction."""
     with store.write() as conn:
-        settings = load_unit_settings(conn).deadlines
-        complaint_ids = _complaint_ids(conn, account_id, items)
-        inserted = _insert_messages(conn, account_id, items, complaint_ids)
-        changed = {row["complaint_id"] for row in inserted}
-        refresh_complaints(conn, changed, settings, reopened_by=inserted)
+        result = store_items(conn, account_id, items)
         conn.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=cursor))
+    return result
+
+
+def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem]) -> IngestResult:
+    """Upsert ``items`` inside the caller's transaction and re-time their complaints."""
+    settings = load_unit_settings(conn).deadlines
+    complaint_ids = _complaint_ids(conn, account_id, items)
+    inserted = _insert_messages(conn, account_id, items, complaint_ids)
+    changed = {row["complaint_id"] for row in inserted}
+    refresh_complaints(conn, changed, settings, reopened_by=inserted)
     return IngestResult(len(inserted), frozenset(changed))
 
 

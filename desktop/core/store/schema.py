@@ -71,6 +71,7 @@ class AccountRow(Base):
     last_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     next_sync_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    failure_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ComplaintRow(Base):
@@ -149,6 +150,7 @@ class OutboxRow(Base):
     first_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     next_attempt_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+    last_reason: Mapped[str | None] = mapped_column(String(40))  # stable code, e.g. "too_long"
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 

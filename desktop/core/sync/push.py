@@ -1,0 +1,331 @@
+"""The sender: takes due outbox entries and delivers them, exactly once.
+
+Per entry: claim it (committed), reconcile it first if its last outcome is
+unknown, post it, record the platform's id and time together with the
+message in the thread (so the deadline counts from the platform's accepted
+time). Accounts work in parallel, each up to ``per_account`` entries at a
+time; a rate limit or an expired token pauses only that account, and one
+failing entry never blocks the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+
+from desktop.core.model import Direction, InboundItem, ReplyState
+from desktop.core.platforms.base import Adapter, PostedReply
+from desktop.core.platforms.errors import (
+    DuplicateContentError,
+    PermanentError,
+    PlatformError,
+    RateLimitedError,
+    TokenExpiredError,
+    TransientError,
+)
+from desktop.core.store.database import Store
+from desktop.core.store.ingest import store_items
+from desktop.core.store.schema import AccountRow, MessageRow, OutboxRow, ReplyRow
+from desktop.core.sync.accounts import AccountConfig, find_account
+from desktop.core.sync.adapters import AdapterProvider
+from desktop.core.sync.outbox import Entry, claim, claimant, eligible, release_stale
+from desktop.core.sync.states import SyncState
+
+log = logging.getLogger(__name__)
+
+BLOCKED = frozenset({SyncState.NEEDS_TOKEN.value, SyncState.DISABLED.value})
+# Our reply read back may carry a platform time a little before our first try
+# (clock differences); it is ours if it is no older than this before it.
+RECONCILE_MARGIN = timedelta(minutes=10)
+
+
+@dataclass(frozen=True, slots=True)
+class PushPolicy:
+    per_account: int = 2
+    backoff_first: timedelta = timedelta(seconds=20)
+    backoff_max: timedelta = timedelta(minutes=30)
+
+
+@dataclass(slots=True)
+class PushReport:
+    sent: int = 0
+    failed: int = 0
+    uncertain: int = 0
+    deferred: int = 0
+    changed_complaints: set[int] = field(default_factory=set)
+
+
+class Sender:
+    def __init__(
+        self,
+        store: Store,
+        adapters: AdapterProvider,
+        *,
+        policy: PushPolicy | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        rng: random.Random | None = None,
+    ) -> None:
+        self._store = store
+        self._adapters = adapters
+        self._policy = policy or PushPolicy()
+        self._clock = clock
+        self._rng = rng or random.Random()
+        self._who = claimant()
+        self._lock = threading.Lock()
+
+    def push_due(self) -> PushReport:
+        """One round: every entry due now, accounts in parallel."""
+        now = self._clock()
+        release_stale(self._store, now)
+        by_account: dict[int, list[Entry]] = defaultdict(list)
+        for entry in eligible(self._store, now, blocked_states=BLOCKED):
+            by_account[entry.account_id].append(entry)
+        report = PushReport()
+        if not by_account:
+            return report
+        workers = self._policy.per_account * len(by_account)
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="aduan-push") as pool:
+            for account_id, entries in by_account.items():
+                account = find_account(self._store, account_id)
+                try:
+                    adapter = self._adapters.adapter(account)
+                except PlatformError as exc:
+                    log.warning("outbox: account %d unusable: %s", account_id, exc)
+                    report.deferred += len(entries)
+                    continue
+                run = _AccountRun(self, account, adapter, entries, report)
+                for _ in range(min(self._policy.per_account, len(entries))):
+                    pool.submit(run.work)
+        return report
+
+    # -- one entry ------------------------------------------------------------
+
+    def deliver(self, account: AccountConfig, adapter: Adapter, entry: Entry) -> str:
+        """Claim, reconcile if needed, post, record. Returns the outcome state."""
+        now = self._clock()
+        if not claim(self._store, entry, now, self._who):
+            return "skipped"
+        try:
+            if entry.state is ReplyState.UNCERTAIN:
+                found = self._reconcile(adapter, entry)
+                if found is not None:
+                    return self._record_sent(account, entry, found)
+                if entry.last_reason == "duplicate":
+                    return self._finish_failed(
+                        entry,
+                        "duplicate_content",
+                        "The platform refuses this text as a duplicate of an earlier post, "
+                        "and it is not in the thread: edit the text.",
+                    )
+            parent = self._parent(entry)
+            posted = adapter.post_reply(entry.thread_id, parent, entry.text)
+        except DuplicateContentError as exc:
+            return self._set(entry, ReplyState.UNCERTAIN, str(exc), "duplicate", timedelta(0))
+        except RateLimitedError as exc:
+            wait = timedelta(seconds=exc.retry_after)
+            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, wait)
+            raise
+        except TokenExpiredError as exc:
+            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, None)
+            self._account_needs_token(account, str(exc))
+            raise
+        except TransientError as exc:
+            state = ReplyState.UNCERTAIN if exc.maybe_delivered else ReplyState.QUEUED
+            if entry.state is ReplyState.UNCERTAIN:
+                state = ReplyState.UNCERTAIN  # still unknown: reconcile again next time
+            return self._set(entry, state, str(exc), exc.reason, self._backoff(entry.attempts + 1))
+        except PermanentError as exc:
+            return self._finish_failed(entry, exc.reason, str(exc))
+        except PlatformError as exc:
+            return self._set(
+                entry, ReplyState.QUEUED, str(exc), exc.reason, self._backoff(entry.attempts + 1)
+            )
+        return self._record_sent(account, entry, posted)
+
+    def _reconcile(self, adapter: Adapter, entry: Entry) -> PostedReply | None:
+        """Look in the thread (as the platform has it) for this reply sent earlier."""
+        if not adapter.supports_read_back:
+            raise PermanentError(
+                "It is unknown whether this reply arrived, and this platform cannot be "
+                "read back: check the conversation, then retry or cancel.",
+                reason="unverifiable",
+            )
+        since = (entry.first_attempt_at or self._clock()) - RECONCILE_MARGIN
+        wanted = _normal(entry.text)
+        candidates = [
+            item
+            for item in adapter.read_back(entry.thread_id)
+            if item.outbound and _normal(item.text) == wanted and item.platform_time >= since
+        ]
+        taken = self._platform_ids_taken([c.platform_id for c in candidates])
+        for item in sorted(candidates, key=lambda c: c.platform_time):
+            if item.platform_id not in taken:
+                log.info("outbox %d: found on read-back as %s", entry.id, item.platform_id)
+                return PostedReply(item.platform_id, item.platform_time)
+        return None
+
+    def _platform_ids_taken(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        with self._store.read() as conn:
+            found = conn.execute(
+                select(ReplyRow.platform_id).where(ReplyRow.platform_id.in_(ids))
+            ).scalars()
+            return {platform_id for platform_id in found if platform_id is not None}
+
+    def _parent(self, entry: Entry) -> str:
+        """The message the reply answers: the citizen's latest one in the thread."""
+        with self._store.read() as conn:
+            latest = conn.execute(
+                select(MessageRow.platform_id)
+                .where(
+                    MessageRow.complaint_id == entry.complaint_id,
+                    MessageRow.direction == Direction.INBOUND.value,
+                )
+                .order_by(MessageRow.platform_time.desc(), MessageRow.id.desc())
+                .limit(1)
+            ).scalar()
+        return latest or entry.thread_id
+
+    # -- recording outcomes -------------------------------------------------------
+
+    def _record_sent(self, account: AccountConfig, entry: Entry, posted: PostedReply) -> str:
+        accepted = posted.accepted_at or self._clock()
+        item = InboundItem(
+            channel=account.channel,
+            thread_id=entry.thread_id,
+            platform_id=posted.platform_id,
+            author_id=account.own_user_id or account.name,
+            author_name=account.name,
+            text=entry.text,
+            platform_time=accepted,
+            outbound=True,
+        )
+        with self._store.write() as conn:
+            conn.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry.id)
+                .values(
+                    state=ReplyState.SENT.value,
+                    last_error=None,
+                    last_reason=None,
+                    next_attempt_at=None,
+                    claimed_by=None,
+                )
+            )
+            conn.execute(
+                update(ReplyRow)
+                .where(ReplyRow.id == entry.reply_id)
+                .values(platform_id=posted.platform_id, accepted_at=accepted)
+            )
+            store_items(conn, entry.account_id, [item])
+        return ReplyState.SENT.value
+
+    def _finish_failed(self, entry: Entry, reason: str, message: str) -> str:
+        return self._set(entry, ReplyState.FAILED, message, reason, None)
+
+    def _set(
+        self,
+        entry: Entry,
+        state: ReplyState,
+        message: str,
+        reason: str,
+        wait: timedelta | None,
+    ) -> str:
+        next_at = None if wait is None else self._clock() + wait
+        with self._store.write() as conn:
+            conn.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry.id, OutboxRow.state == ReplyState.SENDING.value)
+                .values(
+                    state=state.value,
+                    last_error=message,
+                    last_reason=reason,
+                    next_attempt_at=next_at,
+                    claimed_by=None,
+                )
+            )
+        return state.value
+
+    def _account_needs_token(self, account: AccountConfig, message: str) -> None:
+        with self._store.write() as conn:
+            conn.execute(
+                update(AccountRow)
+                .where(AccountRow.id == account.id)
+                .values(sync_state=SyncState.NEEDS_TOKEN.value, last_error=message)
+            )
+
+    def _backoff(self, attempts: int) -> timedelta:
+        base = self._policy.backoff_first * (2 ** min(max(attempts - 1, 0), 16))
+        capped: timedelta = min(base, self._policy.backoff_max)
+        jitter: float = self._rng.uniform(0.5, 1.5)
+        return capped * jitter
+
+    def count(self, report: PushReport, outcome: str, entry: Entry) -> None:
+        with self._lock:
+            if outcome == ReplyState.SENT.value:
+                report.sent += 1
+                report.changed_complaints.add(entry.complaint_id)
+            elif outcome == ReplyState.FAILED.value:
+                report.failed += 1
+                report.changed_complaints.add(entry.complaint_id)
+            elif outcome == ReplyState.UNCERTAIN.value:
+                report.uncertain += 1
+            else:
+                report.deferred += 1
+
+
+class _AccountRun:
+    """One account's entries, sent by up to ``per_account`` workers."""
+
+    def __init__(
+        self,
+        sender: Sender,
+        account: AccountConfig,
+        adapter: Adapter,
+        entries: list[Entry],
+        report: PushReport,
+    ) -> None:
+        self._sender = sender
+        self._account = account
+        self._adapter = adapter
+        self._entries = list(reversed(entries))  # pop() takes the oldest
+        self._report = report
+        self._lock = threading.Lock()
+        self._paused = False
+
+    def _next(self) -> Entry | None:
+        with self._lock:
+            if self._paused or not self._entries:
+                return None
+            return self._entries.pop()
+
+    def work(self) -> None:
+        while (entry := self._next()) is not None:
+            try:
+                outcome = self._sender.deliver(self._account, self._adapter, entry)
+            except (RateLimitedError, TokenExpiredError) as exc:
+                log.info("outbox: account %d paused: %s", self._account.id, exc)
+                with self._lock:
+                    self._paused = True
+                outcome = ReplyState.QUEUED.value
+            except Exception:
+                log.exception("outbox entry %d: unexpected failure", entry.id)
+                outcome = "error"
+            self._sender.count(self._report, outcome, entry)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _normal(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
