@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop import __version__, resources
+from desktop import __version__, cli_sync, resources
 from desktop import cli_format as fmt
 from desktop.core.credentials import (
     CredentialsUnavailableError,
@@ -131,7 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("status", type=_status)
 
-    command("outbox", cmd_outbox, "replies waiting to be sent, and failed ones")
+    cli_sync.register(sub, common)
 
     p = command("sample", cmd_sample, "load realistic sample complaints")
     p.add_argument("--count", type=_positive, default=200)
@@ -218,26 +218,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     _done(
         args, {"id": args.id, "status": status.value}, "status_set", id=args.id, status=status.value
     )
-    return 0
-
-
-def cmd_outbox(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.read() as conn:
-        unit = load_unit_settings(conn)
-        entries = queries.outbox(conn)
-    if args.json:
-        fmt.print_json(
-            [
-                {
-                    **fmt.reply_json(e.reply, unit),
-                    "channel": e.channel.value,
-                    "account": e.account_name,
-                }
-                for e in entries
-            ]
-        )
-    else:
-        print("\n".join(fmt.outbox_lines(entries, unit, args.lang)))
     return 0
 
 

@@ -1,0 +1,293 @@
+"""Command-line commands that talk to the platforms: accounts, sync, the outbox, the simulator."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import sys
+import threading
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop import cli_format as fmt
+from desktop.core.credentials import KeyringVault, Vault
+from desktop.core.errors import UserError
+from desktop.core.model import Channel
+from desktop.core.paths import resolve_home
+from desktop.core.platforms.errors import ConfigurationError
+from desktop.core.platforms.factory import make_adapter
+from desktop.core.platforms.http import PlatformSession
+from desktop.core.store.database import Store, open_store
+from desktop.core.store.settings import load_unit_settings
+from desktop.core.sync import accounts, outbox
+from desktop.core.sync.engine import SyncEngine, SyncReport
+from desktop.core.sync.states import describe
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add this module's commands to the top-level subparsers."""
+
+    def command(
+        parent: Any, name: str, handler: Any, text: str, **kw: Any
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(
+            name, parents=[common], help=text, description=text, **kw
+        )
+        p.set_defaults(handler=handler)
+        return p
+
+    account = command(sub, "account", cmd_account_list, "the unit's platform accounts")
+    asub = account.add_subparsers(title="account commands", metavar="ACTION")
+    p = command(asub, "add", cmd_account_add, "add an account; the token is read from stdin")
+    p.add_argument(
+        "platform", type=Channel, choices=[c for c in Channel if c is not Channel.WHATSAPP]
+    )
+    p.add_argument("name", help="a name for the account, e.g. its handle")
+    p.add_argument("--api-base", help="API address (a proxy, a relay or the simulator)")
+    p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="platform ids")
+    command(asub, "list", cmd_account_list, "list the accounts and their sync state")
+    p = command(asub, "remove", cmd_account_remove, "remove an account and its token")
+    p.add_argument("id", type=int)
+    p = command(asub, "token", cmd_account_token, "replace an account's token (from stdin)")
+    p.add_argument("id", type=int)
+
+    p = command(sub, "sync", cmd_sync, "pull every account and push the outbox")
+    p.add_argument("--once", action="store_true", help="one round, then exit")
+
+    p = command(sub, "outbox", cmd_outbox, "replies waiting to be sent, and failed ones")
+    osub = p.add_subparsers(title="outbox commands", metavar="ACTION")
+    p = command(osub, "retry", cmd_outbox_retry, "send a failed reply again")
+    p.add_argument("id", type=int, help="the reply's id")
+    p = command(osub, "cancel", cmd_outbox_cancel, "withdraw a reply not sent yet")
+    p.add_argument("id", type=int, help="the reply's id")
+
+    p = command(sub, "simulator", cmd_simulator, "run the built-in platform simulator")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--count", type=int, default=200, help="sample complaints served")
+    p.add_argument("--seed", type=int, default=1)
+
+
+def _open(args: argparse.Namespace, vault: Vault) -> Store:
+    return open_store(resolve_home(args.home), vault)
+
+
+def read_token(prompt: str = "Token: ") -> str:
+    """The token from the terminal without echo, or from piped stdin."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return sys.stdin.read().strip() if sys.stdin is not None else ""
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise UserError("bad_option", detail=f"--param {pair!r}: expected KEY=VALUE")
+        params[key.strip()] = value.strip()
+    return params
+
+
+def cmd_account_add(args: argparse.Namespace) -> int:
+    params = _params(args.param)
+    token = read_token()
+    try:  # check the settings before anything is stored
+        with PlatformSession() as session:
+            make_adapter(
+                args.platform,
+                session,
+                token or "x",
+                args.api_base,
+                params,
+                params.get("own_user_id"),
+            )
+    except ConfigurationError as exc:
+        raise UserError("bad_option", detail=str(exc)) from None
+    vault = KeyringVault()
+    store = _open(args, vault)
+    try:
+        account_id = accounts.add_account(
+            store, vault, args.platform, args.name, token, api_base=args.api_base, params=params
+        )
+    finally:
+        store.close()
+    _say(args, {"id": account_id}, f"#{account_id} {args.platform.value}/{args.name}")
+    return 0
+
+
+def cmd_account_list(args: argparse.Namespace) -> int:
+    store = _open(args, KeyringVault())
+    try:
+        rows = accounts.list_accounts(store, include_disabled=True)
+        with store.read() as conn:
+            unit = load_unit_settings(conn)
+    finally:
+        store.close()
+    if args.json:
+        fmt.print_json([_account_json(a, args.lang) for a in rows])
+    else:
+        for a in rows:
+            error = f" — {a.last_error}" if a.last_error else ""
+            print(
+                f"#{a.id}  {a.channel.value}/{a.name}  [{a.state}] {describe(a.state, args.lang)}"
+                f"  {fmt.local(a.last_sync_at, unit)}{error}"
+            )
+    return 0
+
+
+def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
+    return {
+        "id": a.id,
+        "channel": a.channel.value,
+        "name": a.name,
+        "api_base": a.api_base,
+        "params": dict(a.params),
+        "state": a.state,
+        "state_text": describe(a.state, lang),
+        "last_sync_at": a.last_sync_at,
+        "last_error": a.last_error,
+        "next_sync_at": a.next_sync_at,
+    }
+
+
+def cmd_account_remove(args: argparse.Namespace) -> int:
+    vault = KeyringVault()
+    store = _open(args, vault)
+    try:
+        deleted = accounts.remove_account(store, vault, args.id)
+    finally:
+        store.close()
+    _say(
+        args,
+        {"id": args.id, "deleted": deleted},
+        f"#{args.id}: "
+        + ("removed" if deleted else "token removed; kept disabled for its complaints"),
+    )
+    return 0
+
+
+def cmd_account_token(args: argparse.Namespace) -> int:
+    vault = KeyringVault()
+    store = _open(args, vault)
+    try:
+        accounts.set_token(store, vault, args.id, read_token())
+    finally:
+        store.close()
+    _say(args, {"id": args.id}, f"#{args.id}: token replaced")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    vault = KeyringVault()
+    store = _open(args, vault)
+    engine = SyncEngine(store, vault)
+    try:
+        if args.once:
+            _print_round(args, store, engine.run_once(force=True))
+            return 0
+        stop = threading.Event()
+        try:
+            while not stop.is_set():
+                _print_round(args, store, engine.run_once())
+                stop.wait(5.0)
+        except KeyboardInterrupt:
+            return 0
+        return 0
+    finally:
+        engine.close()
+        store.close()
+
+
+def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> None:
+    states = accounts.list_accounts(store)
+    pulled = {p.account_id: p for p in report.pulls}
+    if args.json:
+        fmt.print_json(
+            {
+                "at": datetime.now(UTC),
+                "accounts": [
+                    {
+                        **_account_json(a, args.lang),
+                        "pages": pulled[a.id].pages if a.id in pulled else 0,
+                        "new_messages": pulled[a.id].new_messages if a.id in pulled else 0,
+                    }
+                    for a in states
+                ],
+                "push": {
+                    "sent": report.push.sent,
+                    "failed": report.push.failed,
+                    "uncertain": report.push.uncertain,
+                    "deferred": report.push.deferred,
+                },
+            }
+        )
+        return
+    for a in states:
+        got = pulled.get(a.id)
+        new = f" +{got.new_messages}" if got else ""
+        error = f" — {a.last_error}" if a.last_error else ""
+        print(f"#{a.id} {a.channel.value}/{a.name}: {describe(a.state, args.lang)}{new}{error}")
+    push = report.push
+    print(f"outbox: {push.sent} sent, {push.failed} failed, {push.uncertain} uncertain")
+
+
+def cmd_outbox(args: argparse.Namespace) -> int:
+    from desktop.core.store import queries
+
+    store = _open(args, KeyringVault())
+    try:
+        with store.read() as conn:
+            unit = load_unit_settings(conn)
+            entries = queries.outbox(conn)
+    finally:
+        store.close()
+    if args.json:
+        fmt.print_json(
+            [
+                {
+                    **fmt.reply_json(e.reply, unit),
+                    "channel": e.channel.value,
+                    "account": e.account_name,
+                }
+                for e in entries
+            ]
+        )
+    else:
+        print("\n".join(fmt.outbox_lines(entries, unit, args.lang)))
+    return 0
+
+
+def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    store = _open(args, KeyringVault())
+    try:
+        outbox.retry(store, args.id)
+    finally:
+        store.close()
+    _say(args, {"id": args.id, "state": "queued"}, f"#{args.id}: queued")
+    return 0
+
+
+def cmd_outbox_cancel(args: argparse.Namespace) -> int:
+    store = _open(args, KeyringVault())
+    try:
+        outbox.cancel(store, args.id)
+    finally:
+        store.close()
+    _say(args, {"id": args.id, "state": "cancelled"}, f"#{args.id}: cancelled")
+    return 0
+
+
+def cmd_simulator(args: argparse.Namespace) -> int:
+    from desktop.simulator.server import run_forever
+
+    with contextlib.suppress(KeyboardInterrupt):
+        run_forever(args.port, args.count, args.seed)
+    return 0
+
+
+def _say(args: argparse.Namespace, data: dict[str, object], text: str) -> None:
+    if args.json:
+        fmt.print_json(data)
+    else:
+        print(text)
