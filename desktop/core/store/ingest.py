@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from desktop.core.deadlines import DeadlineSettings, clock_start, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
@@ -43,12 +43,33 @@ def ingest(
 
 def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem]) -> IngestResult:
     """Upsert ``items`` inside the caller's transaction and re-time their complaints."""
+    fresh = _not_stored(conn, account_id, _unique(items))
+    if not fresh:
+        return IngestResult(0, frozenset())
     settings = load_unit_settings(conn).deadlines
-    complaint_ids = _complaint_ids(conn, account_id, items)
-    inserted = _insert_messages(conn, account_id, items, complaint_ids)
+    complaint_ids = _complaint_ids(conn, account_id, fresh)
+    inserted = _insert_messages(conn, account_id, fresh, complaint_ids)
     changed = {row["complaint_id"] for row in inserted}
     refresh_complaints(conn, changed, settings, reopened_by=inserted)
     return IngestResult(len(inserted), frozenset(changed))
+
+
+def _not_stored(
+    conn: Connection, account_id: int, items: Sequence[InboundItem]
+) -> list[InboundItem]:
+    """The items whose platform id this account has not stored yet."""
+    known: set[str] = set()
+    ids = [item.platform_id for item in items]
+    for start in range(0, len(ids), _CHUNK):
+        known.update(
+            conn.execute(
+                select(MessageRow.platform_id).where(
+                    MessageRow.account_id == account_id,
+                    MessageRow.platform_id.in_(ids[start : start + _CHUNK]),
+                )
+            ).scalars()
+        )
+    return [item for item in items if item.platform_id not in known]
 
 
 def _complaint_ids(
@@ -106,37 +127,37 @@ def _insert_messages(
     items: Sequence[InboundItem],
     complaint_ids: dict[str, int],
 ) -> list[dict[str, Any]]:
-    """Insert the messages not stored yet; return the inserted rows with ids."""
-    rows = [
-        {
-            "complaint_id": complaint_ids[item.thread_id],
-            "account_id": account_id,
-            "direction": (Direction.OUTBOUND if item.outbound else Direction.INBOUND).value,
-            "platform_id": item.platform_id,
-            "parent_id": item.parent_id,
-            "author_id": item.author_id,
-            "author_name": item.author_name,
-            "text": item.text,
-            "platform_time": item.platform_time,
-            "permalink": item.permalink,
-        }
-        for item in _unique(items)
-    ]
-    if not rows:
-        return []
-    statement = (
-        sqlite.upsert(MessageRow)
-        .on_conflict_do_nothing(index_elements=["account_id", "platform_id"])
-        .returning(MessageRow.id, MessageRow.platform_id, sort_by_parameter_order=True)
+    """Insert new messages and index them; return what was inserted, with ids.
+
+    The caller holds the write lock, so the new rows are exactly those with
+    an id above the largest one before the insert.
+    """
+    before = conn.execute(select(func.max(MessageRow.id))).scalar() or 0
+    conn.execute(
+        insert(MessageRow),
+        [
+            {
+                "complaint_id": complaint_ids[item.thread_id],
+                "account_id": account_id,
+                "direction": (Direction.OUTBOUND if item.outbound else Direction.INBOUND).value,
+                "platform_id": item.platform_id,
+                "parent_id": item.parent_id,
+                "author_id": item.author_id,
+                "author_name": item.author_name,
+                "text": item.text,
+                "platform_time": item.platform_time,
+                "permalink": item.permalink,
+            }
+            for item in items
+        ],
     )
-    by_platform_id = {row["platform_id"]: row for row in rows}
-    inserted = []
-    for message_id, platform_id in conn.execute(statement, rows):
-        row = by_platform_id[platform_id]
-        row["id"] = message_id
-        inserted.append(row)
-    sqlite.index_messages(conn, inserted)
-    return inserted
+    sqlite.index_messages_after(conn, before)
+    rows = conn.execute(
+        select(
+            MessageRow.id, MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time
+        ).where(MessageRow.id > before)
+    ).mappings()
+    return [dict(row) for row in rows]
 
 
 def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:

@@ -8,7 +8,7 @@ errors. A PostgreSQL backend replaces this module, not the rest of the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -119,14 +119,13 @@ def drop_search_index(conn: Connection) -> None:
     conn.exec_driver_sql(FTS_DROP)
 
 
-def index_messages(conn: Connection, rows: Iterable[Mapping[str, Any]]) -> None:
-    """Add messages (``id``, ``text``, ``author_name``, ``complaint_id``) to the index."""
-    params = [(row["id"], row["text"], row["author_name"], row["complaint_id"]) for row in rows]
-    if params:
-        conn.exec_driver_sql(
-            f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) VALUES (?, ?, ?, ?)",
-            params,
-        )
+def index_messages_after(conn: Connection, message_id: int) -> None:
+    """Add the messages with an id above ``message_id`` to the search index."""
+    conn.exec_driver_sql(
+        f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) "
+        "SELECT id, text, author_name, complaint_id FROM message WHERE id > ?",
+        (message_id,),
+    )
 
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
