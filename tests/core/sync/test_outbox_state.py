@@ -16,7 +16,10 @@ from desktop.core.store.schema import OutboxRow
 from desktop.core.sync import outbox
 from tests.support import ItemFactory
 
-NOW = datetime.now(UTC)
+
+def soon() -> datetime:
+    """A moment after everything queued so far."""
+    return datetime.now(UTC) + timedelta(seconds=1)
 
 
 @pytest.fixture
@@ -35,7 +38,7 @@ def test_oldest_reply_per_complaint_goes_first(store: Store, threads: list[int])
     first = actions.queue_reply(store, 1, "satu", "ani")
     actions.queue_reply(store, 1, "dua", "ani")
     other = actions.queue_reply(store, 2, "lain", "ani")
-    due = outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset())
+    due = outbox.eligible(store, soon(), blocked_states=frozenset())
     assert [e.reply_id for e in due] == [first, other]
 
 
@@ -44,41 +47,38 @@ def test_a_failed_reply_does_not_hold_back_the_next(store: Store, threads: list[
     second = actions.queue_reply(store, 1, "dua", "ani")
     with store.write() as conn:
         conn.execute(update(OutboxRow).where(OutboxRow.reply_id == first).values(state="failed"))
-    due = outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset())
+    due = outbox.eligible(store, soon(), blocked_states=frozenset())
     assert [e.reply_id for e in due] == [second]
 
 
 def test_claim_is_atomic(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    (entry,) = outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset())
-    assert outbox.claim(store, entry, NOW + timedelta(seconds=1), "host:1:a")
-    assert not outbox.claim(store, entry, NOW + timedelta(seconds=1), "host:2:b")
+    (entry,) = outbox.eligible(store, soon(), blocked_states=frozenset())
+    assert outbox.claim(store, entry, soon(), "host:1:a")
+    assert not outbox.claim(store, entry, soon(), "host:2:b")
     assert _state(store, entry.reply_id) is ReplyState.SENDING
     # While it is being sent, later replies of the same complaint wait.
     actions.queue_reply(store, 1, "dua", "ani")
-    assert outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset()) == []
+    assert outbox.eligible(store, soon(), blocked_states=frozenset()) == []
 
 
 def test_entries_of_a_blocked_account_wait(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    due = outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset({"idle"}))
+    due = outbox.eligible(store, soon(), blocked_states=frozenset({"idle"}))
     assert due == []
 
 
 def test_claim_of_a_dead_process_becomes_uncertain(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    (entry,) = outbox.eligible(store, NOW + timedelta(seconds=1), blocked_states=frozenset())
-    assert outbox.claim(store, entry, NOW + timedelta(seconds=1), "host:99:dead")
-    assert outbox.release_stale(store, NOW + timedelta(seconds=1), alive=lambda who: True) == 0
-    assert outbox.release_stale(store, NOW + outbox.LEASE * 2, alive=lambda who: True) == 1
+    (entry,) = outbox.eligible(store, soon(), blocked_states=frozenset())
+    assert outbox.claim(store, entry, soon(), "host:99:dead")
+    assert outbox.release_stale(store, soon(), alive=lambda who: True) == 0
+    later = soon() + outbox.LEASE * 2
+    assert outbox.release_stale(store, later, alive=lambda who: True) == 1
     assert _state(store, entry.reply_id) is ReplyState.UNCERTAIN
-    outbox.claim(
-        store,
-        outbox.eligible(store, NOW + outbox.LEASE * 2, blocked_states=frozenset())[0],
-        NOW + outbox.LEASE * 2,
-        "host:98:x",
-    )
-    assert outbox.release_stale(store, NOW + outbox.LEASE * 2, alive=lambda who: False) == 1
+    (again,) = outbox.eligible(store, later, blocked_states=frozenset())
+    assert outbox.claim(store, again, later, "host:98:x")
+    assert outbox.release_stale(store, later, alive=lambda who: False) == 1
 
 
 def test_own_claims_are_alive_and_dead_pids_are_not() -> None:
