@@ -51,6 +51,9 @@ def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem])
     inserted = _insert_messages(conn, account_id, fresh, complaint_ids)
     changed = {row["complaint_id"] for row in inserted}
     refresh_complaints(conn, changed, settings, reopened_by=inserted)
+    sqlite.reindex_complaints(
+        conn, {row["complaint_id"] for row in inserted if row["direction"] == "inbound"}
+    )
     return IngestResult(len(inserted), frozenset(changed))
 
 
@@ -151,7 +154,6 @@ def _insert_messages(
             for item in items
         ],
     )
-    sqlite.index_messages_after(conn, before)
     rows = conn.execute(
         select(
             MessageRow.id, MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time

@@ -98,9 +98,7 @@ def _filtered(columns: Select[Any], queue_filter: QueueFilter, *, due: bool | No
 
 def _due_part(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
     """Complaints with a deadline, earliest first."""
-    return _filtered(columns, queue_filter, due=True).order_by(
-        ComplaintRow.due_at, ComplaintRow.id
-    )
+    return _filtered(columns, queue_filter, due=True).order_by(ComplaintRow.due_at, ComplaintRow.id)
 
 
 def _rest_part(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
@@ -123,8 +121,9 @@ def queue_page(
 ) -> list[Complaint]:
     """One page of the queue in urgency order (due ones, then the rest)."""
     rows = list(
-        conn.execute(_due_part(select(*_COMPLAINT), queue_filter).limit(limit).offset(offset))
-        .mappings()
+        conn.execute(
+            _due_part(select(*_COMPLAINT), queue_filter).limit(limit).offset(offset)
+        ).mappings()
     )
     if len(rows) < limit and queue_filter.overdue_at is None:
         due_total = offset + len(rows) if rows else _count(conn, queue_filter, due=True)

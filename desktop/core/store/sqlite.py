@@ -8,7 +8,7 @@ errors. A PostgreSQL backend replaces this module, not the rest of the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,28 @@ BUSY_TIMEOUT_SECONDS = 10.0
 # writes, so two writers queue on the busy timeout instead of deadlocking).
 BEGIN_MODE = "aduan_begin"
 
-FTS_TABLE = "message_fts"
-FTS_DDL = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+SEARCH_TABLE = "complaint_search"
+SEARCH_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
+    "body, authors, content = '', contentless_delete = 1, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+# The first schema indexed messages one by one; migration 0004 replaced it.
+LEGACY_MESSAGE_INDEX = "message_fts"
+LEGACY_MESSAGE_INDEX_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {LEGACY_MESSAGE_INDEX} USING fts5("
     "text, author_name, complaint_id UNINDEXED, "
     "tokenize = 'unicode61 remove_diacritics 2')"
 )
-FTS_DROP = f"DROP TABLE IF EXISTS {FTS_TABLE}"
+
+
+def create_legacy_message_index(conn: Connection) -> None:
+    conn.exec_driver_sql(LEGACY_MESSAGE_INDEX_DDL)
+
+
+def drop_legacy_message_index(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {LEGACY_MESSAGE_INDEX}")
+
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -109,22 +124,44 @@ def upsert(table: Any) -> SqliteInsert:
 
 
 # --- full-text search -------------------------------------------------------
+#
+# One index row per complaint (rowid = complaint id) holding what the public
+# wrote in it and their names, so a search yields complaint ids straight from
+# the index. The index keeps no copy of the text (contentless); a complaint's
+# row is replaced whenever it gets new messages.
 
 
 def create_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(FTS_DDL)
+    conn.exec_driver_sql(SEARCH_DDL)
 
 
 def drop_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(FTS_DROP)
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
 
 
-def index_messages_after(conn: Connection, message_id: int) -> None:
-    """Add the messages with an id above ``message_id`` to the search index."""
+def reindex_complaints(conn: Connection, complaint_ids: Iterable[int]) -> None:
+    """Rebuild the index rows of these complaints from their inbound messages."""
+    ids = sorted(set(complaint_ids))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        conn.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE} WHERE rowid IN ({marks})", tuple(chunk))
+        conn.exec_driver_sql(
+            f"INSERT INTO {SEARCH_TABLE} (rowid, body, authors) "
+            "SELECT complaint_id, group_concat(text, ' '), group_concat(author_name, ' ') "
+            f"FROM message WHERE direction = 'inbound' AND complaint_id IN ({marks}) "
+            "GROUP BY complaint_id",
+            tuple(chunk),
+        )
+
+
+def rebuild_search_index(conn: Connection) -> None:
+    """Index every complaint (after a migration)."""
+    conn.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE}")
     conn.exec_driver_sql(
-        f"INSERT INTO {FTS_TABLE} (rowid, text, author_name, complaint_id) "
-        "SELECT id, text, author_name, complaint_id FROM message WHERE id > ?",
-        (message_id,),
+        f"INSERT INTO {SEARCH_TABLE} (rowid, body, authors) "
+        "SELECT complaint_id, group_concat(text, ' '), group_concat(author_name, ' ') "
+        "FROM message WHERE direction = 'inbound' GROUP BY complaint_id"
     )
 
 
@@ -145,9 +182,9 @@ def matching_complaint_ids(user_text: str) -> Select[tuple[int]] | None:
     if query is None:
         return None
     return (
-        select(text("complaint_id"))
-        .select_from(text(FTS_TABLE))
-        .where(text(f"{FTS_TABLE} MATCH :fts_query").bindparams(fts_query=query))
+        select(text("rowid"))
+        .select_from(text(SEARCH_TABLE))
+        .where(text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(fts_query=query))
     )
 
 

@@ -198,11 +198,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_state_next", ["state", "next_attempt_at"], unique=False)
-    sqlite.create_search_index(op.get_bind())
+    sqlite.create_legacy_message_index(op.get_bind())
 
 
 def downgrade() -> None:
-    sqlite.drop_search_index(op.get_bind())
+    sqlite.drop_legacy_message_index(op.get_bind())
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_index("ix_outbox_state_next")
 
