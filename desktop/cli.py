@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop import __version__, cli_sync, resources
 from desktop import cli_format as fmt
+from desktop.core.clock import load_skew
 from desktop.core.credentials import (
     CredentialsUnavailableError,
     InsecureKeyringError,
@@ -147,17 +148,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
     statuses: frozenset[Status] = (
         frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
     )
-    queue_filter = queries.QueueFilter(
-        statuses=statuses,
-        channel=args.channel,
-        search=args.search,
-        overdue_at=now if args.overdue else None,
-    )
     with _store(args) as store, store.read() as conn:
+        now = load_skew(conn).now()
+        queue_filter = queries.QueueFilter(
+            statuses=statuses,
+            channel=args.channel,
+            search=args.search,
+            overdue_at=now if args.overdue else None,
+        )
         unit = load_unit_settings(conn)
         page = queries.queue_page(conn, queue_filter, limit=args.limit)
         total = queries.queue_count(conn, queue_filter)
@@ -175,8 +176,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    now = datetime.now(UTC)
     with _store(args) as store, store.read() as conn:
+        now = load_skew(conn).now()
         unit = load_unit_settings(conn)
         detail = queries.complaint_detail(conn, args.id)
     if args.json:
