@@ -154,6 +154,10 @@ class TikTokAdapter:
             "video_id": container_id,
             "cursor": after or "0",
             "max_count": PAGE_SIZE,
+            # Replies (the citizen's follow-ups, our answers) come with their
+            # comment. Unconfirmed in TikTok's documentation; without it only
+            # top-level comments would be seen.
+            "include_replies": "true",
         }
         data = self._call("GET", "business/comment/list/", params)
         return parse_comments(data, container_id, self.own_ids)
