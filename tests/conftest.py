@@ -31,9 +31,14 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Paths:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
+def store_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+@pytest.fixture
+def store(tmp_path: Path, store_key: bytes) -> Iterator[Store]:
     """A new encrypted store in a real file, with a random key."""
-    opened = open_with_key(tmp_path / "store.db", secrets.token_bytes(32))
+    opened = open_with_key(tmp_path / "store.db", store_key)
     yield opened
     opened.close()
 
