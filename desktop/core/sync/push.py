@@ -46,6 +46,8 @@ BLOCKED = frozenset({SyncState.NEEDS_TOKEN.value, SyncState.DISABLED.value})
 # Our reply read back may carry a platform time a little before our first try
 # (clock differences); it is ours if it is no older than this before it.
 RECONCILE_MARGIN = timedelta(minutes=10)
+# Passes per round: each sends at most one more reply of every complaint.
+MAX_PASSES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,15 +85,27 @@ class Sender:
         self._lock = threading.Lock()
 
     def push_due(self) -> PushReport:
-        """One round: every entry due now, accounts in parallel."""
+        """Send everything due now, accounts in parallel.
+
+        Only the oldest waiting reply of a complaint is tried at a time; once
+        it is sent, the next pass takes the following one.
+        """
+        report = PushReport()
+        for _ in range(MAX_PASSES):
+            sent_before = report.sent
+            self._one_pass(report)
+            if report.sent == sent_before:
+                break
+        return report
+
+    def _one_pass(self, report: PushReport) -> None:
         now = self._clock()
         release_stale(self._store, now)
         by_account: dict[int, list[Entry]] = defaultdict(list)
         for entry in eligible(self._store, now, blocked_states=BLOCKED):
             by_account[entry.account_id].append(entry)
-        report = PushReport()
         if not by_account:
-            return report
+            return
         workers = self._policy.per_account * len(by_account)
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="aduan-push") as pool:
             for account_id, entries in by_account.items():
@@ -105,7 +119,6 @@ class Sender:
                 run = _AccountRun(self, account, adapter, entries, report)
                 for _ in range(min(self._policy.per_account, len(entries))):
                     pool.submit(run.work)
-        return report
 
     # -- one entry ------------------------------------------------------------
 

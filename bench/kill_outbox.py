@@ -1,0 +1,252 @@
+"""Kill test: replies survive SIGKILL at random moments and reach the platform exactly once.
+
+A simulator runs in this process. Replies are queued in a real home (real
+SQLCipher file, key in the real OS keyring); ``aduan-desk sync --once`` runs
+as a child process and is killed with SIGKILL at a random moment, again and
+again, while new replies keep being queued and some sends lose their answer
+on the way back. A clean run then finishes the outbox. The simulator's record
+must hold every reply exactly once.
+
+Telegram is left out: a bot cannot read a chat back, so a send whose outcome
+is unknown is handed to the officer (``failed``, never sent twice) instead of
+being confirmed; the outbox tests cover that case.
+
+    scripts/with-keyring .venv/bin/python bench/kill_outbox.py --kills 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.credentials import KeyringVault, database_key  # noqa: E402
+from desktop.core.model import Channel, ReplyState  # noqa: E402
+from desktop.core.paths import Paths  # noqa: E402
+from desktop.core.store import actions, queries  # noqa: E402
+from desktop.core.store.database import Store, open_store  # noqa: E402
+from desktop.core.sync.accounts import add_account  # noqa: E402
+from desktop.core.sync.engine import SyncEngine  # noqa: E402
+from desktop.simulator import Fault, Simulator  # noqa: E402
+
+CHANNELS = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
+
+
+@dataclass
+class KillResult:
+    kills: int
+    replies: int
+    sent: int
+    accepted_once: int
+    accepted_twice_or_more: int
+    missing: int
+    retried: int  # replies that needed more than one attempt (killed or cut mid-send)
+    seconds: float
+
+    @property
+    def holds(self) -> bool:
+        return self.accepted_once == self.replies and not self.accepted_twice_or_more
+
+
+def _sync_once(home: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop.cli", "--home", str(home), "sync", "--once", "--json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+def _queue_some(store: Store, rng: random.Random, count: int, serial: list[int]) -> list[str]:
+    with store.read() as conn:
+        ids = queries.queue_ids(conn, queries.QueueFilter())
+    texts = []
+    for _ in range(count):
+        serial[0] += 1
+        text = f"Terima kasih, laporan sudah kami terima dan kami tindak lanjuti (uji {serial[0]})."
+        actions.queue_reply(store, rng.choice(ids), text, "uji")
+        texts.append(text)
+    return texts
+
+
+def run(
+    kills: int, seed: int = 1, home: Path | None = None, log: Callable[[str], None] = print
+) -> KillResult:
+    started = time.monotonic()
+    rng = random.Random(seed)
+    vault = KeyringVault()
+    with (
+        tempfile.TemporaryDirectory(prefix="aduan-kill-") as tmp,
+        Simulator(count=80, seed=seed) as sim,
+    ):
+        paths = Paths(home or Path(tmp) / "home")
+        store = open_store(paths, vault)
+        try:
+            _prepare(store, vault, sim)
+            serial = [0]
+            texts = _queue_some(store, rng, 10, serial)
+            # Every send takes a little while, so kills land mid-send too.
+            sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.02))
+            for n in range(kills):
+                if rng.random() < 0.3:
+                    sim.inject(Fault("accept_then_drop", rng.choice(CHANNELS), method="POST"))
+                proc = _sync_once(paths.home)
+                time.sleep(rng.uniform(0.3, 1.6))  # start-up takes ~0.6 s
+                proc.send_signal(signal.SIGKILL)
+                proc.wait()
+                texts += _queue_some(store, rng, rng.randint(0, 2), serial)
+                if (n + 1) % 25 == 0:
+                    log(f"  {n + 1} kills, {len(texts)} replies queued")
+            sim.clear_faults()
+            for _ in range(10):  # the clean run (a few rounds: backoffs)
+                _force_due(store)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "desktop.cli",
+                        "--home",
+                        str(paths.home),
+                        "sync",
+                        "--once",
+                    ],
+                    check=True,
+                    capture_output=True,
+                    env={**os.environ, "PYTHONPATH": str(ROOT)},
+                )
+                if not _waiting(store):
+                    break
+            with store.read() as conn:
+                entries = queries.outbox(conn, include_sent=True)
+            states = Counter(e.reply.state for e in entries)
+            retried = sum(1 for e in entries if e.reply.attempts > 1)
+        finally:
+            store.close()
+            _forget_key(vault, paths)
+        accepted = Counter(r.text for r in sim.accepted_replies())
+        once = sum(1 for t in texts if accepted[t] == 1)
+        twice = sum(1 for t in texts if accepted[t] > 1)
+        missing = sum(1 for t in texts if accepted[t] == 0)
+    return KillResult(
+        kills, len(texts), states[ReplyState.SENT], once, twice, missing, retried,
+        time.monotonic() - started,
+    )  # fmt: skip
+
+
+def run_concurrent(replies: int = 30, processes: int = 2, seed: int = 3) -> KillResult:
+    """Several ``sync --once`` processes on the same home at the same moment."""
+    started = time.monotonic()
+    rng = random.Random(seed)
+    vault = KeyringVault()
+    with (
+        tempfile.TemporaryDirectory(prefix="aduan-twice-") as tmp,
+        Simulator(count=80, seed=seed) as sim,
+    ):
+        paths = Paths(Path(tmp) / "home")
+        store = open_store(paths, vault)
+        try:
+            _prepare(store, vault, sim)
+            texts = _queue_some(store, rng, replies, [0])
+            sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.02))
+            children = [_sync_once(paths.home) for _ in range(processes)]
+            for child in children:
+                child.wait(timeout=300)
+            with store.read() as conn:
+                entries = queries.outbox(conn, include_sent=True)
+        finally:
+            store.close()
+            _forget_key(vault, paths)
+        accepted = Counter(r.text for r in sim.accepted_replies())
+    return KillResult(
+        processes,
+        len(texts),
+        sum(1 for e in entries if e.reply.state is ReplyState.SENT),
+        sum(1 for t in texts if accepted[t] == 1),
+        sum(1 for t in texts if accepted[t] > 1),
+        sum(1 for t in texts if accepted[t] == 0),
+        sum(1 for e in entries if e.reply.attempts > 1),
+        time.monotonic() - started,
+    )
+
+
+def _prepare(store: Store, vault: KeyringVault, sim: Simulator) -> None:
+    """Accounts pointed at the simulator, and its complaints pulled in."""
+    for channel in CHANNELS:
+        add_account(
+            store,
+            vault,
+            channel,
+            f"humas-{channel.value}",
+            sim.token_for(channel),
+            api_base=sim.api_base(channel),
+            params=sim.params(channel),
+        )
+    engine = SyncEngine(store, vault)
+    try:
+        for _ in range(3):
+            engine.run_once(force=True)
+    finally:
+        engine.close()
+
+
+def _forget_key(vault: KeyringVault, paths: Paths) -> None:
+    db_id = paths.database_id.read_text().strip() if paths.database_id.exists() else ""
+    if db_id and database_key(vault, db_id) is not None:
+        vault.delete(f"database-key/{db_id}")
+
+
+def _waiting(store: Store) -> bool:
+    with store.read() as conn:
+        return any(
+            e.reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN, ReplyState.SENDING)
+            for e in queries.outbox(conn)
+        )
+
+
+def _force_due(store: Store) -> None:
+    """Let backed-off entries and accounts go now (the clean run is not a test of backoff)."""
+    from sqlalchemy import update
+
+    from desktop.core.store.schema import AccountRow, OutboxRow
+
+    with store.write() as conn:
+        conn.execute(update(OutboxRow).values(next_attempt_at=None))
+        conn.execute(update(AccountRow).values(next_sync_at=None))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kills", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    print(f"Kill test: {args.kills} SIGKILLs of 'aduan-desk sync --once'")
+    result = run(args.kills, args.seed)
+    print(f"  replies queued:            {result.replies}")
+    print(f"  sent (outbox says):        {result.sent}")
+    print(f"  on the platform once:      {result.accepted_once}")
+    print(f"  on the platform 2+ times:  {result.accepted_twice_or_more}")
+    print(f"  never arrived:             {result.missing}")
+    print(f"  needed more than one try:  {result.retried}")
+    print(f"  took {result.seconds:.0f} s; invariant {'HOLDS' if result.holds else 'BROKEN'}")
+    twice = run_concurrent()
+    print(
+        f"Two sync processes at once: {twice.replies} replies, {twice.accepted_once} once, "
+        f"{twice.accepted_twice_or_more} twice or more, {twice.missing} missing"
+    )
+    sys.exit(0 if result.holds and twice.holds else 1)
+
+
+if __name__ == "__main__":
+    main()
