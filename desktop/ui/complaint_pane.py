@@ -1,0 +1,249 @@
+"""The right-hand pane: one complaint's thread, deadline, status, notes and reply box.
+
+Every read and write runs on the task runner's database lane; results come
+back on the GUI thread. Errors the officer can act on show in a calm line in
+the pane; what they typed stays in the reply box and in its saved draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.core.errors import UserError
+from desktop.core.model import Status
+from desktop.core.store import actions, drafts
+from desktop.core.store.database import Store
+from desktop.ui.pane import colors
+from desktop.ui.pane.detail_page import DetailPage
+from desktop.ui.pane.draft_keeper import DraftKeeper
+from desktop.ui.pane.labels import ui_language
+from desktop.ui.pane.lifetime import while_alive
+from desktop.ui.pane.loading import PaneData, default_officer, find_outbox_retry, load_pane_data
+from desktop.ui.pane.message_line import MessageLine
+from desktop.ui.tasks import TaskRunner
+
+
+class ComplaintPane(QWidget):
+    complaint_changed = Signal(int)  # after a reply was queued, a note added, status changed
+    retry_requested = Signal(int)  # a failed reply's Retry, when the core offers no retry
+
+    def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._tasks = store, tasks
+        self.officer = default_officer()
+        self.complaint_id: int | None = None
+        self._generation = 0
+        self.drafts = DraftKeeper(store, tasks, self._show_error, self)
+        self.message_line = MessageLine(self)
+        self.empty_page = QLabel(self)
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        muted = colors.css(colors.muted_text(self))
+        self.empty_page.setStyleSheet(f"color: {muted}; font-size: 15px;")
+        self.detail = DetailPage(self)
+        self.composer = self.detail.composer
+        self.note_composer = self.detail.note_composer
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_page)
+        self.stack.addWidget(self.detail)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.message_line)
+        layout.addWidget(self.stack, 1)
+        self.composer.text_edited.connect(self.drafts.text_changed)
+        self.composer.queue_requested.connect(self._queue_reply)
+        self.composer.problem.connect(self.message_line.show_message)
+        self.note_composer.note_submitted.connect(self._add_note)
+        self.detail.status_actions.status_chosen.connect(self._change_status)
+        self.detail.conversation.retry_requested.connect(self._retry)
+        self.detail.conversation.edit_requested.connect(self._edit_reply)
+        self._retranslate()
+
+    # --- the interface the shell uses ------------------------------------------
+
+    @property
+    def data(self) -> PaneData | None:
+        return self.detail.data
+
+    @Slot(object)
+    def show_complaint(self, complaint_id: int | None) -> None:
+        if complaint_id is not None and complaint_id == self.complaint_id:
+            self.reload()
+            return
+        self.drafts.follow(None)
+        self.complaint_id = complaint_id
+        self._generation += 1
+        self.message_line.dismiss()
+        self.composer.set_text("", quiet=True)
+        self.note_composer.clear()
+        self.detail.clear()
+        self.stack.setCurrentWidget(self.empty_page)
+        if complaint_id is not None:
+            self.composer.set_busy(True)
+            self._load(first=True)
+
+    def focus_composer(self) -> None:
+        if self.complaint_id is None:
+            return
+        self.detail.tabs.setCurrentWidget(self.detail.conversation_tab)
+        self.composer.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def reload(self) -> None:
+        """Read the shown complaint again (e.g. after a sync changed it)."""
+        if self.complaint_id is not None:
+            self._load(first=False)
+
+    def set_officer(self, name: str) -> None:
+        """The name recorded on replies, notes and status changes."""
+        self.officer = name
+
+    def flush_draft(self) -> None:
+        """Save unsaved typing now (the shell calls this before closing)."""
+        self.drafts.flush()
+
+    # --- loading -------------------------------------------------------------------
+
+    def _load(self, *, first: bool) -> None:
+        store, complaint_id, generation = self._store, self.complaint_id, self._generation
+        assert complaint_id is not None
+        self._tasks.db(
+            lambda: load_pane_data(store, complaint_id),
+            while_alive(self, lambda data: self._loaded(data, generation, first)),
+            while_alive(self, lambda error: self._load_failed(error, generation)),
+        )
+
+    def _loaded(self, data: PaneData, generation: int, first: bool) -> None:
+        if generation != self._generation:
+            return  # the officer moved on to another complaint
+        self.detail.show_data(data)
+        if first:
+            self.composer.set_text(data.draft, quiet=True)
+            self.composer.set_busy(False)
+            self.drafts.follow(data.detail.complaint.id)
+            if data.templates_problem:
+                self.message_line.show_message(
+                    self.tr(
+                        "The unit's template file could not be read; "
+                        "the default templates are used. ({detail})"
+                    ).format(detail=data.templates_problem)
+                )
+        self.stack.setCurrentWidget(self.detail)
+
+    def _load_failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.composer.set_busy(False)
+        self._show_error(error)
+
+    # --- officer actions -------------------------------------------------------------
+
+    def _queue_reply(self, text: str) -> None:
+        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        if complaint_id is None:
+            return
+        self.drafts.drop_pending()
+        self.composer.set_busy(True)
+
+        def work() -> int:
+            reply_id = actions.queue_reply(store, complaint_id, text, officer)
+            drafts.clear_draft(store, complaint_id)
+            return reply_id
+
+        def failed(error: BaseException) -> None:
+            self.composer.set_busy(False)
+            self.drafts.text_changed(self.composer.text())
+            self.drafts.flush()
+            self._show_error(error)
+
+        def done(_reply_id: object) -> None:
+            if self.complaint_id == complaint_id:
+                self.composer.clear_after_queue()
+                self.composer.set_busy(False)
+            self._changed(complaint_id)
+
+        self._run(work, done, failed)
+
+    def _add_note(self, text: str, public: bool) -> None:
+        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        if complaint_id is None:
+            return
+        self.note_composer.set_busy(True)
+
+        def failed(error: BaseException) -> None:
+            self.note_composer.set_busy(False)
+            self._show_error(error)
+
+        def done(_note_id: object) -> None:
+            self.note_composer.set_busy(False)
+            if self.complaint_id == complaint_id:
+                self.note_composer.clear()
+            self._changed(complaint_id)
+
+        self._run(
+            lambda: actions.add_note(store, complaint_id, text, officer, public=public),
+            done,
+            failed,
+        )
+
+    def _change_status(self, wanted: Status) -> None:
+        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        if complaint_id is None:
+            return
+        self.detail.status_actions.set_busy(True)
+
+        def failed(error: BaseException) -> None:
+            self.reload()  # the status may have changed elsewhere: show the real one
+            self._show_error(error)
+
+        self._run(
+            lambda: actions.change_status(store, complaint_id, wanted, officer),
+            lambda _status: self._changed(complaint_id),
+            failed,
+        )
+
+    def _retry(self, reply_id: int) -> None:
+        retry, complaint_id, store = find_outbox_retry(), self.complaint_id, self._store
+        if retry is None or complaint_id is None:
+            self.retry_requested.emit(reply_id)
+            return
+        self._run(lambda: retry(store, reply_id), lambda _r: self._changed(complaint_id))
+
+    def _edit_reply(self, text: str) -> None:
+        self.composer.set_text(text)  # one undoable edit: Ctrl+Z brings back what was there
+        self.focus_composer()
+
+    # --- plumbing --------------------------------------------------------------------
+
+    def _run(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        self.message_line.dismiss()
+        self._tasks.db(work, while_alive(self, done), while_alive(self, failed or self._show_error))
+
+    def _changed(self, complaint_id: int) -> None:
+        if self.complaint_id == complaint_id:
+            self.reload()
+        self.complaint_changed.emit(complaint_id)
+
+    def _show_error(self, error: BaseException) -> None:
+        if isinstance(error, UserError):
+            self.message_line.show_message(error.message(ui_language()))
+            return
+        raise error  # a bug: the exception hook reports it; the draft is already saved
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.empty_page.setText(self.tr("Choose a complaint in the list"))
+        self.setAccessibleName(self.tr("Complaint"))
+        self.message_line.retranslate()

@@ -1,0 +1,257 @@
+"""The unit's accounts: list, add (token straight to the keyring), new token, remove, test."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.credentials import Vault
+from desktop.core.store.database import Store
+from desktop.core.sync import accounts
+from desktop.core.sync.accounts import AccountConfig
+from desktop.ui.dialogs.account_form import AccountForm
+from desktop.ui.dialogs.accounts_model import AccountsModel
+from desktop.ui.dialogs.errors import describe_error
+from desktop.ui.pane.lifetime import while_alive
+from desktop.ui.pane.message_line import MessageLine
+from desktop.ui.tasks import TaskRunner
+
+TestConnection = Callable[[int], "str | None"]  # account id -> error text, None when fine
+
+
+class AccountsDialog(QDialog):
+    accounts_changed = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        vault: Vault,
+        test_connection: TestConnection | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._tasks, self._vault = store, tasks, vault
+        self._test_connection = test_connection
+        self.confirm_remove: Callable[[AccountConfig], bool] = self._ask_before_removing
+        self.message_line = MessageLine(self)
+        self.token_warning = QLabel(self)
+        self.token_warning.setWordWrap(True)
+        self.token_warning.setStyleSheet("color: #c2410c; font-weight: 600;")
+        self.model = AccountsModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(AccountsModel.LAST_ERROR, QHeaderView.ResizeMode.Stretch)
+        self.new_token = QLineEdit(self)
+        self.new_token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.save_token_button = QPushButton(self)
+        self.test_button = QPushButton(self)
+        self.test_button.setVisible(test_connection is not None)
+        self.remove_button = QPushButton(self)
+        self.form = AccountForm(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        selected_row = QHBoxLayout()
+        selected_row.addWidget(self.new_token, 1)
+        for button in (self.save_token_button, self.test_button, self.remove_button):
+            selected_row.addWidget(button)
+        layout = QVBoxLayout(self)
+        for widget in (self.message_line, self.token_warning, self.table):
+            layout.addWidget(widget)
+        layout.addLayout(selected_row)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.form.add_button.clicked.connect(self.add_account)
+        self.save_token_button.clicked.connect(self.save_new_token)
+        self.test_button.clicked.connect(self.test_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.resize(760, 620)
+        self.retranslate()
+        self.reload()
+
+    # --- reading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self._store
+        self._db(lambda: accounts.list_accounts(store), self._show_accounts, self._failed)
+
+    def selected(self) -> AccountConfig | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.account(rows[0].row()) if rows else None
+
+    def _show_accounts(self, found: list[AccountConfig]) -> None:
+        self.model.set_accounts(found)
+        needing = self.model.needing_token()
+        names = ", ".join(a.name for a in needing)
+        self.token_warning.setText(
+            self.tr(
+                "⚠ Needs a new token: {names}. Select the account, paste a new token "
+                "and press “Save new token”."
+            ).format(names=names)
+        )
+        self.token_warning.setVisible(bool(needing))
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected() is not None
+        for widget in (
+            self.new_token,
+            self.save_token_button,
+            self.test_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(chosen)
+
+    # --- changing --------------------------------------------------------------
+
+    def add_account(self) -> None:
+        token = self.form.token.text()
+        try:
+            new = self.form.new_account()
+        except ValueError as exc:
+            self.message_line.show_message(self.tr("Parameters: {detail}").format(detail=exc))
+            return
+        if not new.name or not token.strip():
+            self.message_line.show_message(self.tr("Enter the account's name and its token."))
+            return
+        store, vault = self._store, self._vault
+        self.form.add_button.setEnabled(False)
+
+        def work() -> int:
+            return accounts.add_account(
+                store, vault, new.channel, new.name, token, api_base=new.api_base, params=new.params
+            )
+
+        def done(_account_id: object) -> None:
+            self.form.add_button.setEnabled(True)
+            self.form.clear()  # the token leaves the widget once it is in the keyring
+            self._changed(self.tr("Account {name} added.").format(name=new.name))
+
+        def failed(error: BaseException) -> None:
+            self.form.add_button.setEnabled(True)
+            self._failed(error)
+
+        self.message_line.dismiss()
+        self._db(work, done, failed)
+
+    def save_new_token(self) -> None:
+        account, token = self.selected(), self.new_token.text()
+        if account is None or not token.strip():
+            self.message_line.show_message(self.tr("Paste the new token first."))
+            return
+        store, vault = self._store, self._vault
+
+        def done(_result: object) -> None:
+            self.new_token.clear()
+            self._changed(self.tr("New token saved for {name}.").format(name=account.name))
+
+        self._db(lambda: accounts.set_token(store, vault, account.id, token), done, self._failed)
+
+    def remove_selected(self) -> None:
+        account = self.selected()
+        if account is None or not self.confirm_remove(account):
+            return
+        store, vault = self._store, self._vault
+
+        def done(_deleted: object) -> None:
+            self._changed(
+                self.tr("Account {name} removed; its token was deleted.").format(name=account.name)
+            )
+
+        self._db(lambda: accounts.remove_account(store, vault, account.id), done, self._failed)
+
+    def test_selected(self) -> None:
+        account, test = self.selected(), self._test_connection
+        if account is None or test is None:
+            return
+        self.test_button.setEnabled(False)
+        self.message_line.show_message(
+            self.tr("Testing the connection of {name}…").format(name=account.name)
+        )
+
+        def done(problem: str | None) -> None:
+            self.test_button.setEnabled(True)
+            if problem:
+                text = self.tr("{name}: {problem}").format(name=account.name, problem=problem)
+            else:
+                text = self.tr("{name}: the connection works.").format(name=account.name)
+            self.message_line.show_message(text)
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            self._failed(error)
+
+        self._tasks.net(
+            lambda: test(account.id), while_alive(self, done), while_alive(self, failed)
+        )
+
+    def _db(
+        self,
+        work: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        self._tasks.db(work, while_alive(self, done), while_alive(self, failed))
+
+    def _changed(self, message: str) -> None:
+        self.message_line.show_message(message)
+        self.accounts_changed.emit()
+        self.reload()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message_line.show_message(describe_error(error))
+
+    def _ask_before_removing(self, account: AccountConfig) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove account"),
+            self.tr(
+                "Remove {name}? Its token is deleted from the keyring. Complaints already "
+                "received stay in the desk."
+            ).format(name=account.name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # --- words -------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Accounts"))
+        self.table.setAccessibleName(self.tr("The unit's accounts"))
+        self.new_token.setPlaceholderText(self.tr("New token for the selected account"))
+        self.new_token.setAccessibleName(self.tr("New token for the selected account (hidden)"))
+        self.save_token_button.setText(self.tr("Save new token"))
+        self.save_token_button.setAccessibleName(self.tr("Save the new token in the keyring"))
+        self.test_button.setText(self.tr("Test connection"))
+        self.test_button.setAccessibleName(self.tr("Test the selected account's connection"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected account"))
+        self.form.retranslate()
+        self.message_line.retranslate()

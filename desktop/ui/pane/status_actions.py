@@ -1,0 +1,81 @@
+"""The complaint's status and one button per legal move (``TRANSITIONS``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from desktop.core.model import TRANSITIONS, Status
+from desktop.ui.labels import status_label
+
+# Buttons appear in the order a complaint usually moves.
+_ORDER = (Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.RESOLVED, Status.DISMISSED)
+
+
+class StatusActions(QWidget):
+    """Shows ``Status: Baru`` and buttons for the moves the status machine allows."""
+
+    status_chosen = Signal(object)  # Status
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.current: Status | None = None
+        self.caption = QLabel(self)
+        self.chip = QLabel(self)
+        self.chip.setObjectName("statusChip")
+        self.chip.setStyleSheet("font-weight: 600;")
+        self.move_caption = QLabel(self)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(6)
+        self._layout.addWidget(self.caption)
+        self._layout.addWidget(self.chip)
+        self._layout.addSpacing(12)
+        self._layout.addWidget(self.move_caption)
+        self.buttons: dict[Status, QPushButton] = {}
+        for status in _ORDER:
+            button = QPushButton(self)
+            button.clicked.connect(lambda _=False, s=status: self._choose(s))
+            self.buttons[status] = button
+            self._layout.addWidget(button)
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.caption.setText(self.tr("Status:"))
+        self.move_caption.setText(self.tr("Change to:"))
+        for status, button in self.buttons.items():
+            button.setText(status_label(status))
+            button.setAccessibleName(
+                self.tr("Change status to {status}").format(status=status_label(status))
+            )
+            button.setToolTip(button.accessibleName())
+        self.setAccessibleName(self.tr("Complaint status"))
+
+    def show_status(self, status: Status) -> None:
+        self.current = status
+        self.retranslate()
+        self.chip.setText(status_label(status))
+        self.chip.setAccessibleName(
+            self.tr("Current status: {status}").format(status=status_label(status))
+        )
+        allowed = TRANSITIONS[status]
+        for target, button in self.buttons.items():
+            button.setVisible(target in allowed)
+            button.setEnabled(target in allowed)
+
+    def set_busy(self, busy: bool) -> None:
+        """While a change is being saved no second one can be clicked."""
+        allowed = TRANSITIONS[self.current] if self.current is not None else frozenset()
+        for target, button in self.buttons.items():
+            button.setEnabled(not busy and target in allowed)
+
+    def legal_buttons(self) -> list[QPushButton]:
+        return [
+            b for s, b in self.buttons.items() if self.current and s in TRANSITIONS[self.current]
+        ]
+
+    def _choose(self, status: Status) -> None:
+        if self.current is None or status not in TRANSITIONS[self.current]:
+            return  # an illegal move cannot be chosen, even programmatically
+        self.status_chosen.emit(status)
