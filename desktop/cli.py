@@ -230,22 +230,36 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Sample data in a throwaway folder, its key only in memory."""
+    """Sample data in a throwaway folder, its key only in memory; the window on it.
+
+    ``--json`` prints a summary instead (scripts, tests); ``--screenshot PNG``
+    renders the loaded window to a picture and exits.
+    """
     with tempfile.TemporaryDirectory(prefix="aduan-desk-demo-") as home:
         paths = Paths(Path(home))
         vault = MemoryVault()
         store = open_store(paths, vault)
         try:
             _load_sample(store, args.count, seed=1)
-            demo_args = argparse.Namespace(**{**vars(args), "home": home})
-            return _show_demo(store, demo_args)
+            if args.json:
+                return _demo_summary(store)
+            from desktop.ui.app import run_window
+            from desktop.ui.preferences import Language
+
+            return run_window(
+                store, paths, vault, language=Language(args.lang), screenshot=args.screenshot
+            )
         finally:
             store.close()
 
 
 def cmd_window(args: argparse.Namespace) -> int:
-    print("aduan-desk: the window is not available yet; see 'aduan-desk --help'.", file=sys.stderr)
-    return 2
+    """The officer's window on the user's own store (key from the OS keyring)."""
+    from desktop.ui.app import run_window
+
+    vault = KeyringVault()
+    with _store(args, vault) as store:
+        return run_window(store, resolve_home(args.home), vault)
 
 
 # --- helpers -----------------------------------------------------------------
@@ -270,7 +284,7 @@ def _load_sample(store: Store, count: int, seed: int) -> int:
     return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
 
 
-def _show_demo(store: Store, args: argparse.Namespace) -> int:
+def _demo_summary(store: Store) -> int:
     now = datetime.now(UTC)
     with store.read() as conn:
         unit = load_unit_settings(conn)
@@ -278,17 +292,13 @@ def _show_demo(store: Store, args: argparse.Namespace) -> int:
         page = queries.queue_page(conn, everything, limit=20)
         total = queries.queue_count(conn, everything)
         overdue = queries.queue_count(conn, queries.QueueFilter(overdue_at=now))
-    if args.json:
-        fmt.print_json(
-            {
-                "total": total,
-                "overdue": overdue,
-                "complaints": [fmt.complaint_json(c, now, unit) for c in page],
-            }
-        )
-        return 0
-    print("\n".join(fmt.queue_lines(page, total, now, unit, args.lang)))
-    print(fmt.label("overdue", args.lang, count=overdue))
+    fmt.print_json(
+        {
+            "total": total,
+            "overdue": overdue,
+            "complaints": [fmt.complaint_json(c, now, unit) for c in page],
+        }
+    )
     return 0
 
 

@@ -39,7 +39,7 @@ def test_acknowledgement_template_fills_name_and_unit(
     assert first.text() == "Respons awal (tanda terima)"
     first.trigger()
     text = pane.composer.text()
-    assert text.startswith(f"Halo {author},")
+    assert text.startswith(f"Terima kasih {author},")
     assert "sudah kami respons dan akan segera kami tindak lanjuti" in text
     assert "Humas Polres Contoh" in text
     assert "{nama}" not in text
