@@ -1,0 +1,256 @@
+"""The simulator: one HTTP server on 127.0.0.1, one prefix per platform.
+
+Each prefix stands for the root of that platform's API host, so an adapter's
+``api_base`` is ``{url}{prefix}``. A request is routed to its platform,
+delayed or refused by a matching injected fault, checked for auth, handled,
+and possibly damaged on the way out (see ``faults``). ``stop`` ends open
+connections and waits for every handler thread. ``run_forever`` is the
+``aduan-desk simulator`` command.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+from types import TracebackType
+
+from desktop.core.model import Channel
+from desktop.simulator import faults as fk
+from desktop.simulator.build import SERVED, Inbound, build_world
+from desktop.simulator.control import PREFIX as CONTROL_PREFIX
+from desktop.simulator.control import control
+from desktop.simulator.faults import Fault, FaultBook
+from desktop.simulator.ids import IdMaker
+from desktop.simulator.meta import MetaApi
+from desktop.simulator.state import AcceptedReply
+from desktop.simulator.telegram import TelegramApi, bot_token
+from desktop.simulator.tiktok import TikTokApi
+from desktop.simulator.transport import Handler, SimServer
+from desktop.simulator.wire import Platform, Request, Response, parse_query
+from desktop.simulator.x import XApi
+from desktop.simulator.youtube import YouTubeApi
+
+HOST = "127.0.0.1"
+
+
+class Simulator:
+    """A local fake of the platforms' APIs; use as a context manager or start()/stop()."""
+
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        count: int = 200,
+        seed: int = 1,
+        now: datetime | None = None,
+        token: str = "sim-token",
+    ) -> None:
+        self.port, self.token = port, token
+        self.world = build_world(count=count, seed=seed, now=now or datetime.now(UTC))
+        ids = {channel: IdMaker(board) for channel, board in self.world.boards.items()}
+        self._inbound = Inbound(self.world, ids, seed)
+        self._faults = FaultBook()
+        meta = MetaApi(self.world, token, ids)
+        self._platforms: dict[str, Platform] = {
+            api.prefix: api
+            for api in (
+                meta,
+                XApi(self.world, token, ids),
+                YouTubeApi(self.world, token, ids),
+                TelegramApi(self.world, token, ids),
+                TikTokApi(self.world, token, ids),
+            )
+        }
+        self._bases = {
+            Channel.INSTAGRAM: meta.prefix,
+            Channel.FACEBOOK: meta.prefix,
+            Channel.X: "/x",
+            Channel.YOUTUBE: "/youtube",
+            Channel.TELEGRAM: "/telegram",
+            Channel.TIKTOK: "/tiktok",
+        }
+        self._server: SimServer | None = None
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> Simulator:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        state = self.url if self._server else "stopped"
+        return f"<Simulator {state}>"
+
+    # -- life --------------------------------------------------------------------
+
+    def start(self) -> Simulator:
+        if self._server is not None:
+            raise RuntimeError("the simulator is already running")
+        self.world.stopping.clear()
+        secrets = [self.token, *(self.token_for(c) for c in SERVED)]
+        server = SimServer((HOST, self.port), self.serve, self.world.clock, secrets)
+        self._server = server
+        self._thread = threading.Thread(
+            target=server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="simulator",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        self.world.stopping.set()
+        self.world.wake_all()
+        server.shutdown()
+        thread.join()
+        server.close_connections()
+        server.server_close()  # waits for the handler threads
+        self._server = self._thread = None
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the simulator is not running; call start() first")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    # -- accounts ------------------------------------------------------------------
+
+    def api_base(self, channel: Channel) -> str:
+        if channel not in self._bases:
+            raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
+        return f"{self.url}{self._bases[channel]}"
+
+    def params(self, channel: Channel) -> dict[str, str]:
+        """The account parameters an adapter needs for our sample account there."""
+        if channel not in SERVED:
+            raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
+        account = self.world.board(channel).account
+        own = account.platform_user_id
+        extra = {
+            Channel.INSTAGRAM: {"ig_user_id": own, "username": account.name},
+            Channel.FACEBOOK: {"page_id": own},
+            Channel.X: {"user_id": own},
+            Channel.YOUTUBE: {"channel_id": own},
+            Channel.TELEGRAM: {},
+            Channel.TIKTOK: {"business_id": own, "recent_posts": "20"},
+        }[channel]
+        return {**extra, "own_user_id": own}
+
+    def token_for(self, channel: Channel) -> str:
+        """The token an account must use: Telegram's names the bot (``<bot id>:<token>``)."""
+        if channel is Channel.TELEGRAM:
+            return bot_token(self.world.board(channel).account.platform_user_id, self.token)
+        return self.token
+
+    def describe(self) -> dict[str, object]:
+        accounts = {
+            c.value: {
+                "name": self.world.board(c).account.name,
+                "api_base": self.api_base(c),
+                "params": self.params(c),
+                "token": self.token_for(c),
+            }
+            for c in SERVED
+        }
+        return {"url": self.url, "token": self.token, "accounts": accounts}
+
+    # -- content and faults ----------------------------------------------------------
+
+    def add_inbound(self, channel: Channel, count: int = 1) -> list[str]:
+        """New citizens' messages (new complaints and follow-ups) at the simulated now."""
+        if channel not in SERVED:
+            raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
+        return [msg.id for msg in self._inbound.add(channel, count)]
+
+    def accepted_replies(self) -> list[AcceptedReply]:
+        return self.world.accepted()
+
+    def inject(self, fault: Fault) -> None:
+        self._faults.add(fault)
+
+    def clear_faults(self) -> None:
+        self._faults.clear()
+
+    def pending_faults(self) -> list[Fault]:
+        return self._faults.pending()
+
+    # -- one request (called on a handler thread) -----------------------------------------
+
+    def serve(self, handler: Handler, method: str) -> None:
+        raw_path, _, raw_query = handler.path.partition("?")
+        length = int(handler.headers.get("Content-Length") or 0)
+        body = handler.rfile.read(length) if length > 0 else b""
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        if raw_path == CONTROL_PREFIX or raw_path.startswith(CONTROL_PREFIX + "/"):
+            rel = raw_path[len(CONTROL_PREFIX) :]
+            req = Request(method, rel, parse_query(raw_query), headers, body, self.url)
+            handler.send(control(self, req))
+            return
+        prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
+        if prefix is None:
+            handler.send(Response.json({"error": f"no platform is served at {raw_path}"}, 404))
+            return
+        platform = self._platforms[prefix]
+        host = headers.get("host", f"{HOST}:{self.port}")
+        req = Request(
+            method,
+            raw_path[len(prefix) :],
+            parse_query(raw_query),
+            headers,
+            body,
+            f"http://{host}{prefix}",
+        )
+        channel = platform.channel_of(req)
+        delay, fault = self._faults.take(channel, method, applies=platform.fault_kinds(req))
+        if delay > 0 and self.world.stopping.wait(delay):
+            handler.drop()
+            return
+        if fault is not None and fault.kind == fk.DROP:
+            handler.drop()
+        elif fault is not None and fault.kind in fk.BEFORE_KINDS:
+            handler.send(platform.fault(fault, req))
+        else:
+            answer = platform.check_auth(req) or platform.handle(req)
+            if fault is None:
+                handler.send(answer)
+            elif fault.kind == fk.TRUNCATE:
+                handler.send_truncated(answer, full_length=fault.flag("content_length"))
+            elif fault.kind == fk.MALFORMED:
+                handler.send(Response(200, answer.body[:-1] + b",}", answer.content_type))
+            else:  # accept_then_drop: handled (and stored), but no answer
+                handler.drop()
+
+
+def describe(sim: Simulator) -> str:
+    """What a person needs to point accounts at the simulator."""
+    lines = [f"Aduan Desk simulator on {sim.url}", ""]
+    for channel in SERVED:
+        params = " ".join(f"--param {k}={v}" for k, v in sim.params(channel).items())
+        lines.append(
+            f"  {channel.value:<10} {sim.api_base(channel)}  token: {sim.token_for(channel)}"
+        )
+        lines.append(
+            f"    echo {sim.token_for(channel)} | aduan-desk account add {channel.value} NAME "
+            f"--api-base {sim.api_base(channel)} {params}"
+        )
+    lines += ["", f"Faults and new messages: {sim.url}/_sim/ (see desktop/simulator/control.py)"]
+    lines.append("Press Ctrl+C to stop.")
+    return "\n".join(lines)
+
+
+def run_forever(port: int, count: int, seed: int) -> None:
+    """Serve on 127.0.0.1:``port`` (0: any free port) until interrupted (Ctrl+C)."""
+    try:
+        with Simulator(port=port, count=count, seed=seed) as sim:
+            print(describe(sim), flush=True)
+            threading.Event().wait()
+    except KeyboardInterrupt:
+        print("Simulator stopped.", flush=True)
