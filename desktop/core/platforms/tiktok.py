@@ -97,6 +97,10 @@ def parse_videos(data: JsonObject) -> list[Container]:
     return containers
 
 
+# Video-list pages read per pass (each of ``recent_posts`` videos).
+VIDEO_PAGES = 5
+
+
 class TikTokAdapter:
     channel = Channel.TIKTOK
     max_reply_length = MAX_LENGTH
@@ -139,12 +143,24 @@ class TikTokAdapter:
         return scan_fetch(self, cursor)
 
     def list_containers(self) -> Sequence[Container]:
-        params: dict[str, str | int] = {
-            "business_id": self.business_id,
-            "fields": '["item_id","create_time","comments"]',
-            "max_count": self.recent_posts,
-        }
-        return parse_videos(self._call("GET", "business/video/list/", params))
+        """The account's recent videos, following ``cursor`` for a few pages."""
+        containers: list[Container] = []
+        cursor: str | None = None
+        for _ in range(VIDEO_PAGES):
+            params: dict[str, str | int] = {
+                "business_id": self.business_id,
+                "fields": '["item_id","create_time","comments"]',
+                "max_count": self.recent_posts,
+            }
+            if cursor is not None:
+                params["cursor"] = cursor
+            data = self._call("GET", "business/video/list/", params)
+            containers += parse_videos(data)
+            following = data.get("cursor")
+            if data.get("has_more") is not True or following in (None, "", cursor):
+                break
+            cursor = str(following)
+        return containers
 
     def container_page(
         self, container_id: str, after: str | None
