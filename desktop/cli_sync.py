@@ -12,6 +12,7 @@ from typing import Any
 
 from desktop import cli_format as fmt
 from desktop.core.credentials import KeyringVault, Vault
+from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
 from desktop.core.paths import resolve_home
@@ -61,6 +62,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int, help="the reply's id")
     p = command(osub, "cancel", cmd_outbox_cancel, "withdraw a reply not sent yet")
     p.add_argument("id", type=int, help="the reply's id")
+
+    p = command(sub, "doctor", cmd_doctor, "self-check report to send to IT (no secrets)")
+    p.add_argument("--offline", action="store_true", help="do not contact the platforms")
 
     p = command(sub, "simulator", cmd_simulator, "run the built-in platform simulator")
     p.add_argument("--port", type=int, default=8765)
@@ -275,6 +279,23 @@ def cmd_outbox_cancel(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _say(args, {"id": args.id, "state": "cancelled"}, f"#{args.id}: cancelled")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    report = run_doctor(resolve_home(args.home), network=not args.offline)
+    if args.json:
+        fmt.print_json(report.to_dict())
+        return 0
+    good, bad = ("OK", "MASALAH") if args.lang == "id" else ("OK", "PROBLEM")
+    print(f"Aduan Desk {report.version} · Python {report.python} · {report.system}")
+    print(f"{'Folder data' if args.lang == 'id' else 'Data folder'}: {report.data_folder}")
+    for check in report.checks:
+        print(f"  [{good if check.ok else bad}] {check.name}: {check.detail}")
+    for account in report.accounts:
+        reach = account.get("check") or describe(account["state"], args.lang)
+        name = f"{account['channel']}/{account['name']}"
+        print(f"  #{account['id']} {name}: {account['state']} — {reach}")
     return 0
 
 
