@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop import __version__, cli_sync, resources
+from desktop import __version__, cli_sync
 from desktop import cli_format as fmt
 from desktop.core.clock import load_skew
 from desktop.core.credentials import (
@@ -29,11 +29,12 @@ from desktop.core.errors import LANGUAGES, UserError
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import Paths, resolve_home
 from desktop.core.sample import sample_threads
+from desktop.core.startup import open_home
 from desktop.core.store import actions, queries
 from desktop.core.store.database import Store, open_store
 from desktop.core.store.seed import load_sample
 from desktop.core.store.settings import load_unit_settings
-from desktop.core.templates import find_template, load_templates
+from desktop.core.templates import find_template, reply_templates
 
 LANG_ENV = "ADUAN_DESK_LANG"
 Handler = Callable[[argparse.Namespace], int]
@@ -273,7 +274,7 @@ class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as
         self._vault = vault
 
     def __enter__(self) -> Store:
-        self._store = open_store(self._paths, self._vault or KeyringVault())
+        self._store = open_home(self._paths, self._vault or KeyringVault())
         return self._store
 
     def __exit__(self, *exc: object) -> None:
@@ -303,8 +304,7 @@ def _demo_summary(store: Store) -> int:
 
 
 def _template_text(store: Store, args: argparse.Namespace) -> str:
-    templates = load_templates(resources.resources() / "templates" / "balasan.toml")
-    template = find_template(templates, args.template)
+    template = find_template(reply_templates(store.path.parent), args.template)
     with store.read() as conn:
         unit = load_unit_settings(conn)
         detail = queries.complaint_detail(conn, args.id)

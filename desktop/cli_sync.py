@@ -8,6 +8,7 @@ import getpass
 import sys
 import threading
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from desktop import cli_format as fmt
@@ -19,6 +20,8 @@ from desktop.core.paths import resolve_home
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.factory import make_adapter
 from desktop.core.platforms.http import PlatformSession
+from desktop.core.profile import ProfileError, load_profile
+from desktop.core.startup import apply_profile, open_home
 from desktop.core.store.database import Store, open_store
 from desktop.core.store.settings import load_unit_settings
 from desktop.core.sync import accounts, outbox
@@ -63,6 +66,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p = command(osub, "cancel", cmd_outbox_cancel, "withdraw a reply not sent yet")
     p.add_argument("id", type=int, help="the reply's id")
 
+    profile = command(sub, "profile", cmd_profile_check, "unit profiles (TOML) from IT")
+    psub = profile.add_subparsers(title="profile commands", metavar="ACTION")
+    p = command(psub, "check", cmd_profile_check, "validate a unit profile, line by line")
+    p.add_argument("file", type=Path)
+    p = command(psub, "apply", cmd_profile_apply, "apply a unit profile to this data folder now")
+    p.add_argument("file", type=Path)
+
     p = command(sub, "doctor", cmd_doctor, "self-check report to send to IT (no secrets)")
     p.add_argument("--offline", action="store_true", help="do not contact the platforms")
 
@@ -73,7 +83,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, vault: Vault) -> Store:
-    return open_store(resolve_home(args.home), vault)
+    return open_home(resolve_home(args.home), vault)
 
 
 def read_token(prompt: str = "Token: ") -> str:
@@ -279,6 +289,53 @@ def cmd_outbox_cancel(args: argparse.Namespace) -> int:
     finally:
         store.close()
     _say(args, {"id": args.id, "state": "cancelled"}, f"#{args.id}: cancelled")
+    return 0
+
+
+def cmd_profile_check(args: argparse.Namespace) -> int:
+    if getattr(args, "file", None) is None:
+        raise UserError("bad_option", detail="name the profile file: profile check FILE")
+    try:
+        profile = load_profile(args.file)
+    except OSError as exc:
+        raise UserError("bad_option", detail=f"{args.file}: {exc.strerror}") from None
+    except ProfileError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 1
+    summary = {
+        "unit": profile.unit.name,
+        "level": profile.level,
+        "zone": profile.unit.zone.label,
+        "accounts": [f"{a.channel.value}/{a.name}" for a in profile.accounts],
+        "templates": [t.name for t in profile.templates],
+        "fixed": sorted(profile.fixed),
+    }
+    _say(
+        args,
+        {"ok": True, **summary},
+        f"OK: {profile.unit.name} ({profile.level}, "
+        f"{profile.unit.zone.label}), {len(profile.accounts)} accounts, "
+        f"{len(profile.templates)} templates",
+    )
+    return 0
+
+
+def cmd_profile_apply(args: argparse.Namespace) -> int:
+    paths = resolve_home(args.home)
+    vault = KeyringVault()
+    store = open_store(paths, vault)
+    try:
+        try:
+            profile = load_profile(args.file)
+        except ProfileError as exc:
+            for line in exc.lines():
+                print(line, file=sys.stderr)
+            return 1
+        apply_profile(store, paths, profile, args.file)
+    finally:
+        store.close()
+    _say(args, {"applied": str(args.file)}, f"{args.file}: applied")
     return 0
 
 

@@ -103,6 +103,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Balasan #{id} berstatus {state}; hanya bisa saat {allowed}.",
         "Reply #{id} is {state}; this is possible only when {allowed}.",
     ),
+    "profile_invalid": (
+        "Profil satuan tidak sah: {detail}",
+        "The unit profile is not valid: {detail}",
+    ),
     "bad_option": (
         "Nilai tidak sah: {detail}",
         "Invalid value: {detail}",

@@ -32,6 +32,11 @@ class Paths:
         return self.home / "backups"
 
     @property
+    def templates(self) -> Path:
+        """The unit's own reply templates (written by the editor or a profile)."""
+        return self.home / "templates.toml"
+
+    @property
     def logs(self) -> Path:
         return self.home / "logs"
 

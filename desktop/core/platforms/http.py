@@ -84,6 +84,7 @@ class PlatformSession:
         connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
         ca_bundle: str | os.PathLike[str] | None = None,
+        proxy: str | None = None,
     ) -> None:
         if ca_bundle is not None and not os.path.isfile(ca_bundle):
             raise ConfigurationError(f"The CA bundle file {os.fspath(ca_bundle)!s} does not exist.")
@@ -93,6 +94,8 @@ class PlatformSession:
         self._http = requests.Session()
         self._http.headers["User-Agent"] = USER_AGENT
         self._http.verify = self.ca_bundle or True  # never False
+        if proxy:  # else the system's proxy settings apply (trust_env)
+            self._http.proxies = {"http": proxy, "https": proxy}
         self._lock = threading.Lock()
         self._server_date: datetime | None = None
         self._server_date_mono = 0.0

@@ -17,16 +17,21 @@ from desktop.core.sync.accounts import AccountConfig
 
 
 class AdapterProvider:
-    def __init__(self, vault: Vault, *, ca_bundle: str | None = None) -> None:
+    def __init__(
+        self, vault: Vault, *, ca_bundle: str | None = None, proxy: str | None = None
+    ) -> None:
         self._vault = vault
         self._ca_bundle = ca_bundle
+        self._proxy = proxy
         self._sessions: dict[int, PlatformSession] = {}
         self._lock = threading.Lock()
 
     def session(self, account_id: int) -> PlatformSession:
         with self._lock:
             if account_id not in self._sessions:
-                self._sessions[account_id] = PlatformSession(ca_bundle=self._ca_bundle)
+                self._sessions[account_id] = PlatformSession(
+                    ca_bundle=self._ca_bundle, proxy=self._proxy
+                )
             return self._sessions[account_id]
 
     def adapter(self, account: AccountConfig) -> Adapter:

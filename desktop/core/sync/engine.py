@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desktop.core.credentials import Vault
+from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
 from desktop.core.sync.accounts import list_accounts
 from desktop.core.sync.adapters import AdapterProvider
@@ -38,14 +39,14 @@ class SyncEngine:
         store: Store,
         vault: Vault,
         *,
-        ca_bundle: str | None = None,
         pull_policy: PullPolicy | None = None,
         push_policy: PushPolicy | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._store = store
         self._clock = clock
-        self.adapters = AdapterProvider(vault, ca_bundle=ca_bundle)
+        proxy, ca_bundle = network_settings(store)
+        self.adapters = AdapterProvider(vault, ca_bundle=ca_bundle, proxy=proxy)
         self.puller = Puller(store, self.adapters, policy=pull_policy, clock=clock)
         self.sender = Sender(store, self.adapters, policy=push_policy, clock=clock)
 

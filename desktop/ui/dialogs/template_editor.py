@@ -1,7 +1,7 @@
 """The reply template editor: edit, add, remove; saved to the unit's own file.
 
 The first save copies the defaults into ``templates.toml`` in the data folder
-(see ``desktop.ui.pane.reply_templates``); the shipped file is never changed.
+(see ``desktop.core.templates``); the shipped file is never changed.
 """
 
 from __future__ import annotations
@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.templates import PLACEHOLDERS, Template
+from desktop.core.templates import PLACEHOLDERS, Template, reply_templates, save_user_templates
 from desktop.ui.pane.message_line import MessageLine
-from desktop.ui.pane.reply_templates import reply_templates, save_user_templates
 
 EXAMPLE_VALUES = {"nama": "Budi Santoso", "satuan": "Polres Contoh"}
 

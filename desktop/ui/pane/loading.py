@@ -11,8 +11,7 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.store import drafts, queries
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
-from desktop.core.templates import Template, load_templates
-from desktop.ui.pane.reply_templates import default_templates_path, reply_templates
+from desktop.core.templates import Template, default_templates_path, load_templates, reply_templates
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,15 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from desktop.core.templates import Template, load_templates
-from desktop.ui.dialogs.template_editor import TemplateEditor
-from desktop.ui.pane.reply_templates import (
+from desktop.core.templates import (
+    Template,
     default_templates_path,
+    load_templates,
     reply_templates,
     templates_toml,
     user_templates_path,
 )
+from desktop.ui.dialogs.template_editor import TemplateEditor
 
 
 def _editor(qtbot: QtBot, folder: Path) -> TemplateEditor:

@@ -1,0 +1,276 @@
+"""The unit profile: what IT staff fix for a unit before rolling the app out.
+
+A small TOML file — unit name and level, time zone, deadline targets, the
+accounts to create (platform and name, never tokens), reply templates and
+proxy/CA settings — read at first start (and again whenever it changes).
+Problems are reported with the line they are on.
+
+    [unit]
+    name = "Polres Bogor"
+    level = "polres"
+    zone = "WIB"
+
+    [deadlines]
+    first_answer_hours = 24
+    warning_percent = 75
+    viral_hours = 72
+    progress_days = 3
+
+    [[account]]
+    platform = "instagram"
+    name = "humaspolresbogor"
+    params = { ig_user_id = "17841400000000000" }
+
+    [[template]]
+    name = "respons-awal"
+    title = "Respons awal"
+    text = "Terima kasih {nama}, aduan Anda sudah kami respons ..."
+
+    [network]
+    proxy = "http://10.10.1.1:8080"
+    ca_bundle = "C:/ProgramData/AduanDesk/ca-polri.pem"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
+from desktop.core.model import Channel
+from desktop.core.templates import Template
+
+LEVELS = ("mabes", "polda", "polrestabes", "polresta", "polres", "polsek")
+_SECTIONS = {
+    "unit": {"name", "level", "zone"},
+    "deadlines": {"first_answer_hours", "warning_percent", "viral_hours", "progress_days"},
+    "network": {"proxy", "ca_bundle"},
+}
+_ACCOUNT_KEYS = {"platform", "name", "api_base", "params"}
+_TEMPLATE_KEYS = {"name", "title", "text"}
+_POLLED = tuple(c.value for c in Channel if c is not Channel.WHATSAPP)
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileAccount:
+    channel: Channel
+    name: str
+    api_base: str | None = None
+    params: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitProfile:
+    unit: UnitSettings
+    level: str
+    accounts: tuple[ProfileAccount, ...]
+    templates: tuple[Template, ...]
+    proxy: str | None
+    ca_bundle: str | None
+    fixed: frozenset[str]  # the settings the profile set, e.g. "unit.zone"
+    digest: str  # of the file's bytes: a changed profile is applied again
+
+
+class ProfileError(ValueError):
+    """Everything wrong with a profile, each with its line where known."""
+
+    def __init__(self, path: Path, problems: list[tuple[int | None, str]]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}"
+            for line, message in self.problems
+        ]
+
+
+def load_profile(path: Path) -> UnitProfile:
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        raise ProfileError(path, [(int(match.group(1)) if match else None, str(exc))]) from None
+    reader = _Reader(text)
+    profile = reader.read(data, hashlib.sha256(raw).hexdigest())
+    if reader.problems:
+        raise ProfileError(path, reader.problems)
+    assert profile is not None
+    return profile
+
+
+class _Reader:
+    """Reads the parsed TOML, collecting problems instead of stopping at the first."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.problems: list[tuple[int | None, str]] = []
+        self.fixed: set[str] = set()
+
+    def read(self, data: dict[str, Any], digest: str) -> UnitProfile | None:
+        for key in data.keys() - {*_SECTIONS, "account", "template"}:
+            self.problem((key,), f"unknown section [{key}]")
+        sections = {name: self.section(data, name) for name in _SECTIONS}
+        unit, level = self.unit(sections["unit"], sections["deadlines"])
+        accounts = tuple(self.accounts(data.get("account", [])))
+        templates = tuple(self.templates(data.get("template", [])))
+        network = sections["network"]
+        proxy = self.text(network, ("network", "proxy"), required=False)
+        ca = self.text(network, ("network", "ca_bundle"), required=False)
+        if self.problems:
+            return None
+        return UnitProfile(
+            unit, level, accounts, templates, proxy, ca, frozenset(self.fixed), digest
+        )
+
+    # -- pieces ----------------------------------------------------------------
+
+    def section(self, data: dict[str, Any], name: str) -> dict[str, Any]:
+        value = data.get(name, {})
+        if not isinstance(value, dict):
+            self.problem((name,), f"[{name}] must be a table")
+            return {}
+        for key in value.keys() - _SECTIONS[name]:
+            self.problem((name, key), f"unknown setting {key!r} in [{name}]")
+        self.fixed.update(f"{name}.{key}" for key in value.keys() & _SECTIONS[name])
+        return value
+
+    def unit(self, unit: dict[str, Any], limits: dict[str, Any]) -> tuple[UnitSettings, str]:
+        defaults = UnitSettings()
+        name = self.text(unit, ("unit", "name"), required=False) or defaults.name
+        level = (self.text(unit, ("unit", "level"), required=False) or "polres").lower()
+        if level not in LEVELS:
+            self.problem(("unit", "level"), f"level must be one of {', '.join(LEVELS)}")
+        zone = defaults.zone
+        if "zone" in unit:
+            try:
+                zone = UnitZone.parse(unit["zone"])
+            except ValueError:
+                self.problem(("unit", "zone"), "zone must be WIB, WITA or WIT")
+        base = defaults.deadlines
+        hours = self.number(limits, "first_answer_hours", base.first_answer / timedelta(hours=1))
+        percent = self.number(limits, "warning_percent", base.warning_fraction * 100)
+        viral = self.number(limits, "viral_hours", base.viral_horizon / timedelta(hours=1))
+        days = self.number(limits, "progress_days", base.progress_every / timedelta(days=1))
+        try:
+            deadlines = DeadlineSettings(
+                first_answer=timedelta(hours=hours),
+                warning_fraction=percent / 100,
+                viral_horizon=timedelta(hours=viral),
+                progress_every=timedelta(days=days),
+            )
+        except ValueError as exc:
+            self.problem(("deadlines",), str(exc).replace("_", " "))
+            deadlines = base
+        return UnitSettings(name=name, zone=zone, deadlines=deadlines), level
+
+    def accounts(self, entries: object) -> list[ProfileAccount]:
+        found = []
+        for index, entry in enumerate(self.tables(entries, "account")):
+            where = ("account", index)
+            for key in entry.keys() - _ACCOUNT_KEYS:
+                self.problem((*where, key), f"unknown setting {key!r} in an [[account]]")
+            if "token" in entry:
+                self.problem(
+                    (*where, "token"), "tokens never go in a profile: enter them in the app"
+                )
+            platform = self.text(entry, (*where, "platform"))
+            name = self.text(entry, (*where, "name"))
+            if platform is not None and platform not in _POLLED:
+                self.problem((*where, "platform"), f"platform must be one of {', '.join(_POLLED)}")
+                continue
+            params = entry.get("params", {})
+            if not isinstance(params, dict) or not all(
+                isinstance(v, str | int) for v in params.values()
+            ):
+                self.problem((*where, "params"), "params must be a table of texts")
+                params = {}
+            if platform and name:
+                found.append(
+                    ProfileAccount(
+                        Channel(platform),
+                        name,
+                        self.text(entry, (*where, "api_base"), required=False),
+                        {str(k): str(v) for k, v in params.items()},
+                    )
+                )
+        return found
+
+    def templates(self, entries: object) -> list[Template]:
+        found = []
+        for index, entry in enumerate(self.tables(entries, "template")):
+            where = ("template", index)
+            for key in entry.keys() - _TEMPLATE_KEYS:
+                self.problem((*where, key), f"unknown setting {key!r} in a [[template]]")
+            values = [self.text(entry, (*where, key)) for key in ("name", "title", "text")]
+            if all(values):
+                found.append(Template(*(str(v) for v in values)))
+        return found
+
+    def tables(self, entries: object, name: str) -> list[dict[str, Any]]:
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.problem((name,), f"[[{name}]] entries must be tables")
+            return []
+        return entries
+
+    def text(
+        self, table: dict[str, Any], where: tuple[Any, ...], *, required: bool = True
+    ) -> str | None:
+        value = table.get(where[-1])
+        if value is None:
+            if required:
+                self.problem(where[:-1], f"{where[-1]} is missing")
+            return None
+        if not isinstance(value, str) or not value.strip():
+            self.problem(where, f"{where[-1]} must be a non-empty text")
+            return None
+        return value.strip()
+
+    def number(self, table: dict[str, Any], key: str, default: float) -> float:
+        value = table.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+            self.problem(("deadlines", key), f"{key} must be a positive number")
+            return default
+        return float(value)
+
+    # -- lines -------------------------------------------------------------------
+
+    def problem(self, where: tuple[Any, ...], message: str) -> None:
+        self.problems.append((self.line_of(where), message))
+
+    def line_of(self, where: tuple[Any, ...]) -> int | None:
+        """The line of a section, the n-th array table, or a key inside them."""
+        if not where:
+            return None
+        name, rest = where[0], list(where[1:])
+        if rest and isinstance(rest[0], int):
+            header = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
+            starts = [n for n, line in enumerate(self.lines) if header.match(line)]
+            if rest[0] >= len(starts):
+                return None
+            start = starts[rest[0]]
+            rest = rest[1:]
+        else:
+            header = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
+            starts = [n for n, line in enumerate(self.lines) if header.match(line)]
+            if not starts:
+                return None
+            start = starts[0]
+        if not rest:
+            return start + 1
+        key = re.compile(rf"^\s*{re.escape(str(rest[0]))}\s*=")
+        for number in range(start + 1, len(self.lines)):
+            if self.lines[number].lstrip().startswith("["):
+                break
+            if key.match(self.lines[number]):
+                return number + 1
+        return start + 1

@@ -1,0 +1,111 @@
+"""Opening the officer's home: the store, then the unit profile if it is new."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.core.credentials import Vault
+from desktop.core.errors import UserError
+from desktop.core.paths import Paths
+from desktop.core.profile import ProfileError, UnitProfile, load_profile
+from desktop.core.store import actions
+from desktop.core.store.database import Store, open_store
+from desktop.core.store.schema import AccountRow
+from desktop.core.store.settings import load_setting, save_setting
+from desktop.core.templates import save_user_templates
+
+PROFILE_ENV = "ADUAN_DESK_PROFILE"
+PROFILE_FILE = "unit-profile.toml"
+PROFILE_KEY = "profile"
+NETWORK_KEY = "network"
+
+
+def find_profile(paths: Paths) -> Path | None:
+    """``ADUAN_DESK_PROFILE``, else the installer's copy beside the program, else the home's."""
+    candidates = [os.environ.get(PROFILE_ENV)]
+    if getattr(sys, "frozen", False):
+        candidates.append(str(Path(sys.executable).parent / PROFILE_FILE))
+    candidates.append(str(paths.home / PROFILE_FILE))
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def open_home(paths: Paths, vault: Vault) -> Store:
+    """Open the store and apply the unit profile when it is new or changed."""
+    store = open_store(paths, vault)
+    try:
+        profile_path = find_profile(paths)
+        if profile_path is not None:
+            apply_if_new(store, paths, profile_path)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def apply_if_new(store: Store, paths: Paths, profile_path: Path) -> bool:
+    try:
+        profile = load_profile(profile_path)
+    except ProfileError as exc:
+        raise UserError("profile_invalid", detail="; ".join(exc.lines()[:3])) from None
+    with store.read() as conn:
+        applied = load_setting(conn, PROFILE_KEY) or {}
+    if applied.get("digest") == profile.digest:
+        return False
+    apply_profile(store, paths, profile, profile_path)
+    return True
+
+
+def apply_profile(store: Store, paths: Paths, profile: UnitProfile, source: Path) -> None:
+    """Unit settings, accounts (without tokens), templates and network settings."""
+    actions.set_unit_settings(store, profile.unit)
+    with store.read() as conn:
+        existing = {
+            (channel, name)
+            for channel, name in conn.execute(select(AccountRow.channel, AccountRow.name))
+        }
+    for account in profile.accounts:
+        if (account.channel.value, account.name) not in existing:
+            actions.add_account(
+                store,
+                account.channel,
+                account.name,
+                api_base=account.api_base,
+                params=account.params,
+            )
+    if profile.templates:
+        save_user_templates(paths.home, profile.templates)
+    with store.write() as conn:
+        save_setting(conn, NETWORK_KEY, {"proxy": profile.proxy, "ca_bundle": profile.ca_bundle})
+        save_setting(
+            conn,
+            PROFILE_KEY,
+            {
+                "digest": profile.digest,
+                "source": str(source),
+                "level": profile.level,
+                "fixed": sorted(profile.fixed),
+                "applied_at": datetime.now(UTC).isoformat(),
+            },
+        )
+
+
+def profile_fixed(store: Store) -> frozenset[str]:
+    """The settings the unit profile fixed (the settings dialog marks them)."""
+    with store.read() as conn:
+        applied = load_setting(conn, PROFILE_KEY) or {}
+    return frozenset(applied.get("fixed", ()))
+
+
+def network_settings(store: Store) -> tuple[str | None, str | None]:
+    """(proxy, CA bundle) from the unit profile, if it set them."""
+    with store.read() as conn:
+        data = load_setting(conn, NETWORK_KEY) or {}
+    return data.get("proxy"), data.get("ca_bundle")

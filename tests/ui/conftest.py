@@ -1,0 +1,118 @@
+"""Fixtures of the window's tests: a sample store, the task runner, fixed clocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.deadlines import UnitSettings
+from desktop.core.sample import sample_threads
+from desktop.core.store.database import Store
+from desktop.core.store.seed import load_sample
+from desktop.core.store.settings import load_unit_settings
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences import Language
+from desktop.ui.queue_model import QueueModel
+from desktop.ui.tasks import TaskRunner
+from tests.support import NOW
+
+SAMPLE_COUNT = 100
+
+
+@pytest.fixture
+def sample_store(store: Store) -> Store:
+    """The encrypted test store with 100 realistic complaints dated before ``NOW``."""
+    load_sample(store, sample_threads(SAMPLE_COUNT, now=NOW, seed=11))
+    return store
+
+
+@pytest.fixture
+def tasks(qapp: object) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown(wait=True)
+    QCoreApplication.processEvents()  # deliver what finished, while its receivers live
+
+
+@pytest.fixture
+def clock() -> Callable[[], datetime]:
+    return lambda: NOW
+
+
+@pytest.fixture
+def unit(sample_store: Store) -> UnitSettings:
+    with sample_store.read() as conn:
+        return load_unit_settings(conn)
+
+
+@pytest.fixture
+def loaded_model(
+    qtbot: QtBot,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+) -> QueueModel:
+    """A queue model over the sample store, its first page read."""
+    model = QueueModel(sample_store, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded, timeout=10_000):
+        model.set_filter(model.queue_filter)
+    return model
+
+
+@pytest.fixture
+def ui_folder(tmp_path: Path) -> Path:
+    """Where preferences and window state go in a test (never the user's files)."""
+    folder = tmp_path / "ui"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, sample_store: Store, ui_folder: Path, clock: Callable[[], datetime]
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build the officer's window on the sample store; files go to ``ui_folder``."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.credentials import MemoryVault
+    from desktop.core.paths import Paths
+    from desktop.ui.app import build_context
+
+    built: list[MainWindow] = []
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+
+    def make(language: Language | None = Language.ENGLISH) -> MainWindow:
+        context = build_context(
+            app, sample_store, Paths(ui_folder), MemoryVault(), language=language, clock=clock
+        )
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        built.append(window)
+        return window
+
+    yield make
+    for window in built:
+        window.context.tasks.shutdown(wait=True)
+    QCoreApplication.processEvents()
+    for window in reversed(built):
+        window.context.translators.uninstall()
+        window.context.theme.detach()
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+
+
+def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
+    """Until the queue's first rows and the side bar's counts are in."""
+    from desktop.ui import filters
+
+    qtbot.waitUntil(lambda: window.queue_model.cached_row(0) is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.sidebar.model.count(filters.OVERDUE) is not None)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)

@@ -1,0 +1,169 @@
+"""The queue model over a real encrypted store: order, filters, search, windows, ticks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop.core.deadlines import UnitSettings, Urgency
+from desktop.core.model import Channel, Status
+from desktop.core.store import actions, queries
+from desktop.core.store.database import Store
+from desktop.ui import queue_jobs
+from desktop.ui.queue_columns import Column, Role
+from desktop.ui.queue_model import QueueModel
+from desktop.ui.tasks import TaskRunner
+from tests.support import NOW
+
+
+def _all_ids(store: Store, queue_filter: queries.QueueFilter) -> list[int]:
+    with store.read() as conn:
+        return queries.queue_ids(conn, queue_filter)
+
+
+def _load_rows(qtbot: QtBot, model: QueueModel) -> None:
+    """Ask for every row's data and wait until the windows arrived."""
+    for row in range(model.rowCount()):
+        model.index(row, Column.AUTHOR).data()
+    qtbot.waitUntil(lambda: all(model.cached_row(r) for r in range(model.rowCount())))
+
+
+def test_model_passes_the_model_tester(
+    loaded_model: QueueModel, qtmodeltester: ModelTester
+) -> None:
+    qtmodeltester.check(loaded_model, force_py=True)
+
+
+def test_rows_come_in_urgency_order(loaded_model: QueueModel, sample_store: Store) -> None:
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    shown = [loaded_model.complaint_id(r) for r in range(loaded_model.rowCount())]
+    assert shown == expected
+    assert loaded_model.total == len(expected) > 20
+
+
+def test_filter_and_search_combine(
+    qtbot: QtBot, loaded_model: QueueModel, sample_store: Store
+) -> None:
+    wanted = queries.QueueFilter(channel=Channel.INSTAGRAM, search="motor")
+    with qtbot.waitSignal(loaded_model.loaded):
+        loaded_model.set_filter(wanted)
+    shown = [loaded_model.complaint_id(r) for r in range(loaded_model.rowCount())]
+    assert shown == _all_ids(sample_store, wanted)
+    _load_rows(qtbot, loaded_model)
+    for row in range(loaded_model.rowCount()):
+        assert loaded_model.index(row, Column.CHANNEL).data(Role.CHANNEL) == "instagram"
+
+
+def test_countdown_cells_say_the_urgency_in_words(qtbot: QtBot, loaded_model: QueueModel) -> None:
+    _load_rows(qtbot, loaded_model)
+    texts = {
+        Urgency(loaded_model.index(r, Column.COUNTDOWN).data(Role.URGENCY)): loaded_model.index(
+            r, Column.COUNTDOWN
+        ).data()
+        for r in range(loaded_model.rowCount())
+    }
+    assert texts[Urgency.VIRAL] == "VIRAL RISK"
+    assert texts[Urgency.OVERDUE].endswith("overdue")
+    assert texts[Urgency.ON_TIME].endswith("left")
+
+
+def test_tick_repaints_only_visible_countdowns_that_changed(
+    qtbot: QtBot, sample_store: Store, tasks: TaskRunner, unit: UnitSettings
+) -> None:
+    now = [NOW]
+    model = QueueModel(sample_store, tasks, unit, lambda: now[0])
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    _load_rows(qtbot, model)
+    for row in range(model.rowCount()):  # what a view does when it paints
+        model.index(row, Column.COUNTDOWN).data()
+        model.index(row, Column.COUNTDOWN).data(Role.URGENCY)
+    ranges: list[tuple[int, int, int, int]] = []
+
+    def record(top: QModelIndex, bottom: QModelIndex, _roles: object) -> None:
+        ranges.append((top.row(), bottom.row(), top.column(), bottom.column()))
+
+    model.dataChanged.connect(record)
+    urgencies = [
+        model.index(r, Column.COUNTDOWN).data(Role.URGENCY) for r in range(model.rowCount())
+    ]
+    first = urgencies.index(Urgency.ON_TIME)  # "sisa …" texts move with the clock
+    last = first + 9
+    model.refresh_countdowns(first, last)
+    assert ranges == []  # the same minute: nothing to repaint
+    now[0] = NOW + timedelta(minutes=90)
+    model.refresh_countdowns(first, last)
+    assert ranges
+    for top, bottom, left, right in ranges:
+        assert first <= top <= bottom <= last
+        assert left == right == Column.COUNTDOWN
+
+
+def test_changed_complaint_is_reread_and_moves(
+    qtbot: QtBot, loaded_model: QueueModel, sample_store: Store
+) -> None:
+    _load_rows(qtbot, loaded_model)
+    first = loaded_model.complaint_id(0)
+    assert first is not None
+    actions.change_status(sample_store, first, Status.DISMISSED, "tester")
+    with qtbot.waitSignal(loaded_model.rowsRemoved, timeout=5000):
+        loaded_model.complaints_changed([first])
+    assert loaded_model.row_of(first) is None
+    assert [loaded_model.complaint_id(r) for r in range(loaded_model.rowCount())] == _all_ids(
+        sample_store, queries.QueueFilter()
+    )
+
+
+def test_queued_reply_shows_in_the_reply_column(
+    qtbot: QtBot, loaded_model: QueueModel, sample_store: Store
+) -> None:
+    _load_rows(qtbot, loaded_model)
+    complaint = loaded_model.complaint_id(3)
+    assert complaint is not None
+    actions.queue_reply(sample_store, complaint, "Sudah kami respons.", "tester")
+    loaded_model.complaints_changed([complaint])
+    qtbot.waitUntil(
+        lambda: (
+            loaded_model.index(loaded_model.row_of(complaint) or 0, Column.REPLY).data(
+                Role.REPLY_STATE
+            )
+            == "queued"
+        )
+    )
+    row = loaded_model.row_of(complaint)
+    assert row is not None
+    assert loaded_model.index(row, Column.REPLY).data() == "queued"
+
+
+def test_ids_are_read_page_by_page(
+    qtbot: QtBot,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(queue_jobs, "PAGE", 30)
+    model = QueueModel(sample_store, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    assert model.rowCount() == 30
+    assert model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        with qtbot.waitSignal(model.rowsInserted):
+            model.fetchMore(QModelIndex())
+    ids = [model.complaint_id(r) for r in range(model.rowCount())]
+    assert ids == _all_ids(sample_store, queries.QueueFilter())
+
+
+def test_received_time_is_in_the_unit_zone(qtbot: QtBot, loaded_model: QueueModel) -> None:
+    _load_rows(qtbot, loaded_model)
+    cell = loaded_model.index(0, Column.RECEIVED)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(" WIB")
+    header = loaded_model.headerData(Column.RECEIVED, Qt.Orientation.Horizontal)
+    assert header == "Received (WIB)"

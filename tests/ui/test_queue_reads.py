@@ -1,0 +1,100 @@
+"""Paged queue ids: the same order as ``queries.queue_ids``, along the right indexes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from desktop.core.model import Channel, ReplyState, Status
+from desktop.core.store import actions, queries
+from desktop.core.store.database import Store
+from desktop.ui.queue_reads import QueueKey, id_page, queue_rows
+from tests.support import NOW
+
+FILTERS = {
+    "open": queries.QueueFilter(),
+    "every status": queries.QueueFilter(statuses=frozenset(Status)),
+    "new": queries.QueueFilter(statuses=frozenset({Status.NEW})),
+    "resolved": queries.QueueFilter(statuses=frozenset({Status.RESOLVED})),
+    "closed": queries.QueueFilter(statuses=frozenset({Status.RESOLVED, Status.DISMISSED})),
+    "channel": queries.QueueFilter(channel=Channel.INSTAGRAM),
+    "account": queries.QueueFilter(account_id=2),
+    "overdue": queries.QueueFilter(overdue_at=NOW),
+    "urgent": queries.QueueFilter(overdue_at=NOW + timedelta(hours=6)),
+    "search": queries.QueueFilter(search="motor"),
+    "search and channel": queries.QueueFilter(search="motor", channel=Channel.X),
+    "nothing to search": queries.QueueFilter(search="  ?! "),
+}
+
+
+def _paged(store: Store, queue_filter: queries.QueueFilter, size: int) -> list[int]:
+    ids: list[int] = []
+    after: QueueKey | None = None
+    with store.read() as conn:
+        while True:
+            page = id_page(conn, queue_filter, after, size)
+            assert len(page.ids) <= size
+            ids += page.ids
+            if page.after is None:
+                return ids
+            after = page.after
+
+
+@pytest.mark.parametrize("name", FILTERS)
+@pytest.mark.parametrize("size", [1, 7, 1000])
+def test_pages_follow_the_queue_order(sample_store: Store, name: str, size: int) -> None:
+    queue_filter = FILTERS[name]
+    with sample_store.read() as conn:
+        expected = queries.queue_ids(conn, queue_filter)
+    assert _paged(sample_store, queue_filter, size) == expected
+
+
+@contextmanager
+def _plans(store: Store) -> Iterator[list[str]]:
+    """The query plan of every SELECT run inside the block, one string each."""
+    plans: list[str] = []
+
+    def explain(conn: Any, cursor: Any, statement: str, params: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "complaint" in statement:
+            raw = conn.connection.dbapi_connection.cursor()
+            rows = raw.execute(f"EXPLAIN QUERY PLAN {statement}", params).fetchall()
+            plans.append(" | ".join(str(row[-1]) for row in rows))
+
+    event.listen(store.engine, "before_cursor_execute", explain)
+    try:
+        yield plans
+    finally:
+        event.remove(store.engine, "before_cursor_execute", explain)
+
+
+@pytest.mark.parametrize("name", ["open", "new", "channel", "account", "overdue", "urgent"])
+def test_first_page_is_read_along_an_index_without_sorting(sample_store: Store, name: str) -> None:
+    with _plans(sample_store) as plans, sample_store.read() as conn:
+        id_page(conn, FILTERS[name], None, 50)
+    due_part = plans[0]
+    assert "USING" in due_part, due_part
+    assert "INDEX" in due_part, due_part
+    assert "TEMP B-TREE" not in due_part, due_part
+
+
+def test_closed_complaints_are_read_along_the_newest_message_index(sample_store: Store) -> None:
+    with _plans(sample_store) as plans, sample_store.read() as conn:
+        id_page(conn, FILTERS["closed"], None, 50)
+    assert "ix_complaint_last_message" in plans[-1], plans
+    assert "TEMP B-TREE" not in plans[-1], plans
+
+
+def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Store) -> None:
+    with sample_store.read() as conn:
+        first, second = queries.queue_ids(conn, queries.QueueFilter())[:2]
+    actions.queue_reply(sample_store, first, "Sudah kami terima, kami tindak lanjuti.", "tester")
+    with sample_store.read() as conn:
+        rows = queue_rows(conn, [first, second, 999_999])
+    assert rows[first].reply_state is ReplyState.QUEUED
+    assert set(rows) == {first, second}
+    assert rows[first].complaint.id == first
