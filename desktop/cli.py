@@ -26,6 +26,7 @@ from desktop.core.credentials import (
     Vault,
 )
 from desktop.core.errors import LANGUAGES, UserError
+from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import Paths, resolve_home
 from desktop.core.sample import sample_threads
@@ -43,6 +44,9 @@ Handler = Callable[[argparse.Namespace], int]
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
+    logs = resolve_home(args.home).logs
+    if handler is not cmd_demo:  # the demo's home is thrown away
+        configure_logging(logs)
     try:
         return handler(args)
     except UserError as exc:
@@ -54,6 +58,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except CredentialsUnavailableError as exc:
         error = UserError("keyring_unavailable", detail=str(exc))
+        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: report it, calmly, in one line
+        report = write_crash_report(logs, exc)
+        error = UserError("unexpected", report=report)
         print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
         return 1
 

@@ -107,6 +107,10 @@ MESSAGES: Mapping[str, tuple[str, str]] = {
         "Profil satuan tidak sah: {detail}",
         "The unit profile is not valid: {detail}",
     ),
+    "unexpected": (
+        "Terjadi kesalahan tak terduga; laporannya ada di {report} — kirimkan ke petugas IT.",
+        "An unexpected error occurred; its report is in {report} — send it to IT staff.",
+    ),
     "bad_option": (
         "Nilai tidak sah: {detail}",
         "Invalid value: {detail}",
