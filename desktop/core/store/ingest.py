@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from desktop.core.deadlines import DeadlineSettings, clock_start, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
@@ -22,6 +22,28 @@ from desktop.core.store.schema import AccountRow, ComplaintRow, MessageRow
 from desktop.core.store.settings import load_unit_settings
 
 EXCERPT_LENGTH = 300
+_MESSAGE_COLUMNS = (
+    "complaint_id",
+    "account_id",
+    "direction",
+    "platform_id",
+    "parent_id",
+    "author_id",
+    "author_name",
+    "text",
+    "platform_time",
+    "permalink",
+)
+_QUEUE_COLUMNS = (
+    "status",
+    "first_message_at",
+    "last_message_at",
+    "last_inbound_at",
+    "clock_started_at",
+    "last_public_answer_at",
+    "due_at",
+    "message_count",
+)
 _CHUNK = 500  # ids per IN (...) list
 
 
@@ -136,21 +158,24 @@ def _insert_messages(
     an id above the largest one before the insert.
     """
     before = conn.execute(select(func.max(MessageRow.id))).scalar() or 0
-    conn.execute(
-        insert(MessageRow),
+    inbound, outbound = Direction.INBOUND.value, Direction.OUTBOUND.value
+    sqlite.insert_many(
+        conn,
+        "message",
+        _MESSAGE_COLUMNS,
         [
-            {
-                "complaint_id": complaint_ids[item.thread_id],
-                "account_id": account_id,
-                "direction": (Direction.OUTBOUND if item.outbound else Direction.INBOUND).value,
-                "platform_id": item.platform_id,
-                "parent_id": item.parent_id,
-                "author_id": item.author_id,
-                "author_name": item.author_name,
-                "text": item.text,
-                "platform_time": item.platform_time,
-                "permalink": item.permalink,
-            }
+            (
+                complaint_ids[item.thread_id],
+                account_id,
+                outbound if item.outbound else inbound,
+                item.platform_id,
+                item.parent_id,
+                item.author_id,
+                item.author_name,
+                item.text,
+                sqlite.db_time(item.platform_time),
+                item.permalink,
+            )
             for item in items
         ],
     )
@@ -191,7 +216,7 @@ def refresh_complaints(
             cid, at = row["complaint_id"], row["platform_time"]
             newest_inbound[cid] = max(newest_inbound.get(cid, at), at)
     ids = sorted(set(complaint_ids))
-    updates = []
+    updates: list[tuple[Any, ...]] = []
     for start in range(0, len(ids), _CHUNK):
         for thread in _threads(conn, ids[start : start + _CHUNK]):
             status = thread.status
@@ -202,28 +227,23 @@ def refresh_complaints(
                 status = status_after_inbound(status)
             clock = clock_start(thread.timeline)
             times = [at for _, at in thread.timeline]
-            updates.append(
-                {
-                    "cid": thread.id,
-                    "status": status.value,
-                    "first_message_at": min(times),
-                    "last_message_at": max(times),
-                    "last_inbound_at": max(
-                        (at for d, at in thread.timeline if d is Direction.INBOUND), default=None
-                    ),
-                    "clock_started_at": clock,
-                    "last_public_answer_at": thread.last_answer,
-                    "due_at": due_at(status, clock, thread.last_answer, settings),
-                    "message_count": len(times),
-                }
+            last_inbound = max(
+                (at for d, at in thread.timeline if d is Direction.INBOUND), default=None
             )
-    if updates:
-        conn.execute(
-            update(ComplaintRow)
-            .where(ComplaintRow.id == bindparam("cid"))
-            .values({key: bindparam(key) for key in updates[0] if key != "cid"}),
-            updates,
-        )
+            updates.append(
+                (
+                    status.value,
+                    sqlite.db_time(min(times)),
+                    sqlite.db_time(max(times)),
+                    sqlite.db_time(last_inbound),
+                    sqlite.db_time(clock),
+                    sqlite.db_time(thread.last_answer),
+                    sqlite.db_time(due_at(status, clock, thread.last_answer, settings)),
+                    len(times),
+                    thread.id,
+                )
+            )
+    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, updates)
 
 
 @dataclass(slots=True)

@@ -54,7 +54,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             raise ValueError("naive datetime given to the store")
         naive = value.astimezone(UTC).replace(tzinfo=None)
-        if dialect.name == "sqlite":
+        if dialect.name == "sqlite":  # the form sqlite.db_time writes on the bulk path
             return naive.isoformat(sep=" ", timespec="microseconds")
         return naive
 

@@ -8,7 +8,8 @@ errors. A PostgreSQL backend replaces this module, not the rest of the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,39 @@ def looks_unencrypted(path: Path) -> bool:
     """True when the file is a plain (unencrypted) SQLite database."""
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+# --- bulk writes --------------------------------------------------------------
+#
+# The ingest path writes thousands of rows a second; these go straight to the
+# driver's executemany, with times in the text form ``UtcDateTime`` stores.
+
+
+def db_time(value: datetime | None) -> str | None:
+    """A UTC time as stored on SQLite (ISO text with microseconds, no zone)."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def insert_many(
+    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """INSERT ``rows`` (driver-ready values, times through ``db_time``)."""
+    if rows:
+        marks = ", ".join("?" * len(columns))
+        conn.exec_driver_sql(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(rows)
+        )
+
+
+def update_many(
+    conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """UPDATE by ``id``: each row holds the ``columns``' new values, then the id."""
+    if rows:
+        sets = ", ".join(f"{column} = ?" for column in columns)
+        conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", list(rows))
 
 
 # --- upserts -------------------------------------------------------------------
