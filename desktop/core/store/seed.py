@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from sqlalchemy import bindparam, insert, select, update
 
@@ -65,50 +65,54 @@ def _load_batch(
     for account_id, threads in per_account.items():
         items = [item for thread in threads for item in thread.items]
         ingest(store, account_id, items, cursor=None)
-    _apply_statuses_and_notes(store, batch, account_ids)
+    apply_statuses_and_notes(store, batch, account_ids)
 
 
-def _apply_statuses_and_notes(
-    store: Store, batch: list[SampleThread], account_ids: dict[SampleAccount, int]
+def apply_statuses_and_notes(
+    store: Store, threads: Sequence[SampleThread], account_ids: Mapping[SampleAccount, int]
 ) -> None:
+    """Give the stored complaints of ``threads`` their sample status and notes.
+
+    Threads whose complaint is not in the store (or whose account is not
+    mapped) are passed over.
+    """
     with store.write() as conn:
-        keys = [(account_ids[t.account], t.items[0].thread_id) for t in batch]
-        ids: dict[tuple[int, str], int] = {}
-        for account_id in {key[0] for key in keys}:
-            threads = [thread for aid, thread in keys if aid == account_id]
+        found: list[tuple[int, SampleThread]] = []
+        by_account: dict[int, list[SampleThread]] = defaultdict(list)
+        for thread in threads:
+            if thread.account in account_ids:
+                by_account[account_ids[thread.account]].append(thread)
+        for account_id, group in by_account.items():
+            wanted = {thread.items[0].thread_id: thread for thread in group}
             rows = conn.execute(
                 select(ComplaintRow.thread_id, ComplaintRow.id).where(
-                    ComplaintRow.account_id == account_id, ComplaintRow.thread_id.in_(threads)
+                    ComplaintRow.account_id == account_id,
+                    ComplaintRow.thread_id.in_(list(wanted)),
                 )
             )
-            ids.update({(account_id, thread): cid for thread, cid in rows})
-        changes = [
-            {"cid": ids[key], "status": thread.status.value}
-            for key, thread in zip(keys, batch, strict=True)
+            found += [(cid, wanted[thread_id]) for thread_id, cid in rows]
+        closed = [
+            (cid, thread.status.value)
+            for cid, thread in found
             if thread.status not in (Status.NEW, Status.ACKNOWLEDGED)
         ]
-        if changes:
+        if closed:
             conn.execute(
                 update(ComplaintRow)
                 .where(ComplaintRow.id == bindparam("cid"))
                 .values(status=bindparam("status")),
-                changes,
+                [{"cid": cid, "status": status} for cid, status in closed],
             )
-            changed_ids = [
-                ids[key]
-                for key, thread in zip(keys, batch, strict=True)
-                if thread.status not in (Status.NEW, Status.ACKNOWLEDGED)
-            ]
-            refresh_complaints(conn, changed_ids, load_unit_settings(conn).deadlines)
+            refresh_complaints(conn, [cid for cid, _ in closed], load_unit_settings(conn).deadlines)
         notes = [
             {
-                "complaint_id": ids[key],
+                "complaint_id": cid,
                 "officer": SAMPLE_OFFICER,
                 "text": text,
                 "public": public,
                 "created_at": thread.items[-1].platform_time,
             }
-            for key, thread in zip(keys, batch, strict=True)
+            for cid, thread in found
             for text, public in thread.notes
         ]
         if notes:

@@ -1,0 +1,88 @@
+"""The demo: a throwaway home, the built-in simulator, and accounts pointed at it.
+
+Everything the officer's window does runs for real — the store is encrypted
+(its key only in memory), the accounts sync over loopback HTTP and replies
+are sent to the simulator — only nothing is kept afterwards.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop.core.credentials import MemoryVault
+from desktop.core.model import Channel
+from desktop.core.paths import Paths
+from desktop.core.sample import sample_threads
+from desktop.core.store.database import Store, open_store
+from desktop.core.store.seed import apply_statuses_and_notes
+from desktop.core.sync.accounts import add_account
+from desktop.core.sync.engine import SyncEngine
+from desktop.core.sync.states import SyncState
+from desktop.simulator import Simulator
+
+SERVED = (
+    Channel.INSTAGRAM,
+    Channel.FACEBOOK,
+    Channel.X,
+    Channel.YOUTUBE,
+    Channel.TELEGRAM,
+    Channel.TIKTOK,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Demo:
+    store: Store
+    paths: Paths
+    vault: MemoryVault
+    simulator: Simulator
+
+
+@contextmanager
+def demo_home(count: int = 300, seed: int = 1) -> Iterator[Demo]:
+    """A ready demo: accounts registered and the first sync done."""
+    now = datetime.now(UTC)
+    with (
+        tempfile.TemporaryDirectory(prefix="aduan-desk-demo-") as folder,
+        Simulator(count=count, seed=seed, now=now) as simulator,
+    ):
+        paths = Paths(Path(folder))
+        vault = MemoryVault()
+        store = open_store(paths, vault)
+        try:
+            accounts = {
+                simulator.world.board(channel).account: add_account(
+                    store,
+                    vault,
+                    channel,
+                    simulator.world.board(channel).account.name,
+                    simulator.token_for(channel),
+                    api_base=simulator.api_base(channel),
+                    params=simulator.params(channel),
+                )
+                for channel in SERVED
+            }
+            first_sync(store, vault)
+            # What officers did before the demo began: statuses and notes.
+            threads = list(sample_threads(count, now=now, seed=seed))
+            apply_statuses_and_notes(store, threads, accounts)
+            yield Demo(store, paths, vault, simulator)
+        finally:
+            store.close()
+
+
+def first_sync(store: Store, vault: MemoryVault, rounds: int = 10) -> None:
+    """Pull until every account has everything the simulator serves."""
+    engine = SyncEngine(store, vault)
+    try:
+        for _ in range(rounds):
+            report = engine.run_once(force=True)
+            if all(p.new_messages == 0 and p.state is SyncState.OK for p in report.pulls):
+                return
+    finally:
+        engine.close()

@@ -1,0 +1,95 @@
+"""Runs sync rounds in the background and tells the window what changed.
+
+One round at a time, on the network lane of the ``TaskRunner``: pull every
+account that is due, push the outbox. The window learns which complaints
+changed and where each account stands; nothing here waits on the GUI thread,
+and a network error is never a dialog — it is an account's state.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from desktop.core.credentials import Vault
+from desktop.core.errors import UserError
+from desktop.core.store.database import Store
+from desktop.core.sync.engine import SyncEngine, SyncReport
+from desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+ROUND_EVERY_MS = 5_000  # each account keeps its own schedule; this only looks
+
+
+class SyncController(QObject):
+    complaints_changed = Signal(object)  # frozenset[int]
+    round_started = Signal()
+    round_finished = Signal(object)  # SyncReport
+
+    def __init__(
+        self,
+        store: Store,
+        vault: Vault,
+        tasks: TaskRunner,
+        parent: QObject | None = None,
+        *,
+        every_ms: int = ROUND_EVERY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = SyncEngine(store, vault)
+        self._tasks = tasks
+        self._running = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(every_ms)
+        self._timer.timeout.connect(self._scheduled)
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        """First round now, then on the timer."""
+        self._timer.start()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._engine.close()
+
+    @Slot()
+    def sync_now(self) -> None:
+        """The officer asked: every account that may be asked now, then the outbox."""
+        self._round(force=True)
+
+    @Slot()
+    def _scheduled(self) -> None:
+        self._round(force=False)
+
+    def _round(self, *, force: bool) -> None:
+        if self._running:
+            self._again = self._again or force
+            return
+        self._running = True
+        self.round_started.emit()
+        self._tasks.net(lambda: self._engine.run_once(force=force), self._finished, self._failed)
+
+    def _finished(self, report: SyncReport) -> None:
+        self._running = False
+        if report.changed_complaints:
+            self.complaints_changed.emit(report.changed_complaints)
+        self.round_finished.emit(report)
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    def _failed(self, error: BaseException) -> None:
+        # Platform trouble is recorded per account by the engines; what arrives
+        # here is the store (a full disk, say) or a bug.
+        self._running = False
+        self.round_finished.emit(None)
+        if not isinstance(error, UserError):
+            raise error  # a bug: the exception hook reports it
+        log.warning("sync round stopped: %s", error.message("en"))
