@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QDialog, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from desktop.core.errors import UserError
+from desktop.core.logs import write_crash_report
 from desktop.core.model import Channel
-from desktop.core.store import queries
+from desktop.core.store import drafts, queries
 from desktop.core.store.database import Store
 from desktop.core.sync.states import SyncState
 from desktop.ui import filters
+from desktop.ui.app import mention_earlier_crashes
 from desktop.ui.connectivity import AccountLink, Connectivity
+from desktop.ui.crash import CrashHandler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language, ThemeChoice
 from desktop.ui.queue_columns import Column
@@ -112,6 +118,10 @@ def test_keys_move_through_the_queue(qtbot: QtBot, make_window: MakeWindow) -> N
     assert window.pane.complaint_id == model.complaint_id(0)
     window.commands.focus_search.trigger()
     assert window.search.hasFocus()
+    window.commands.focus_filters.trigger()
+    assert window.sidebar.view.hasFocus()
+    window.commands.focus_queue.trigger()
+    assert view.hasFocus()
 
 
 def test_search_and_filter_combine(
@@ -134,3 +144,107 @@ def test_search_and_filter_combine(
     shown = [window.queue_model.complaint_id(r) for r in range(window.queue_model.rowCount())]
     assert shown == expected
     assert "shown" in window.summary.text()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_bug_in_a_slot_keeps_the_window_and_the_draft(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    sample_store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    window.show()
+    wait_loaded(qtbot, window)
+    reports: list[str] = []
+    handler = CrashHandler(tmp_path / "logs", show_report=lambda text, _log: reports.append(text))
+    monkeypatch.setattr("sys.excepthook", handler.handle)
+    first = window.queue_model.complaint_id(0)
+    assert first is not None
+    window.queue_view.select_complaint(first)
+    qtbot.waitUntil(lambda: window.pane.data is not None)
+    editor = next(
+        e for e in window.pane.findChildren(QPlainTextEdit) if e.accessibleName() == "Reply text"
+    )
+    qtbot.keyClicks(editor, "Sedang kami cek ke lokasi")
+
+    def broken(_complaint: object) -> None:
+        raise RuntimeError("a bug in a slot")
+
+    window.queue_view.complaint_selected.connect(broken)
+    window.commands.next_complaint.trigger()
+    handler.close()
+    assert reports
+    assert "a bug in a slot" in reports[0]
+    qtbot.waitUntil(lambda: not window.context.tasks.busy)
+    assert drafts.load_draft(sample_store, first) == "Sedang kami cek ke lokasi"
+    assert window.isVisible()
+    window.queue_view.select_complaint(first)
+    qtbot.waitUntil(lambda: editor.toPlainText() == "Sedang kami cek ke lokasi")
+
+
+def test_settings_and_accounts_dialogs_open_from_the_window(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.commands.settings.trigger()
+    window.commands.accounts.trigger()
+    titles = {dialog.windowTitle() for dialog in window.findChildren(QDialog)}
+    assert {"Settings", "Accounts"} <= titles
+    for dialog in window.findChildren(QDialog):
+        dialog.reject()
+
+
+def test_a_known_store_error_is_a_calm_status_line(make_window: MakeWindow) -> None:
+    window = make_window()
+    window.queue_model.read_failed.emit(UserError("database_busy"))
+    assert "held by another process" in window.statusBar().currentMessage()
+    assert not window.findChildren(QDialog)
+
+
+class _SyncStub(QObject):
+    """The signals and slot of ``SyncController``, without a network."""
+
+    complaints_changed = Signal(object)
+    round_started = Signal()
+    round_finished = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def sync_now(self) -> None:
+        self.asked += 1
+
+
+def test_a_sync_controller_plugs_into_the_window(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window = make_window()
+    wait_loaded(qtbot, window)
+    sync = _SyncStub()
+    window.attach_sync(sync)  # type: ignore[arg-type]
+    window.commands.sync_now.trigger()
+    window.banner.retry.click()
+    assert sync.asked == 2
+    sync.round_started.emit()
+    assert window.connectivity.current.syncing
+    with qtbot.waitSignal(window.sidebar.accounts_changed):
+        sync.round_finished.emit(None)
+    assert not window.connectivity.current.syncing
+    first = window.queue_model.complaint_id(0)
+    with qtbot.waitSignal(window.queue_model.dataChanged):
+        sync.complaints_changed.emit(frozenset({first}))
+
+
+def test_an_earlier_crash_is_mentioned_once(make_window: MakeWindow, tmp_path: Path) -> None:
+    window = make_window()
+    logs = tmp_path / "logs"
+    try:
+        raise RuntimeError("yesterday's bug")
+    except RuntimeError as exc:
+        report = write_crash_report(logs, exc)
+    mention_earlier_crashes(window, logs)
+    assert str(report) in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    mention_earlier_crashes(window, logs)
+    assert window.statusBar().currentMessage() == ""

@@ -80,9 +80,8 @@ def test_tick_repaints_only_visible_countdowns_that_changed(
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     _load_rows(qtbot, model)
-    for row in range(model.rowCount()):  # what a view does when it paints
-        model.index(row, Column.COUNTDOWN).data()
-        model.index(row, Column.COUNTDOWN).data(Role.URGENCY)
+    for row in range(model.rowCount()):  # what the countdown delegate asks when it paints
+        model.index(row, Column.COUNTDOWN).data(Role.PILL)
     ranges: list[tuple[int, int, int, int]] = []
 
     def record(top: QModelIndex, bottom: QModelIndex, _roles: object) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -13,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop import resources
 from desktop.ui import i18n
+from desktop.ui.preferences import Language
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILES = sorted(resources.translations().glob("*.ts"))
@@ -142,8 +144,6 @@ def _name(func: ast.expr) -> str:
 def _literal(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
-    if isinstance(node, ast.JoinedStr | ast.BinOp):
-        return None
     return None
 
 
@@ -153,3 +153,15 @@ def test_lupdate_misses_no_call_in_the_code() -> None:
     assert len(in_code) > 100
     in_file = set(_sources(resources.translations() / "aduan_id.ts"))
     assert sorted(in_code - in_file) == []
+
+
+def test_a_source_checkout_builds_missing_or_stale_qm_on_first_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n, "build_folder", lambda: tmp_path / "build")
+    built = i18n.compiled(i18n.DOMAIN, Language.INDONESIAN)
+    assert built == tmp_path / "build" / "aduan_id.qm"
+    assert built.stat().st_size > 1000
+    os.utime(built, (0, 0))  # older than its .ts: rebuilt
+    assert i18n.compiled(i18n.DOMAIN, Language.INDONESIAN) == built
+    assert built.stat().st_mtime > 0

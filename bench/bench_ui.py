@@ -1,0 +1,322 @@
+"""Window benchmarks on a big queue: start to painted queue, scrolling, ticks, memory, stalls.
+
+Prints figures and ratios to their targets; asserts nothing.
+
+    .venv/bin/python bench/bench_ui.py                 # 1,000,000 complaints (built once, cached)
+    .venv/bin/python bench/bench_ui.py --count 100000  # a quicker look
+
+The store is built once per count under the system temp folder (minutes for a
+million) and copied for each run, so the ingest probe never grows the cache.
+Each measurement runs in a fresh process on the offscreen platform.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.ui_bench_data import cached_database  # noqa: E402
+
+TARGETS = {
+    "start_to_painted_s": 2.0,
+    "scroll_frame_ms": 16.0,
+    "tick_ms": 2.0,
+    "rss_mb": 400.0,
+    "ingest_longest_stall_ms": 50.0,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1_000_000, help="complaints stored")
+    parser.add_argument("--ingest", type=int, default=20_000, help="items ingested while open")
+    parser.add_argument("--child", nargs=3, metavar=("DB", "KEY", "T0"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        db, key, t0 = args.child
+        print(json.dumps(run_child(Path(db), bytes.fromhex(key), float(t0), args.ingest)))
+        return
+    source, key = cached_database(args.count)
+    with tempfile.TemporaryDirectory(prefix="aduan-bench-ui-") as tmp:
+        db = Path(tmp) / "queue.db"
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{source}{suffix}").exists():
+                shutil.copy2(f"{source}{suffix}", f"{db}{suffix}")
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+        t0 = time.time()
+        child = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--ingest",
+                str(args.ingest),
+                "--child",
+                str(db),
+                key.hex(),
+                str(t0),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+    if child.returncode != 0:
+        print(child.stderr, file=sys.stderr)
+        raise SystemExit(child.returncode)
+    report(args.count, json.loads(child.stdout.strip().splitlines()[-1]))
+
+
+def report(count: int, figures: dict[str, float]) -> None:
+    print(f"Window with {count:,} complaints stored (SQLCipher, offscreen)")
+    rows = [
+        ("process start to painted queue", "start_to_painted_s", "s"),
+        ("  of which: imports", "imports_s", "s"),
+        ("  of which: store open + window built", "window_built_s", "s"),
+        ("scroll one page, rows cached (frame)", "scroll_frame_ms", "ms"),
+        ("scroll one page, rows read (until painted)", "scroll_fetch_ms", "ms"),
+        ("next page of 1,000 ids (fetchMore, until inserted)", "fetch_more_ms", "ms"),
+        ("countdown tick (visible rows; changed ones repainted)", "tick_ms", "ms"),
+        ("  worst case: every visible countdown repainted", "tick_all_ms", "ms"),
+        ("search 'motor' (a common word), until its rows show", "search_common_ms", "ms"),
+        ("search 'helm dicuri' (rare words), until its rows show", "search_rare_ms", "ms"),
+        ("resident memory after scrolling", "rss_mb", "MB"),
+        ("peak resident memory before the ingest", "peak_before_ingest_mb", "MB"),
+        ("resident memory after the ingest", "rss_after_ingest_mb", "MB"),
+        ("peak resident memory (ingest included)", "peak_rss_mb", "MB"),
+        (
+            f"ingest {figures.get('ingested', 0):,.0f} items: longest GUI stall",
+            "ingest_longest_stall_ms",
+            "ms",
+        ),
+        ("  ingest wall time", "ingest_s", "s"),
+    ]
+    for label, key, unit in rows:
+        value = figures.get(key)
+        if value is None:
+            continue
+        target = TARGETS.get(key)
+        ratio = f"   {value / target:5.2f}x of target {target:g} {unit}" if target else ""
+        print(f"  {label:52s} {value:9.2f} {unit}{ratio}")
+
+
+# --- the measured process ------------------------------------------------------------
+
+
+def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, float]:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.credentials import MemoryVault
+    from desktop.core.paths import Paths
+    from desktop.core.store.database import open_with_key
+    from desktop.ui.app import build_context, create_application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.preferences import Language
+
+    imported = time.time()
+    store = open_with_key(db, key)
+    app = create_application()
+    home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
+    context = build_context(app, store, Paths(home), MemoryVault(), language=Language.INDONESIAN)
+    window = MainWindow(context)
+    window.resize(1440, 900)
+    built = time.time()
+    painted: list[float] = []
+
+    class PaintProbe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and window.queue_model.cached_row(0) is not None:
+                painted.append(time.time())
+            return False
+
+    probe = PaintProbe()
+    window.queue_view.viewport().installEventFilter(probe)
+    window.show()
+    while not painted:
+        app.processEvents()
+        time.sleep(0.001)
+    figures = {
+        "start_to_painted_s": painted[0] - t0,
+        "imports_s": imported - t0,
+        "window_built_s": built - imported,
+    }
+    window.queue_view.viewport().removeEventFilter(probe)
+    figures.update(_scrolling(app, window))
+    figures["tick_ms"], figures["tick_all_ms"] = _tick(app, window)
+    figures.update(_search(app, window))
+    figures["rss_mb"] = _rss_mb()
+    figures["peak_before_ingest_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures.update(_ingest_stalls(app, window, store, ingest_count))
+    figures["rss_after_ingest_mb"] = _rss_mb()
+    figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.close()
+    context.tasks.shutdown(wait=True)
+    QApplication.processEvents()
+    return figures
+
+
+def _wait(app: object, condition: object, timeout: float = 60.0) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    start = time.perf_counter()
+    while not condition():  # type: ignore[operator]
+        QApplication.processEvents()
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("the window did not catch up")
+        time.sleep(0.0005)
+    return (time.perf_counter() - start) * 1000
+
+
+def _scrolling(app: object, window: object) -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication
+
+    view, model = window.queue_view, window.queue_model  # type: ignore[attr-defined]
+    bar = view.verticalScrollBar()
+    page = bar.pageStep()
+    frames, fetches = [], []
+    for _ in range(12):  # pages not read yet: the rows come from the database lane
+        start = time.perf_counter()
+        bar.setValue(bar.value() + page)
+        first, last = view.visible_rows()
+        _wait(app, lambda a=first, b=last: all(model.cached_row(r) for r in range(a, b + 1)))
+        view.viewport().repaint()
+        fetches.append((time.perf_counter() - start) * 1000)
+    for _ in range(30):  # back and forth over cached rows: one frame each
+        start = time.perf_counter()
+        bar.setValue(max(0, bar.value() - page))
+        view.viewport().repaint()
+        frames.append((time.perf_counter() - start) * 1000)
+    rows = model.rowCount()
+    start = time.perf_counter()
+    model.fetchMore(view.rootIndex())
+    _wait(app, lambda: model.rowCount() > rows)
+    fetch_more = (time.perf_counter() - start) * 1000
+    QApplication.processEvents()
+    return {
+        "scroll_frame_ms": statistics.median(frames),
+        "scroll_fetch_ms": statistics.median(fetches),
+        "fetch_more_ms": fetch_more,
+    }
+
+
+def _tick(app: object, window: object) -> tuple[float, float]:
+    """One tick: the model signals the visible countdown cells, Qt repaints just those."""
+    from PySide6.QtWidgets import QApplication
+
+    view = window.queue_view  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    samples = []
+    for _ in range(40):
+        start = time.perf_counter()
+        view.tick()
+        QApplication.processEvents()
+        samples.append((time.perf_counter() - start) * 1000)
+    every = []
+    for _ in range(20):  # worst case: every visible countdown changed its text
+        window.queue_model.cells.forget()  # type: ignore[attr-defined]
+        start = time.perf_counter()
+        view.tick()
+        QApplication.processEvents()
+        every.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), statistics.median(every)
+
+
+def _search(app: object, window: object) -> dict[str, float]:
+    """From the (debounced) search text to the first rows of its results."""
+    model, search = window.queue_model, window.search  # type: ignore[attr-defined]
+    loads = [0]
+    model.loaded.connect(lambda: loads.__setitem__(0, loads[0] + 1))
+    figures = {}
+    for name, text in (("search_common_ms", "motor"), ("search_rare_ms", "helm dicuri")):
+        before = loads[0]
+        search.setText(text)
+        search.flush()
+        figures[name] = _wait(app, lambda before=before: loads[0] > before)
+    search.setText("")
+    search.flush()
+    return figures
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _ingest_stalls(app: object, window: object, store: object, count: int) -> dict[str, float]:
+    """Ingest ``count`` items on the database lane while a 5 ms timer probes the GUI thread.
+
+    After each page the window is told which complaints changed, as the sync
+    engine will do: the queue re-reads those rows and its order, the side bar
+    its counts.
+    """
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QTimer
+
+    from desktop.core.sample import sample_threads
+    from desktop.core.store.ingest import ingest
+    from desktop.core.store.seed import ensure_accounts
+
+    per_account: dict[object, list[object]] = {}
+    taken = 0
+    for thread in sample_threads(count, now=datetime.now(UTC), seed=99):
+        items = list(thread.items)[: count - taken]
+        per_account.setdefault(thread.account, []).extend(items)
+        taken += len(items)
+        if taken >= count:
+            break
+    ids = ensure_accounts(store, per_account)  # type: ignore[arg-type]
+    pages = [
+        (ids[account], items[n : n + 500])  # type: ignore[index]
+        for account, items in per_account.items()
+        for n in range(0, len(items), 500)
+    ]
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def beat() -> None:
+        now = time.perf_counter()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    probe = QTimer(interval=5)
+    probe.timeout.connect(beat)
+    done = [0]
+    tasks = window.context.tasks  # type: ignore[attr-defined]
+
+    def delivered(result: object) -> None:
+        done[0] += 1
+        window.complaints_changed(result.changed_complaints)  # type: ignore[attr-defined]
+
+    start = time.perf_counter()
+    probe.start()
+    for account_id, items in pages:
+        work = lambda a=account_id, i=items: ingest(store, a, i, cursor=None)  # noqa: E731
+        tasks.db(work, delivered)
+    _wait(app, lambda: done[0] >= len(pages) and not tasks.busy, timeout=900)
+    elapsed = time.perf_counter() - start
+    probe.stop()
+    return {
+        "ingested": float(taken),
+        "ingest_s": elapsed,
+        "ingest_longest_stall_ms": max(gaps) if gaps else 0.0,
+    }
+
+
+if __name__ == "__main__":
+    main()

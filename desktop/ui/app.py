@@ -1,0 +1,191 @@
+"""Starting the window: the application, translators before any widget, theme, crash handler.
+
+``run_window`` is what ``aduan-desk`` and ``aduan-desk demo`` call with an open
+store. ``screenshot`` renders the loaded window to a PNG and returns instead
+of running the event loop (the demo's ``--screenshot``, and the README's
+picture).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QEventLoop,
+    QMessageLogContext,
+    Qt,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from desktop import __version__
+from desktop.core.credentials import Vault
+from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
+from desktop.core.paths import Paths
+from desktop.core.store.database import Store
+from desktop.core.store.settings import load_unit_settings
+from desktop.ui.context import WindowContext, utc_now
+from desktop.ui.crash import CrashHandler
+from desktop.ui.i18n import Translators
+from desktop.ui.preferences import Language, PreferenceStore
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.theme import ThemeManager
+from desktop.ui.window_state import WindowStateStore
+
+SCREENSHOT_TIMEOUT_MS = 30_000
+EARLIER_CRASH_MS = 60_000
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication (reused when one exists, as in tests)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName("Aduan Desk")
+    QCoreApplication.setApplicationName("Aduan Desk")
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setDesktopFileName("aduan-desk")
+    return app
+
+
+def build_context(
+    app: QApplication,
+    store: Store,
+    paths: Paths,
+    vault: Vault,
+    *,
+    language: Language | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> WindowContext:
+    """Everything the window needs; translators and theme are in place when this returns."""
+    preferences = PreferenceStore(paths.home)
+    chosen = preferences.load()
+    if language is not None and language is not chosen.language:
+        chosen = chosen.with_changes(language=language)
+        preferences.save(chosen)
+    translators = Translators(app)
+    translators.install(chosen.language)  # before any widget exists
+    theme = ThemeManager(app)
+    theme.apply(chosen.theme)
+    with store.read() as conn:
+        unit = load_unit_settings(conn)
+    return WindowContext(
+        store=store,
+        tasks=TaskRunner(app),
+        vault=vault,
+        unit=unit,
+        data_folder=paths.home,
+        preferences=preferences,
+        window_state=WindowStateStore(paths.home),
+        translators=translators,
+        theme=theme,
+        clock=clock,
+    )
+
+
+def run_window(
+    store: Store,
+    paths: Paths,
+    vault: Vault,
+    *,
+    language: Language | None = None,
+    screenshot: Path | None = None,
+    sync: bool = True,
+) -> int:
+    """Open the officer's window on ``store`` (syncing its accounts); return the exit code."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    if QGuiApplication.platformName() == "offscreen":
+        qInstallMessageHandler(_without_offscreen_noise)
+    crash = CrashHandler(paths.logs)
+    crash.install()
+    context = build_context(app, store, paths, vault, language=language)
+    from desktop.ui.main_window import MainWindow  # widgets only after the translators
+    from desktop.ui.sync_controller import SyncController
+
+    window = MainWindow(context)
+    mention_earlier_crashes(window, paths.logs)
+    controller = SyncController(store, vault, context.tasks, window) if sync else None
+    if controller is not None:
+        window.attach_sync(controller)
+        controller.start()
+    try:
+        if screenshot is not None:
+            return save_screenshot(window, screenshot)
+        window.show()
+        return app.exec()
+    finally:
+        context.tasks.shutdown(wait=True)
+        if controller is not None:
+            controller.stop()
+
+
+def mention_earlier_crashes(window: QMainWindow, logs: Path) -> None:
+    """A crash report from an earlier session: one calm line in the status bar."""
+    reports = unseen_crash_reports(logs)
+    if reports:
+        text = QCoreApplication.translate(
+            "CrashDialog", "The last session met an unexpected problem; its report: %1"
+        ).replace("%1", str(reports[-1]))
+        window.statusBar().showMessage(text, EARLIER_CRASH_MS)
+        mark_crash_reports_seen(logs)
+
+
+def _without_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """The offscreen platform warns about window hints it cannot honour; nothing to act on."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
+def wait_until_painted(window: object, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+    """Process events until the queue, the counts and the first complaint are shown."""
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    timer = QElapsedTimer()
+    timer.start()
+    selected = False
+    loop = QEventLoop()
+    while timer.elapsed() < timeout_ms:
+        model = window.queue_model
+        if model.rowCount() and not selected:
+            selected = window.queue_view.select_complaint(model.complaint_id(0))
+        rows_ready = model.rowCount() > 0 and model.cached_row(0) is not None
+        counts_ready = window.summary.text() != ""
+        pane_ready = window.pane.data is not None or model.rowCount() == 0
+        if rows_ready and counts_ready and pane_ready and not window.context.tasks.busy:
+            return True
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    return False
+
+
+def save_screenshot(window: object, target: Path) -> int:
+    from desktop.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show()
+    if not wait_until_painted(window):
+        print("aduan-desk: the window did not finish loading in time", file=sys.stderr)
+        return 1
+    QApplication.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target), "PNG"):
+        print(f"aduan-desk: could not write {target}", file=sys.stderr)
+        return 1
+    window.close()
+    return 0

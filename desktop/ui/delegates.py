@@ -1,0 +1,185 @@
+"""Painting the queue's cells. Delegates only paint: every value comes from the model.
+
+The countdown is a pill whose colour follows the urgency and whose text says
+it too ("sisa 5 j", "terlambat 2 h", "RAWAN VIRAL"); the channel is its icon;
+status and reply state are words with a small mark.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.core.deadlines import Urgency
+from desktop.core.model import Channel, ReplyState, Status
+from desktop.ui import icons
+from desktop.ui.queue_columns import Role
+from desktop.ui.theme import colours_for
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 8
+_URGENCIES = {int(u): u for u in Urgency}
+
+
+def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+    """The row's selection or alternate shade (what the style's item panel draws, cheaply)."""
+    if option.state & QStyle.StateFlag.State_Selected:
+        painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
+    elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
+        painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.AlternateBase))
+
+
+def _selected(option: QStyleOptionViewItem) -> bool:
+    return bool(option.state & QStyle.StateFlag.State_Selected)
+
+
+def _rect(option: QStyleOptionViewItem) -> QRect:
+    return option.rect
+
+
+class CountdownDelegate(QStyledItemDelegate):
+    """A rounded pill: colour by urgency, text always. Repainted at every tick: kept lean."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics]] = {}
+        self._widths: dict[tuple[str, bool, str], int] = {}
+
+    def _font(self, base: QFont, base_key: str, bold: bool) -> tuple[QFont, QFontMetrics]:
+        key = (base_key, bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font = QFont(base)
+            font.setBold(bold)
+            found = self._fonts[key] = (font, QFontMetrics(font))
+        return found
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        shown = index.data(Role.PILL)
+        if shown is None:
+            return
+        text, urgency_value = shown
+        urgency = _URGENCIES[urgency_value]
+        fill, ink = colours_for(option.palette).urgency[urgency]
+        bold = urgency >= Urgency.OVERDUE
+        base_key = option.font.key()
+        font, metrics = self._font(option.font, base_key, bold)
+        width_key = (base_key, bold, text)
+        advance = self._widths.get(width_key)
+        if advance is None:
+            if len(self._widths) > 2000:
+                self._widths.clear()
+            advance = self._widths[width_key] = metrics.horizontalAdvance(text)
+        rect = _rect(option)
+        height = min(rect.height() - 8, metrics.height() + 8)
+        width = min(rect.width() - 2 * PAD, advance + 20)
+        pill = QRectF(rect.left() + PAD, rect.center().y() - height / 2 + 1, width, height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if urgency is not Urgency.NONE:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(fill))
+            painter.drawRoundedRect(pill, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(QColor(ink))
+        if advance > pill.width() - 12:
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 2 * PAD + 20, hint.height() + 12)
+
+
+class ChannelDelegate(QStyledItemDelegate):
+    """The channel's icon, centred; its name is the tooltip and the accessible text."""
+
+    ICON = 18
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        value = index.data(Role.CHANNEL)
+        if value is None:
+            return
+        ratio = painter.device().devicePixelRatioF()
+        pixmap = icons.channel_pixmap(Channel(value), self.ICON, ratio)
+        rect = _rect(option)
+        x = rect.left() + (rect.width() - self.ICON) // 2
+        y = rect.top() + (rect.height() - self.ICON) // 2
+        painter.drawPixmap(x, y, pixmap)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(self.ICON + 2 * PAD, self.ICON + 12)
+
+
+_STATUS_MARK = {
+    Status.NEW: "#2f6fd6",
+    Status.ACKNOWLEDGED: "#2e8b57",
+    Status.IN_PROGRESS: "#b7791f",
+    Status.RESOLVED: "#7a8088",
+    Status.DISMISSED: "#a0a6ad",
+}
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """The status word after a small coloured dot."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        value = index.data(Role.STATUS)
+        if not text or value is None:
+            return
+        rect = _rect(option)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(_STATUS_MARK[Status(value)]))
+        painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
+        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text)
+        painter.restore()
+
+
+_REPLY_MARK = {
+    ReplyState.QUEUED: ("◷", "#5b6b7f", "#a3b1c2"),
+    ReplyState.SENDING: ("↑", "#1d5fa8", "#7fb2f0"),
+    ReplyState.UNCERTAIN: ("?", "#9a5b00", "#f0a73a"),
+    ReplyState.SENT: ("✓", "#2e7d4f", "#5cc08a"),
+    ReplyState.FAILED: ("!", "#b42318", "#ff7a6b"),
+    ReplyState.CANCELLED: ("–", "#7a8088", "#9aa0a8"),
+}
+
+
+class ReplyStateDelegate(QStyledItemDelegate):
+    """The delivery state of our replies: a sign and a word, coloured by state."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        value = index.data(Role.REPLY_STATE)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if value is None or not text:
+            return
+        sign, light, dark = _REPLY_MARK[ReplyState(value)]
+        colour = dark if colours_for(option.palette).dark else light
+        painter.save()
+        if not _selected(option):
+            painter.setPen(QColor(colour))
+        font = QFont(option.font)
+        font.setBold(ReplyState(value) is ReplyState.FAILED)
+        painter.setFont(font)
+        _text(painter, option, _rect(option).adjusted(PAD, 0, -PAD, 0), f"{sign} {text}", pen=False)
+        painter.restore()
+
+
+def _text(
+    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, text: str, *, pen: bool = True
+) -> None:
+    if pen:
+        role = QPalette.ColorRole.HighlightedText if _selected(option) else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+    metrics = QFontMetrics(painter.font())
+    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)

@@ -1,0 +1,297 @@
+"""The queue as a table model: ids in urgency order, rows fetched in windows.
+
+The model holds ids, not complaints. Ids arrive a page at a time (``fetchMore``
+as the officer scrolls down); the rows of a window of ``WINDOW`` ids are read
+on the database lane when a view first asks for one of them, and kept in a
+bounded cache. Nothing here touches the database on the GUI thread.
+
+Changes come in as ids (``complaints_changed``): only those rows are re-read,
+then the id order is re-read in the background and applied as removals,
+insertions and one layout change, so the selection and scroll position stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from desktop.core.deadlines import UnitSettings
+from desktop.core.store.database import Store
+from desktop.core.store.queries import QueueFilter
+from desktop.ui import queue_jobs as jobs
+from desktop.ui.id_diff import replay, runs
+from desktop.ui.queue_columns import CellValues, Column, Role, header_text
+from desktop.ui.queue_reads import IdPage, QueueKey, QueueRow
+from desktop.ui.tasks import TaskRunner
+
+MAX_CACHED_ROWS = 20_000
+RESYNC_DELAY_MS = 400
+
+Index = QModelIndex | QPersistentModelIndex
+_COLUMNS = tuple(Column)
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        *Role,
+    }
+)
+
+
+class QueueModel(QAbstractTableModel):
+    loaded = Signal()  # the first page of a new filter is in (ids and its first rows)
+    total_changed = Signal(int)  # how many complaints match the filter in all
+    read_failed = Signal(object)  # an exception from the database lane (shown by the window)
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        unit: UnitSettings,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._now = clock()
+        self._filter = QueueFilter()
+        self._generation = 0
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._after: QueueKey | None = None
+        self._fetching_ids = False
+        self._rows: dict[int, QueueRow] = {}
+        self.cells = CellValues(unit, self._now)
+        self._pending_windows: set[int] = set()
+        self.total = 0
+        self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
+        self._resync.timeout.connect(self._start_resync)
+
+    # --- what the window calls -------------------------------------------------------
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, queue_filter: QueueFilter) -> None:
+        """Show the complaints matching ``queue_filter`` (read in the background)."""
+        self._filter = queue_filter
+        self._generation += 1
+        self._resync.stop()
+        self._tasks.db(
+            partial(jobs.first_load, self._store, queue_filter),
+            partial(self._on_first_load, self._generation),
+            self._on_failure,
+        )
+
+    def refresh(self, queue_filter: QueueFilter | None = None) -> None:
+        """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
+        if queue_filter is not None:
+            self._filter = queue_filter
+        self._resync.start()
+
+    def set_unit(self, unit: UnitSettings) -> None:
+        self._unit = self.cells.unit = unit
+        self.retranslate()
+
+    def refresh_countdowns(self, first_row: int, last_row: int) -> None:
+        """The clock moved: signal the countdowns of rows ``first_row..last_row`` whose
+        text or colour changed (texts show minutes, so most ticks change few)."""
+        self._now = self._clock()
+        last_row = min(last_row, len(self._ids) - 1)
+        shown = [self._rows.get(cid) for cid in self._ids[max(first_row, 0) : last_row + 1]]
+        changed = self.cells.tick(self._now, [row for row in shown if row is not None])
+        if first_row < 0 or not changed:
+            return
+        roles = [Qt.ItemDataRole.DisplayRole, Role.URGENCY, Role.PILL, Qt.ItemDataRole.ToolTipRole]
+        for first, last in runs(shown, lambda row: row is not None and row.complaint.id in changed):
+            top = self.index(first_row + first, Column.COUNTDOWN)
+            self.dataChanged.emit(top, self.index(first_row + last, Column.COUNTDOWN), roles)
+
+    def complaints_changed(self, ids: Iterable[int]) -> None:
+        """These complaints changed (or arrived): re-read their rows, then the order."""
+        changed = [cid for cid in set(ids) if cid in self._rows]
+        if changed:
+            self._tasks.db(
+                partial(jobs.read_rows, self._store, changed),
+                partial(self._on_rows, self._generation, None),
+                self._on_failure,
+            )
+        self._resync.start()
+
+    def retranslate(self) -> None:
+        self.cells.forget()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._emit_all_changed()
+
+    def complaint_id(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, complaint_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        return self._row_of.get(complaint_id)
+
+    def cached_row(self, row: int) -> QueueRow | None:
+        cid = self.complaint_id(row)
+        return None if cid is None else self._rows.get(cid)
+
+    # --- Qt model interface ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: Index) -> bool:  # noqa: N802
+        return not parent.isValid() and self._after is not None and not self._fetching_ids
+
+    def fetchMore(self, parent: Index) -> None:  # noqa: N802
+        if not self.canFetchMore(parent):
+            return
+        self._fetching_ids = True
+        work = partial(jobs.next_page, self._store, self._filter, self._after)
+        self._tasks.db(work, partial(self._on_more_ids, self._generation), self._on_failure)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            tooltip = role == Qt.ItemDataRole.ToolTipRole
+            return header_text(Column(section), tooltip=tooltip, zone=self._unit.zone.label)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None
+        row_number = index.row()
+        if row_number >= len(self._ids):
+            return None
+        cid = self._ids[row_number]
+        if role == Role.COMPLAINT_ID:
+            return cid
+        row = self._rows.get(cid)
+        if row is None:
+            self._request_window(row_number // jobs.WINDOW)
+            return None
+        return self.cells.value(row, _COLUMNS[index.column()], role)
+
+    # --- results from the database lane ----------------------------------------------
+
+    def _on_first_load(self, generation: int, result: jobs.FirstLoad) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._ids = list(result.page.ids)
+        self._row_of = None
+        self._after = result.page.after
+        self._fetching_ids = False
+        self._rows = dict(result.rows)
+        self.cells.forget()
+        self._pending_windows.clear()
+        self._now = self._clock()
+        self.cells.tick(self._now)
+        self.endResetModel()
+        self._set_total(result.total)
+        self.loaded.emit()
+
+    def _on_more_ids(self, generation: int, page: IdPage) -> None:
+        if generation != self._generation:
+            return
+        self._fetching_ids = False
+        known = set(self._ids)
+        fresh = [cid for cid in page.ids if cid not in known]
+        self._after = page.after
+        if fresh:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._ids += fresh
+            self._row_of = None
+            self.endInsertRows()
+
+    def _request_window(self, window: int) -> None:
+        if window in self._pending_windows:
+            return
+        ids = self._ids[window * jobs.WINDOW : (window + 1) * jobs.WINDOW]
+        missing = [cid for cid in ids if cid not in self._rows]
+        if not missing:
+            return
+        self._pending_windows.add(window)
+        self._tasks.db(
+            partial(jobs.read_rows, self._store, missing),
+            partial(self._on_rows, self._generation, window),
+            self._on_failure,
+        )
+
+    def _on_rows(self, generation: int, window: int | None, rows: dict[int, QueueRow]) -> None:
+        if window is not None:
+            self._pending_windows.discard(window)
+        if generation != self._generation:
+            return
+        self._rows.update(rows)
+        self.cells.forget(rows)
+        while len(self._rows) > MAX_CACHED_ROWS:
+            evicted = next(iter(self._rows))
+            del self._rows[evicted]
+            self.cells.forget([evicted])
+        touched = [r for r in (self.row_of(cid) for cid in rows) if r is not None]
+        if touched:
+            last = self.index(max(touched), len(Column) - 1)
+            self.dataChanged.emit(self.index(min(touched), 0), last)
+
+    def _start_resync(self) -> None:
+        count = max(len(self._ids), 1)
+        work = partial(jobs.pages_until, self._store, self._filter, count)
+        self._tasks.db(work, partial(self._on_resync, self._generation), self._on_failure)
+        self._tasks.db(
+            partial(jobs.count, self._store, self._filter),
+            partial(self._on_total, self._generation),
+            self._on_failure,
+        )
+
+    def _on_resync(self, generation: int, result: tuple[list[int], QueueKey | None]) -> None:
+        if generation != self._generation:
+            return
+        new_ids, after = result
+        replay(self, self._ids, new_ids)
+        self._row_of = None
+        self._after = after
+
+    def _on_failure(self, error: BaseException) -> None:
+        """A read failed: let the next request try again, and tell the window."""
+        self._fetching_ids = False
+        self._pending_windows.clear()
+        self.read_failed.emit(error)
+
+    def _on_total(self, generation: int, total: int) -> None:
+        if generation == self._generation:
+            self._set_total(total)
+
+    def _set_total(self, total: int) -> None:
+        self.total = total
+        self.total_changed.emit(total)
+
+    def _emit_all_changed(self) -> None:
+        if self._ids:
+            last = self.index(len(self._ids) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)

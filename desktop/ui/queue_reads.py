@@ -1,0 +1,205 @@
+"""The queue's reads, run on the database lane: ids page by page, rows by id.
+
+``queries.queue_ids`` returns every matching id at once; with a million
+complaints that takes seconds. Here the ids come in pages by keyset
+pagination on the urgency order, so the first page is ready in milliseconds
+whatever the queue's size. The order is exactly ``queries.queue_ids``'s — due
+ones by (due time, id), then the rest newest first — and a test holds the two
+together.
+
+Plain Python, no Qt: these functions belong with ``desktop.core.store.queries``
+and can move there as they are.
+
+How the indexes are chosen: SQLite picks one index per query and, without
+statistics, it may pick one that forces a sort of every match. Wrapping a
+column in ``coalesce(c, c)`` keeps its value but hides its index, so the
+index that delivers the rows in queue order is used and the query stops after
+one page. ``tests/ui/test_queue_reads.py`` checks the plans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select, true
+
+from desktop.core.model import OPEN_STATUSES, Complaint, ReplyState, Status
+from desktop.core.store import sqlite
+from desktop.core.store.queries import QueueFilter, complaints_by_id
+from desktop.core.store.schema import ComplaintRow, OutboxRow, ReplyRow
+
+# Lower bound of every due time: makes "has a due time" a range the due index serves.
+_DUE_FLOOR = datetime(1970, 1, 1, tzinfo=UTC)
+
+# id, due time, last message time: what a keyset position is made of.
+_KeySelect = Select[int, datetime | None, datetime]
+
+# When several replies of one complaint are in the outbox, the one the officer must
+# see first: a failure, then anything still on its way, then a delivered one.
+_REPLY_STATE_WEIGHT = {
+    ReplyState.FAILED: 5,
+    ReplyState.UNCERTAIN: 4,
+    ReplyState.SENDING: 3,
+    ReplyState.QUEUED: 2,
+    ReplyState.SENT: 1,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class QueueKey:
+    """Where a complaint sits in the urgency order (the keyset position)."""
+
+    due_at: datetime | None
+    last_message_at: datetime
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class IdPage:
+    """One page of ids in queue order; ``after`` continues it (``None``: the end)."""
+
+    ids: list[int]
+    after: QueueKey | None
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """What one line of the queue shows."""
+
+    complaint: Complaint
+    reply_state: ReplyState | None
+
+
+def id_page(
+    conn: Connection, queue_filter: QueueFilter, after: QueueKey | None, limit: int
+) -> IdPage:
+    """Up to ``limit`` ids following ``after`` (from the top when ``None``)."""
+    keys: list[QueueKey] = []
+    if after is None or after.due_at is not None:
+        keys += _keys(conn, _due_part(queue_filter, after), limit)
+    if len(keys) < limit and queue_filter.overdue_at is None:
+        tail_after = after if after is not None and after.due_at is None else None
+        keys += _keys(conn, _undue_part(queue_filter, tail_after), limit - len(keys))
+    return IdPage([key.id for key in keys], keys[-1] if len(keys) == limit else None)
+
+
+def queue_rows(conn: Connection, ids: Sequence[int]) -> dict[int, QueueRow]:
+    """The rows of ``ids`` (missing ones were deleted), with their reply state."""
+    if not ids:
+        return {}
+    complaints = complaints_by_id(conn, ids)
+    states = reply_states(conn, list(complaints))
+    return {cid: QueueRow(c, states.get(cid)) for cid, c in complaints.items()}
+
+
+def reply_states(conn: Connection, ids: Sequence[int]) -> dict[int, ReplyState]:
+    """Per complaint, the outbox state the officer must see first (cancelled ones aside)."""
+    rows = conn.execute(
+        select(ReplyRow.complaint_id, OutboxRow.state)
+        .join(OutboxRow, OutboxRow.reply_id == ReplyRow.id)
+        .where(ReplyRow.complaint_id.in_(ids))
+    )
+    found: dict[int, ReplyState] = {}
+    for complaint_id, raw in rows:
+        state = ReplyState(raw)
+        weight = _REPLY_STATE_WEIGHT.get(state, 0)
+        best = found.get(complaint_id)
+        if weight and (best is None or weight > _REPLY_STATE_WEIGHT[best]):
+            found[complaint_id] = state
+    return found
+
+
+# --- the two parts of the order ---------------------------------------------------
+
+
+def _key_columns() -> _KeySelect:
+    return select(ComplaintRow.id, ComplaintRow.due_at, ComplaintRow.last_message_at)
+
+
+def _keys(conn: Connection, statement: _KeySelect, limit: int) -> list[QueueKey]:
+    rows = conn.execute(statement.limit(limit))
+    return [QueueKey(due, last, cid) for cid, due, last in rows]
+
+
+def _due_part(queue_filter: QueueFilter, after: QueueKey | None) -> _KeySelect:
+    """Complaints with a due time, earliest first (ties by id), along a due-time index."""
+    due, cid = ComplaintRow.due_at, ComplaintRow.id
+    status = _due_status(queue_filter.statuses)
+    statement = _key_columns().where(*_shared(queue_filter, status, search_leads=False))
+    if after is None or after.due_at is None:
+        statement = statement.where(due >= _DUE_FLOOR)
+    else:
+        statement = statement.where(due >= after.due_at, or_(due > after.due_at, cid > after.id))
+    if queue_filter.channel is not None:
+        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
+    if queue_filter.overdue_at is not None:
+        statement = statement.where(due < queue_filter.overdue_at)
+    return statement.order_by(due, cid)
+
+
+def _undue_part(queue_filter: QueueFilter, after: QueueKey | None) -> _KeySelect:
+    """Complaints with nothing due (closed, or answered and not due yet), newest first."""
+    open_wanted = bool(queue_filter.statuses & OPEN_STATUSES)
+    # Open ones without a due time are few: find them through the (status, due) index.
+    # Closed ones are many and never due: walk the newest-message index instead.
+    due = ComplaintRow.due_at if open_wanted else _unindexed(ComplaintRow.due_at)
+    status = _status_condition(queue_filter.statuses, indexed=open_wanted)
+    statement = _key_columns().where(
+        *_shared(queue_filter, status, search_leads=True), due.is_(None)
+    )
+    if queue_filter.channel is not None:
+        statement = statement.where(_unindexed(ComplaintRow.channel) == queue_filter.channel.value)
+    if after is not None:
+        last = ComplaintRow.last_message_at
+        statement = statement.where(
+            last <= after.last_message_at,
+            or_(last < after.last_message_at, ComplaintRow.id < after.id),
+        )
+    return statement.order_by(ComplaintRow.last_message_at.desc(), ComplaintRow.id.desc())
+
+
+def _due_status(statuses: frozenset[Status]) -> ColumnElement[bool]:
+    """Only open complaints have a due time: with every open status wanted, test none.
+
+    One status: its (status, due) index gives the order by itself. Several: the
+    test is kept off the indexes, so the due-time index gives the order.
+    """
+    if statuses >= OPEN_STATUSES:
+        return true()
+    return _status_condition(statuses, indexed=len(statuses) == 1)
+
+
+def _status_condition(statuses: frozenset[Status], *, indexed: bool) -> ColumnElement[bool]:
+    values = sorted(s.value for s in statuses)
+    if not values:
+        return false()
+    status = ComplaintRow.status if indexed else _unindexed(ComplaintRow.status)
+    condition: ColumnElement[bool] = status.in_(values)
+    return condition
+
+
+def _shared(
+    queue_filter: QueueFilter, status: ColumnElement[bool], *, search_leads: bool
+) -> list[ColumnElement[bool]]:
+    """Status, account and search conditions, common to both parts.
+
+    ``search_leads``: the search's matches drive the query (good when they are
+    few). Otherwise the order's index does, and the matches are only a test
+    on each row (good when they are many; the due index covers it cheaply).
+    """
+    conditions = [status]
+    if queue_filter.account_id is not None:
+        conditions.append(_unindexed(ComplaintRow.account_id) == queue_filter.account_id)
+    if queue_filter.search.strip():
+        matching = sqlite.matching_complaint_ids(queue_filter.search)
+        cid = ComplaintRow.id if search_leads else _unindexed(ComplaintRow.id)
+        conditions.append(false() if matching is None else cid.in_(matching))
+    return conditions
+
+
+def _unindexed(column: Any) -> Any:
+    """The same value, but no index is chosen for a condition on it."""
+    return func.coalesce(column, column)

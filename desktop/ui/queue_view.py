@@ -1,0 +1,214 @@
+"""The queue table: columns sized for reading, countdowns that tick, keyboard moves.
+
+Each tick repaints the countdown cells of the rows on screen and nothing
+else. The selection is kept by complaint id across reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from desktop.ui.delegates import (
+    ChannelDelegate,
+    CountdownDelegate,
+    ReplyStateDelegate,
+    StatusDelegate,
+)
+from desktop.ui.queue_columns import Column, Role
+from desktop.ui.queue_model import QueueModel
+
+TICK_MS = 10_000  # countdowns show minutes: a 10 s tick keeps them at most 10 s behind
+ROW_HEIGHT = 38
+
+_WIDTHS = {
+    Column.COUNTDOWN: 142,
+    Column.CHANNEL: 40,
+    Column.AUTHOR: 136,
+    Column.EXCERPT: 220,
+    Column.RECEIVED: 118,
+    Column.STATUS: 112,
+    Column.REPLY: 84,
+}
+
+
+class QueueView(QTableView):
+    complaint_selected = Signal(object)  # int | None
+
+    def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("queueTable")
+        self.setModel(model)
+        self._model = model
+        self._selected_id: int | None = None
+        self._loaded_once = False
+        self._configure()
+        self._delegates = {
+            Column.COUNTDOWN: CountdownDelegate(self),
+            Column.CHANNEL: ChannelDelegate(self),
+            Column.STATUS: StatusDelegate(self),
+            Column.REPLY: ReplyStateDelegate(self),
+        }
+        for column, delegate in self._delegates.items():
+            self.setItemDelegateForColumn(column, delegate)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        model.modelReset.connect(self._restore_selection)
+        model.layoutChanged.connect(self._remember_selection)
+        model.loaded.connect(self._on_loaded)
+        self.tick_timer = QTimer(self, interval=TICK_MS)
+        self.tick_timer.timeout.connect(self.tick)
+        self.tick_timer.start()
+        self.retranslate()
+
+    def _configure(self) -> None:
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setAlternatingRowColors(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTabKeyNavigation(False)
+        rows = self.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setMinimumSectionSize(40)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(Column.CHANNEL, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.EXCERPT, QHeaderView.ResizeMode.Stretch)
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Complaint queue"))
+        self.setAccessibleDescription(
+            self.tr("Complaints, most urgent first. J and K move to the next and previous one.")
+        )
+
+    # --- what the window calls -----------------------------------------------------------
+
+    @property
+    def selected_id(self) -> int | None:
+        return self._selected_id
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row on screen; (0, -1) when none is."""
+        count = self._model.rowCount()
+        if count == 0:
+            return 0, -1
+        first = self.rowAt(0)
+        last = self.rowAt(self.viewport().height() - 1)
+        return max(first, 0), count - 1 if last < 0 else last
+
+    def tick(self) -> None:
+        first, last = self.visible_rows()
+        self._model.refresh_countdowns(first, last)
+
+    def select_next(self) -> None:
+        self._move(+1)
+
+    def select_previous(self) -> None:
+        self._move(-1)
+
+    def select_complaint(self, complaint_id: int | None) -> bool:
+        row = None if complaint_id is None else self._model.row_of(complaint_id)
+        if row is None:
+            self.selectionModel().clear()
+            self._set_selected(None)
+            return False
+        self._select_row(row)
+        return True
+
+    # --- internals ------------------------------------------------------------------------
+
+    def _move(self, step: int) -> None:
+        count = self._model.rowCount()
+        if count == 0:
+            return
+        current = self.currentIndex().row() if self.currentIndex().isValid() else -1
+        target = 0 if current < 0 else min(max(current + step, 0), count - 1)
+        self._select_row(target)
+
+    def _select_row(self, row: int) -> None:
+        index = self._model.index(row, Column.EXCERPT)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.selectionModel().setCurrentIndex(index, flags)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._set_selected(self._model.complaint_id(current.row()) if current.isValid() else None)
+
+    def _set_selected(self, complaint_id: int | None) -> None:
+        if complaint_id != self._selected_id:
+            self._selected_id = complaint_id
+            self.complaint_selected.emit(complaint_id)
+
+    def _restore_selection(self) -> None:
+        wanted = self._selected_id
+        if wanted is not None and self._model.row_of(wanted) is not None:
+            self.select_complaint(wanted)
+
+    def _remember_selection(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self._selected_id = self._model.complaint_id(current.row())
+
+    def _on_loaded(self) -> None:
+        self._loaded_once = True
+        self.viewport().update()
+
+    def dataChanged(  # noqa: N802
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A countdown tick repaints exactly its cells (Qt's own rect spills a pixel over)."""
+        countdown = Column.COUNTDOWN
+        if top_left.column() == bottom_right.column() == countdown and Role.PILL in roles:
+            top = self.rowViewportPosition(top_left.row())
+            bottom = self.rowViewportPosition(bottom_right.row()) + self.rowHeight(
+                bottom_right.row()
+            )
+            left = self.columnViewportPosition(countdown)
+            self.viewport().update(QRect(left, top, self.columnWidth(countdown), bottom - top))
+            return
+        super().dataChanged(top_left, bottom_right, roles)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._loaded_once and self._model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
+            painter.drawText(
+                self.viewport().rect().adjusted(24, 48, -24, 0),
+                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                self.tr("No complaint matches. Clear the search or choose another filter."),
+            )
+            painter.end()

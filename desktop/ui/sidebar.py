@@ -1,0 +1,260 @@
+"""The filter side bar: Mendesak, Terlambat, Baru, statuses, channels, accounts — with counts.
+
+Counts are read on the database lane, one small read per job so the queue's
+own reads slip in between; they refresh after every change and every minute.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.deadlines import UnitSettings, Urgency
+from desktop.core.model import Channel
+from desktop.core.store.database import Store
+from desktop.ui import icons
+from desktop.ui.filters import (
+    OPEN,
+    AccountInfo,
+    Counts,
+    CountStep,
+    FilterKey,
+    count_steps,
+    read_accounts,
+)
+from desktop.ui.sidebar_model import SidebarModel, SidebarRole
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.theme import colours_for
+
+REFRESH_MS = 60_000
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _run(store: Store, step: Callable[..., object]) -> object:
+    with store.read() as conn:
+        return step(conn)
+
+
+class SidebarDelegate(QStyledItemDelegate):
+    """Section titles in small capitals; filters with an icon and a count badge."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        colours = colours_for(option.palette)
+        rect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(option.font)
+        if index.data(SidebarRole.SECTION):
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+            font.setCapitalization(QFont.Capitalization.AllUppercase)
+            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+            painter.setFont(font)
+            painter.setPen(QColor(colours.muted))
+            text_rect = rect.adjusted(16, 8, -8, 0)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), index.data())
+            painter.restore()
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        body = QRectF(rect.adjusted(8, 1, -8, -1))
+        if selected or hovered:
+            fill = QColor(colours.accent)
+            fill.setAlpha(40 if selected else 18)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRoundedRect(body, 6, 6)
+        left = int(body.left()) + 10
+        channel = index.data(SidebarRole.CHANNEL)
+        if channel:
+            ratio = painter.device().devicePixelRatioF()
+            pixmap = icons.channel_pixmap(Channel(channel), 16, ratio)
+            painter.drawPixmap(left, rect.center().y() - 8, pixmap)
+            left += 24
+        count = index.data(SidebarRole.COUNT)
+        badge_width = self._paint_badge(painter, option, index, count, body) if count else 0
+        font.setBold(selected)
+        painter.setFont(font)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        title_rect = rect.adjusted(left - rect.left(), 0, -(badge_width + 22), 0)
+        title = QFontMetrics(font).elidedText(
+            index.data(), Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignVCenter), title)
+        painter.restore()
+
+    def _paint_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        count: int,
+        body: QRectF,
+    ) -> int:
+        colours = colours_for(option.palette)
+        text = f"{count:,}".replace(",", ".")
+        font = QFont(option.font)
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(text) + 14
+        height = metrics.height() + 4
+        badge = QRectF(body.right() - width - 8, body.center().y() - height / 2, width, height)
+        if index.data(SidebarRole.ALERT):
+            fill, ink = colours.urgency[Urgency.OVERDUE]
+        else:
+            fill, ink = colours.border, colours.text
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(fill))
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(QColor(ink))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
+        return width
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        height = QFontMetrics(option.font).height()
+        if index.data(SidebarRole.SECTION):
+            return QSize(180, height + 18)
+        return QSize(180, height + 14)
+
+
+class Sidebar(QWidget):
+    filter_chosen = Signal(object)  # FilterKey
+    counts_changed = Signal(object)  # Counts (all of them, as far as read)
+    accounts_changed = Signal(object)  # list[AccountInfo]
+    read_failed = Signal(object)  # an exception from the database lane
+
+    def __init__(
+        self,
+        store: Store,
+        tasks: TaskRunner,
+        unit: UnitSettings,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._refreshing = False
+        self._again = False
+        self.model = SidebarModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("filterList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SidebarDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setMouseTracking(True)
+        self.view.setUniformItemSizes(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 6)
+        layout.addWidget(self.view)
+        self.setMinimumWidth(190)
+        self.view.selectionModel().currentChanged.connect(self._on_current)
+        self.model.modelReset.connect(self._reselect)
+        self._chosen: FilterKey = OPEN
+        self._timer = QTimer(self, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.retranslate()
+        self._select(OPEN)
+
+    @property
+    def chosen(self) -> FilterKey:
+        return self._chosen
+
+    def set_unit(self, unit: UnitSettings) -> None:
+        self._unit = unit
+        self.refresh()
+
+    def choose(self, key: FilterKey) -> None:
+        self._select(key)
+
+    def refresh(self) -> None:
+        """Re-read the accounts and every count (a refresh asked during one follows it)."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        self._tasks.db(
+            partial(_run, self._store, read_accounts), self._on_accounts, self._on_failure
+        )
+
+    def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("Filters"))
+        self.view.setAccessibleDescription(self.tr("Narrow the queue; each filter shows its count"))
+        self.model.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _on_accounts(self, accounts: list[AccountInfo]) -> None:
+        self.model.set_accounts(accounts)
+        self.accounts_changed.emit(accounts)
+        self._next_step(count_steps(self._clock(), self._unit, accounts))
+
+    def _next_step(self, steps: list[CountStep]) -> None:
+        if not steps:
+            self._refreshing = False
+            if self._again:
+                self._again = False
+                self.refresh()
+            return
+        step, rest = steps[0], steps[1:]
+        self._tasks.db(
+            partial(_run, self._store, step), partial(self._on_counts, rest), self._on_failure
+        )
+
+    def _on_counts(self, rest: list[CountStep], counts: Counts) -> None:
+        self.model.set_counts(counts)
+        self.counts_changed.emit(dict(counts))
+        self._next_step(rest)
+
+    def _on_failure(self, error: BaseException) -> None:
+        self._refreshing = self._again = False
+        self.read_failed.emit(error)
+
+    def _select(self, key: FilterKey) -> None:
+        row = self.model.row_of(key)
+        if row is None:
+            return
+        self.view.selectionModel().setCurrentIndex(
+            self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def _reselect(self) -> None:
+        wanted = self._chosen if self.model.row_of(self._chosen) is not None else OPEN
+        self._chosen = wanted
+        self._select(wanted)
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(SidebarRole.KEY) if current.isValid() else None
+        if key is None or key == self._chosen:
+            return
+        self._chosen = key
+        self.filter_chosen.emit(key)

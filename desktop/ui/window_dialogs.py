@@ -1,0 +1,27 @@
+"""The dialogs the window opens, built from its context (imported when first opened)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui.context import WindowContext
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.accounts_dialog import AccountsDialog
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+
+def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
+    """Unit profile, language, theme, notifications."""
+    from desktop.ui.dialogs.settings_dialog import SettingsDialog
+
+    return SettingsDialog(context.store, context.tasks, context.preferences, parent)
+
+
+def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
+    """The unit's accounts; tokens go straight to the keyring."""
+    from desktop.ui.dialogs.accounts_dialog import AccountsDialog
+
+    return AccountsDialog(context.store, context.tasks, context.vault, parent=parent)

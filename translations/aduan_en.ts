@@ -1,0 +1,1282 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;API address:</source>
+        <translation>&amp;API address:</translation>
+    </message>
+    <message>
+        <source>P&amp;arameters:</source>
+        <translation>P&amp;arameters:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <source>API address (optional)</source>
+        <translation>API address (optional)</translation>
+    </message>
+    <message>
+        <source>Parameters, one key=value per line</source>
+        <translation>Parameters, one key=value per line</translation>
+    </message>
+    <message>
+        <source>Access token (hidden; kept only in the system keyring)</source>
+        <translation>Access token (hidden; kept only in the system keyring)</translation>
+    </message>
+    <message>
+        <source>e.g. humaspolrescontoh</source>
+        <translation>e.g. humaspolrescontoh</translation>
+    </message>
+    <message>
+        <source>Paste the token; it is stored in the keyring</source>
+        <translation>Paste the token; it is stored in the keyring</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Add the account and store its token</source>
+        <translation>Add the account and store its token</translation>
+    </message>
+    <message>
+        <source>default: {address}</source>
+        <translation>default: {address}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</source>
+        <translation>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</translation>
+    </message>
+    <message>
+        <source>Parameters: {detail}</source>
+        <translation>Parameters: {detail}</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s name and its token.</source>
+        <translation>Enter the account&apos;s name and its token.</translation>
+    </message>
+    <message>
+        <source>Account {name} added.</source>
+        <translation>Account {name} added.</translation>
+    </message>
+    <message>
+        <source>Paste the new token first.</source>
+        <translation>Paste the new token first.</translation>
+    </message>
+    <message>
+        <source>New token saved for {name}.</source>
+        <translation>New token saved for {name}.</translation>
+    </message>
+    <message>
+        <source>Account {name} removed; its token was deleted.</source>
+        <translation>Account {name} removed; its token was deleted.</translation>
+    </message>
+    <message>
+        <source>Testing the connection of {name}…</source>
+        <translation>Testing the connection of {name}…</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: the connection works.</source>
+        <translation>{name}: the connection works.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Remove account</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Its token is deleted from the keyring. Complaints already received stay in the desk.</source>
+        <translation>Remove {name}? Its token is deleted from the keyring. Complaints already received stay in the desk.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s accounts</source>
+        <translation>The unit&apos;s accounts</translation>
+    </message>
+    <message>
+        <source>New token for the selected account</source>
+        <translation>New token for the selected account</translation>
+    </message>
+    <message>
+        <source>New token for the selected account (hidden)</source>
+        <translation>New token for the selected account (hidden)</translation>
+    </message>
+    <message>
+        <source>Save new token</source>
+        <translation>Save new token</translation>
+    </message>
+    <message>
+        <source>Save the new token in the keyring</source>
+        <translation>Save the new token in the keyring</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Test the selected account&apos;s connection</source>
+        <translation>Test the selected account&apos;s connection</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Remove the selected account</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API address</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(default)</translation>
+    </message>
+    <message>
+        <source>Needs a new token</source>
+        <translation>Needs a new token</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHeader</name>
+    <message>
+        <source>{channel} · {account} · complaint #{id} · received {time}</source>
+        <translation>{channel} · {account} · complaint #{id} · received {time}</translation>
+    </message>
+    <message>
+        <source>Complaint from {author}</source>
+        <translation>Complaint from {author}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPane</name>
+    <message>
+        <source>The unit&apos;s template file could not be read; the default templates are used. ({detail})</source>
+        <translation>The unit&apos;s template file could not be read; the default templates are used. ({detail})</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list</source>
+        <translation>Choose a complaint in the list</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>&amp;Templates</translation>
+    </message>
+    <message>
+        <source>Insert a reply template</source>
+        <translation>Insert a reply template</translation>
+    </message>
+    <message>
+        <source>Insert a reply template (Alt+T)</source>
+        <translation>Insert a reply template (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Write a reply to the citizen… (Ctrl+Enter queues it)</source>
+        <translation>Write a reply to the citizen… (Ctrl+Enter queues it)</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Reply text</translation>
+    </message>
+    <message>
+        <source>Reply length</source>
+        <translation>Reply length</translation>
+    </message>
+    <message>
+        <source>Queue reply</source>
+        <translation>Queue reply</translation>
+    </message>
+    <message>
+        <source>Queue the reply for sending</source>
+        <translation>Queue the reply for sending</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>{count} characters too long</source>
+        <translation>{count} characters too long</translation>
+    </message>
+</context>
+<context>
+    <name>Connectivity</name>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 ago</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Cannot connect; retrying automatically</source>
+        <translation>Cannot connect; retrying automatically</translation>
+    </message>
+    <message>
+        <source>Slowed down by the platform; waiting</source>
+        <translation>Slowed down by the platform; waiting</translation>
+    </message>
+    <message>
+        <source>Needs a new token</source>
+        <translation>Needs a new token</translation>
+    </message>
+    <message>
+        <source>Another program reads this account</source>
+        <translation>Another program reads this account</translation>
+    </message>
+    <message>
+        <source>Refused by the platform; check the account</source>
+        <translation>Refused by the platform; check the account</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityStatus</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Connection of each account</source>
+        <translation>Connection of each account</translation>
+    </message>
+    <message>
+        <source>Last good sync: %1</source>
+        <translation>Last good sync: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Aduan Desk met an unexpected problem and kept running. What you typed is kept as a draft.</source>
+        <translation>Aduan Desk met an unexpected problem and kept running. What you typed is kept as a draft.</translation>
+    </message>
+    <message>
+        <source>If it happens again, give this file to your IT staff:
+%1</source>
+        <translation>If it happens again, give this file to your IT staff:
+%1</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>The last session met an unexpected problem; its report: %1</source>
+        <translation>The last session met an unexpected problem; its report: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBar</name>
+    <message>
+        <source>Complaint deadline</source>
+        <translation>Complaint deadline</translation>
+    </message>
+    <message>
+        <source>No deadline running</source>
+        <translation>No deadline running</translation>
+    </message>
+    <message>
+        <source>Progress update: {left}</source>
+        <translation>Progress update: {left}</translation>
+    </message>
+    <message>
+        <source>First answer: {left}</source>
+        <translation>First answer: {left}</translation>
+    </message>
+    <message>
+        <source>The complaint is closed.</source>
+        <translation>The complaint is closed.</translation>
+    </message>
+    <message>
+        <source>Every message has been answered.</source>
+        <translation>Every message has been answered.</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>due {time}</translation>
+    </message>
+    <message>
+        <source>viral horizon ({hours} h): {time}</source>
+        <translation>viral horizon ({hours} h): {time}</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <source>viral {hours} h</source>
+        <translation>viral {hours} h</translation>
+    </message>
+    <message>
+        <source>next update</source>
+        <translation>next update</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPage</name>
+    <message>
+        <source>Reply to {author} on {channel} ({account})</source>
+        <translation>Reply to {author} on {channel} ({account})</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Progress notes ({count})</source>
+        <translation>Progress notes ({count})</translation>
+    </message>
+    <message>
+        <source>Conversation and notes</source>
+        <translation>Conversation and notes</translation>
+    </message>
+    <message>
+        <source>Complaint details</source>
+        <translation>Complaint details</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>checking</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>VIRAL RISK</source>
+        <translation>VIRAL RISK</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>days, abbreviated</comment>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>hours, abbreviated</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <comment>minutes, abbreviated</comment>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>Nothing due</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>Viral horizon %1</source>
+        <translation>Viral horizon %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Aduan Desk</source>
+        <translation>Aduan Desk</translation>
+    </message>
+    <message>
+        <source>Filters, queue and complaint</source>
+        <translation>Filters, queue and complaint</translation>
+    </message>
+    <message>
+        <source>Aduan Desk · %1</source>
+        <translation>Aduan Desk · %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLine</name>
+    <message>
+        <source>Close message</source>
+        <translation>Close message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <source>Public</source>
+        <translation>Public</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+</context>
+<context>
+    <name>NoteComposer</name>
+    <message>
+        <source>Write the steps taken… (Ctrl+Enter adds the note)</source>
+        <translation>Write the steps taken… (Ctrl+Enter adds the note)</translation>
+    </message>
+    <message>
+        <source>Progress note text</source>
+        <translation>Progress note text</translation>
+    </message>
+    <message>
+        <source>Public: also send it to the citizen as a reply</source>
+        <translation>Public: also send it to the citizen as a reply</translation>
+    </message>
+    <message>
+        <source>Public note</source>
+        <translation>Public note</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Add a progress note</source>
+        <translation>Add a progress note</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTimeline</name>
+    <message>
+        <source>No progress notes yet.</source>
+        <translation>No progress notes yet.</translation>
+    </message>
+    <message>
+        <source>Progress notes timeline</source>
+        <translation>Progress notes timeline</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Working offline — replies are sent when the connection returns</source>
+        <translation>Working offline — replies are sent when the connection returns</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Try now</translation>
+    </message>
+    <message>
+        <source>Try to connect now</source>
+        <translation>Try to connect now</translation>
+    </message>
+</context>
+<context>
+    <name>QueueColumns</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Time left for the first answer or the next progress update</source>
+        <translation>Time left for the first answer or the next progress update</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Platform the complaint came from</source>
+        <translation>Platform the complaint came from</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Who wrote the complaint</source>
+        <translation>Who wrote the complaint</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>The start of the first message</source>
+        <translation>The start of the first message</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Platform time, in the unit&apos;s time zone</source>
+        <translation>Platform time, in the unit&apos;s time zone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where the complaint stands</source>
+        <translation>Where the complaint stands</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <source>Delivery of our replies</source>
+        <translation>Delivery of our replies</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Complaint queue</source>
+        <translation>Complaint queue</translation>
+    </message>
+    <message>
+        <source>Complaints, most urgent first. J and K move to the next and previous one.</source>
+        <translation>Complaints, most urgent first. J and K move to the next and previous one.</translation>
+    </message>
+    <message>
+        <source>No complaint matches. Clear the search or choose another filter.</source>
+        <translation>No complaint matches. Clear the search or choose another filter.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBubble</name>
+    <message>
+        <source>{account} · by {officer} · {time}</source>
+        <translation>{account} · by {officer} · {time}</translation>
+    </message>
+    <message>
+        <source>Public note · {header}</source>
+        <translation>Public note · {header}</translation>
+    </message>
+    <message>
+        <source>Delivery: {state}</source>
+        <translation>Delivery: {state}</translation>
+    </message>
+    <message>
+        <source>The platform gave no reason.</source>
+        <translation>The platform gave no reason.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s reason: {reason}</source>
+        <translation>The platform&apos;s reason: {reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Send this reply again</source>
+        <translation>Send this reply again</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edit this reply in the reply box</source>
+        <translation>Edit this reply in the reply box</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyState</name>
+    <message>
+        <source>Saved in the outbox; it is sent when a connection is available.</source>
+        <translation>Saved in the outbox; it is sent when a connection is available.</translation>
+    </message>
+    <message>
+        <source>Being sent to the platform.</source>
+        <translation>Being sent to the platform.</translation>
+    </message>
+    <message>
+        <source>The outcome of sending is not known yet; the thread is checked before any retry.</source>
+        <translation>The outcome of sending is not known yet; the thread is checked before any retry.</translation>
+    </message>
+    <message>
+        <source>Accepted by the platform.</source>
+        <translation>Accepted by the platform.</translation>
+    </message>
+    <message>
+        <source>The platform refused this reply.</source>
+        <translation>The platform refused this reply.</translation>
+    </message>
+    <message>
+        <source>Cancelled; it will not be sent.</source>
+        <translation>Cancelled; it will not be sent.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search names and messages  (Ctrl+F)</source>
+        <translation>Search names and messages  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search complaints</source>
+        <translation>Search complaints</translation>
+    </message>
+    <message>
+        <source>Every word counts, as the start of a word; accents are ignored</source>
+        <translation>Every word counts, as the start of a word; accents are ignored</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The unit&apos;s name must not be empty.</source>
+        <translation>The unit&apos;s name must not be empty.</translation>
+    </message>
+    <message>
+        <source>The viral horizon must not be shorter than the first-answer target.</source>
+        <translation>The viral horizon must not be shorter than the first-answer target.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Unit profile</source>
+        <translation>Unit profile</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <source>Unit &amp;name:</source>
+        <translation>Unit &amp;name:</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Time zone:</translation>
+    </message>
+    <message>
+        <source>Time zone of the unit</source>
+        <translation>Time zone of the unit</translation>
+    </message>
+    <message>
+        <source>&amp;First answer within:</source>
+        <translation>&amp;First answer within:</translation>
+    </message>
+    <message>
+        <source>First answer target in hours</source>
+        <translation>First answer target in hours</translation>
+    </message>
+    <message>
+        <source>&amp;Warning at:</source>
+        <translation>&amp;Warning at:</translation>
+    </message>
+    <message>
+        <source>Warning when this share of the time is gone</source>
+        <translation>Warning when this share of the time is gone</translation>
+    </message>
+    <message>
+        <source>&amp;Viral horizon:</source>
+        <translation>&amp;Viral horizon:</translation>
+    </message>
+    <message>
+        <source>Viral horizon in hours</source>
+        <translation>Viral horizon in hours</translation>
+    </message>
+    <message>
+        <source>&amp;Progress update every:</source>
+        <translation>&amp;Progress update every:</translation>
+    </message>
+    <message>
+        <source>Progress update every N days</source>
+        <translation>Progress update every N days</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;heme:</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Colour theme</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications:</source>
+        <translation>&amp;Notifications:</translation>
+    </message>
+    <message>
+        <source>Tray notifications</source>
+        <translation>Tray notifications</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> d</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Automatic (follow the system)</source>
+        <translation>Automatic (follow the system)</translation>
+    </message>
+    <message>
+        <source>Notify me of new and nearly late complaints</source>
+        <translation>Notify me of new and nearly late complaints</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Narrow the queue; each filter shows its count</source>
+        <translation>Narrow the queue; each filter shows its count</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Channels</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>All open</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Due soon, late, or past the viral horizon: answer these first</source>
+        <translation>Due soon, late, or past the viral horizon: answer these first</translation>
+    </message>
+    <message>
+        <source>Past their deadline</source>
+        <translation>Past their deadline</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Not answered yet</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Change to:</source>
+        <translation>Change to:</translation>
+    </message>
+    <message>
+        <source>Change status to {status}</source>
+        <translation>Change status to {status}</translation>
+    </message>
+    <message>
+        <source>Complaint status</source>
+        <translation>Complaint status</translation>
+    </message>
+    <message>
+        <source>Current status: {status}</source>
+        <translation>Current status: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 shown</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 open</translation>
+    </message>
+    <message>
+        <source>%1 urgent</source>
+        <translation>%1 urgent</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>Complaint counts</source>
+        <translation>Complaint counts</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>New template</source>
+        <translation>New template</translation>
+    </message>
+    <message>
+        <source>The templates could not be saved: {detail}</source>
+        <translation>The templates could not be saved: {detail}</translation>
+    </message>
+    <message>
+        <source>“{title}”: the name, title and text must not be empty.</source>
+        <translation>“{title}”: the name, title and text must not be empty.</translation>
+    </message>
+    <message>
+        <source>“{title}”: a brace {{ or }} is not closed.</source>
+        <translation>“{title}”: a brace {{ or }} is not closed.</translation>
+    </message>
+    <message>
+        <source>“{title}”: another template has the name {name}.</source>
+        <translation>“{title}”: another template has the name {name}.</translation>
+    </message>
+    <message>
+        <source>“{title}”: unknown placeholder {names}; use {{nama}} or {{satuan}}.</source>
+        <translation>“{title}”: unknown placeholder {names}; use {{nama}} or {{satuan}}.</translation>
+    </message>
+    <message>
+        <source>Preview: {text}</source>
+        <translation>Preview: {text}</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Reply templates</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Template title</source>
+        <translation>Template title</translation>
+    </message>
+    <message>
+        <source>&amp;Name (id):</source>
+        <translation>&amp;Name (id):</translation>
+    </message>
+    <message>
+        <source>Template name, used by the command line</source>
+        <translation>Template name, used by the command line</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;xt:</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Template text</translation>
+    </message>
+    <message>
+        <source>Placeholders: {nama} is replaced by the citizen&apos;s name, {satuan} by the unit&apos;s name. The first template is the acknowledgement.</source>
+        <translation>Placeholders: {nama} is replaced by the citizen&apos;s name, {satuan} by the unit&apos;s name. The first template is the acknowledgement.</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templates</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>Add a template</source>
+        <translation>Add a template</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Remove the selected template</source>
+        <translation>Remove the selected template</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentTray</name>
+    <message>
+        <source>Show Aduan Desk</source>
+        <translation>Show Aduan Desk</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Aduan Desk — %n urgent complaint(s)</source>
+        <translation>Aduan Desk — %n urgent complaint(s)</translation>
+    </message>
+    <message>
+        <source>%n new complaint(s)</source>
+        <translation>%n new complaint(s)</translation>
+    </message>
+    <message>
+        <source>%n complaint(s) due soon</source>
+        <translation>%n complaint(s) due soon</translation>
+    </message>
+    <message>
+        <source>Answer before the deadline: %1</source>
+        <translation>Answer before the deadline: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>Fetch new complaints and send replies</source>
+        <translation>Fetch new complaints and send replies</translation>
+    </message>
+    <message>
+        <source>&amp;Next complaint</source>
+        <translation>&amp;Next complaint</translation>
+    </message>
+    <message>
+        <source>Next complaint (J)</source>
+        <translation>Next complaint (J)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous complaint</source>
+        <translation>&amp;Previous complaint</translation>
+    </message>
+    <message>
+        <source>Previous complaint (K)</source>
+        <translation>Previous complaint (K)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Search complaints (Ctrl+F)</source>
+        <translation>Search complaints (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;filters</source>
+        <translation>Go to &amp;filters</translation>
+    </message>
+    <message>
+        <source>Go to the filters (Ctrl+1)</source>
+        <translation>Go to the filters (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;queue</source>
+        <translation>Go to the &amp;queue</translation>
+    </message>
+    <message>
+        <source>Go to the queue (Ctrl+2)</source>
+        <translation>Go to the queue (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Reply</translation>
+    </message>
+    <message>
+        <source>Write a reply (R or Ctrl+3)</source>
+        <translation>Write a reply (R or Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>S&amp;ettings…</translation>
+    </message>
+    <message>
+        <source>Unit profile, language and theme</source>
+        <translation>Unit profile, language and theme</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Accounts…</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s social-media accounts</source>
+        <translation>The unit&apos;s social-media accounts</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Quit Aduan Desk</source>
+        <translation>Quit Aduan Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>Light theme</source>
+        <translation>Light theme</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Dark theme</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Automatic</translation>
+    </message>
+    <message>
+        <source>Follow the system&apos;s light or dark setting</source>
+        <translation>Follow the system&apos;s light or dark setting</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>&amp;Complaints</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Next complaint</source>
+        <translation>Next complaint</translation>
+    </message>
+    <message>
+        <source>Previous complaint</source>
+        <translation>Previous complaint</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>Write a reply</translation>
+    </message>
+    <message>
+        <source>Queue the reply</source>
+        <translation>Queue the reply</translation>
+    </message>
+    <message>
+        <source>Go to the filters, the queue</source>
+        <translation>Go to the filters, the queue</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+</TS>

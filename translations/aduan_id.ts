@@ -1,0 +1,1282 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Add an account</source>
+        <translation>Tambah akun</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Platform:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;API address:</source>
+        <translation>Alamat &amp;API:</translation>
+    </message>
+    <message>
+        <source>P&amp;arameters:</source>
+        <translation>P&amp;arameter:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nama akun</translation>
+    </message>
+    <message>
+        <source>API address (optional)</source>
+        <translation>Alamat API (boleh kosong)</translation>
+    </message>
+    <message>
+        <source>Parameters, one key=value per line</source>
+        <translation>Parameter, satu kunci=nilai per baris</translation>
+    </message>
+    <message>
+        <source>Access token (hidden; kept only in the system keyring)</source>
+        <translation>Token akses (tersembunyi; hanya disimpan di keyring sistem)</translation>
+    </message>
+    <message>
+        <source>e.g. humaspolrescontoh</source>
+        <translation>mis. humaspolrescontoh</translation>
+    </message>
+    <message>
+        <source>Paste the token; it is stored in the keyring</source>
+        <translation>Tempel token; token disimpan di keyring</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Tambah akun</translation>
+    </message>
+    <message>
+        <source>Add the account and store its token</source>
+        <translation>Tambahkan akun dan simpan tokennya</translation>
+    </message>
+    <message>
+        <source>default: {address}</source>
+        <translation>bawaan: {address}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</source>
+        <translation>⚠ Perlu token baru: {names}. Pilih akunnya, tempel token baru, lalu tekan “Simpan token baru”.</translation>
+    </message>
+    <message>
+        <source>Parameters: {detail}</source>
+        <translation>Parameter: {detail}</translation>
+    </message>
+    <message>
+        <source>Enter the account&apos;s name and its token.</source>
+        <translation>Isi nama akun dan tokennya.</translation>
+    </message>
+    <message>
+        <source>Account {name} added.</source>
+        <translation>Akun {name} ditambahkan.</translation>
+    </message>
+    <message>
+        <source>Paste the new token first.</source>
+        <translation>Tempel token baru terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>New token saved for {name}.</source>
+        <translation>Token baru untuk {name} disimpan.</translation>
+    </message>
+    <message>
+        <source>Account {name} removed; its token was deleted.</source>
+        <translation>Akun {name} dihapus; tokennya ikut dihapus.</translation>
+    </message>
+    <message>
+        <source>Testing the connection of {name}…</source>
+        <translation>Menguji koneksi {name}…</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}: {problem}</translation>
+    </message>
+    <message>
+        <source>{name}: the connection works.</source>
+        <translation>{name}: koneksi berjalan baik.</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>Hapus akun</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Its token is deleted from the keyring. Complaints already received stay in the desk.</source>
+        <translation>Hapus {name}? Tokennya dihapus dari keyring. Aduan yang sudah diterima tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s accounts</source>
+        <translation>Akun-akun satuan</translation>
+    </message>
+    <message>
+        <source>New token for the selected account</source>
+        <translation>Token baru untuk akun terpilih</translation>
+    </message>
+    <message>
+        <source>New token for the selected account (hidden)</source>
+        <translation>Token baru untuk akun terpilih (tersembunyi)</translation>
+    </message>
+    <message>
+        <source>Save new token</source>
+        <translation>Simpan token baru</translation>
+    </message>
+    <message>
+        <source>Save the new token in the keyring</source>
+        <translation>Simpan token baru di keyring</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Uji koneksi</translation>
+    </message>
+    <message>
+        <source>Test the selected account&apos;s connection</source>
+        <translation>Uji koneksi akun terpilih</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Remove the selected account</source>
+        <translation>Hapus akun terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsModel</name>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Alamat API</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Galat terakhir</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(bawaan)</translation>
+    </message>
+    <message>
+        <source>Needs a new token</source>
+        <translation>Perlu token baru</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintHeader</name>
+    <message>
+        <source>{channel} · {account} · complaint #{id} · received {time}</source>
+        <translation>{channel} · {account} · aduan #{id} · diterima {time}</translation>
+    </message>
+    <message>
+        <source>Complaint from {author}</source>
+        <translation>Aduan dari {author}</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintPane</name>
+    <message>
+        <source>The unit&apos;s template file could not be read; the default templates are used. ({detail})</source>
+        <translation>Berkas templat satuan tidak bisa dibaca; templat bawaan yang dipakai. ({detail})</translation>
+    </message>
+    <message>
+        <source>Choose a complaint in the list</source>
+        <translation>Pilih aduan di daftar</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Aduan</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>&amp;Templates</source>
+        <translation>&amp;Templat</translation>
+    </message>
+    <message>
+        <source>Insert a reply template</source>
+        <translation>Sisipkan templat balasan</translation>
+    </message>
+    <message>
+        <source>Insert a reply template (Alt+T)</source>
+        <translation>Sisipkan templat balasan (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Write a reply to the citizen… (Ctrl+Enter queues it)</source>
+        <translation>Tulis balasan untuk warga… (Ctrl+Enter memasukkannya ke antrean)</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Teks balasan</translation>
+    </message>
+    <message>
+        <source>Reply length</source>
+        <translation>Panjang balasan</translation>
+    </message>
+    <message>
+        <source>Queue reply</source>
+        <translation>Antrekan balasan</translation>
+    </message>
+    <message>
+        <source>Queue the reply for sending</source>
+        <translation>Masukkan balasan ke antrean kirim</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>{count} characters too long</source>
+        <translation>kelebihan {count} karakter</translation>
+    </message>
+</context>
+<context>
+    <name>Connectivity</name>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>baru saja</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 lalu</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Tersambung</translation>
+    </message>
+    <message>
+        <source>Cannot connect; retrying automatically</source>
+        <translation>Tidak tersambung; dicoba lagi otomatis</translation>
+    </message>
+    <message>
+        <source>Slowed down by the platform; waiting</source>
+        <translation>Dibatasi platform; menunggu</translation>
+    </message>
+    <message>
+        <source>Needs a new token</source>
+        <translation>Perlu token baru</translation>
+    </message>
+    <message>
+        <source>Another program reads this account</source>
+        <translation>Program lain sedang membaca akun ini</translation>
+    </message>
+    <message>
+        <source>Refused by the platform; check the account</source>
+        <translation>Ditolak platform; periksa akunnya</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Dinonaktifkan</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityStatus</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Connection of each account</source>
+        <translation>Koneksi tiap akun</translation>
+    </message>
+    <message>
+        <source>Last good sync: %1</source>
+        <translation>Sinkron berhasil terakhir: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kendala</translation>
+    </message>
+    <message>
+        <source>Aduan Desk met an unexpected problem and kept running. What you typed is kept as a draft.</source>
+        <translation>Aduan Desk menemui masalah tak terduga dan tetap berjalan. Yang sudah Anda ketik tersimpan sebagai draf.</translation>
+    </message>
+    <message>
+        <source>If it happens again, give this file to your IT staff:
+%1</source>
+        <translation>Jika terjadi lagi, serahkan berkas ini ke petugas TI:
+%1</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>The last session met an unexpected problem; its report: %1</source>
+        <translation>Sesi sebelumnya menemui masalah tak terduga; laporannya: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineBar</name>
+    <message>
+        <source>Complaint deadline</source>
+        <translation>Tenggat aduan</translation>
+    </message>
+    <message>
+        <source>No deadline running</source>
+        <translation>Tidak ada tenggat berjalan</translation>
+    </message>
+    <message>
+        <source>Progress update: {left}</source>
+        <translation>Kabar perkembangan: {left}</translation>
+    </message>
+    <message>
+        <source>First answer: {left}</source>
+        <translation>Jawaban pertama: {left}</translation>
+    </message>
+    <message>
+        <source>The complaint is closed.</source>
+        <translation>Aduan sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Every message has been answered.</source>
+        <translation>Semua pesan sudah dijawab.</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>tenggat {time}</translation>
+    </message>
+    <message>
+        <source>viral horizon ({hours} h): {time}</source>
+        <translation>batas viral ({hours} jam): {time}</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} jam</translation>
+    </message>
+    <message>
+        <source>viral {hours} h</source>
+        <translation>viral {hours} jam</translation>
+    </message>
+    <message>
+        <source>next update</source>
+        <translation>kabar berikutnya</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPage</name>
+    <message>
+        <source>Reply to {author} on {channel} ({account})</source>
+        <translation>Balas {author} di {channel} ({account})</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Progress notes ({count})</source>
+        <translation>Catatan perkembangan ({count})</translation>
+    </message>
+    <message>
+        <source>Conversation and notes</source>
+        <translation>Percakapan dan catatan</translation>
+    </message>
+    <message>
+        <source>Complaint details</source>
+        <translation>Rincian aduan</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Direspons</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Diproses</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Dismissed</source>
+        <translation>Diabaikan</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>antre</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>mengirim</translation>
+    </message>
+    <message>
+        <source>checking</source>
+        <translation>dicek</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>terkirim</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>gagal</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>No deadline</source>
+        <translation>Tanpa tenggat</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>Tepat waktu</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Segera jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>VIRAL RISK</source>
+        <translation>RAWAN VIRAL</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>days, abbreviated</comment>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <comment>hours, abbreviated</comment>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <comment>minutes, abbreviated</comment>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>sisa %1</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>terlambat %1</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>Tidak ada tenggat</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation>Tenggat %1</translation>
+    </message>
+    <message>
+        <source>Viral horizon %1</source>
+        <translation>Batas viral %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Aduan Desk</source>
+        <translation>Aduan Desk</translation>
+    </message>
+    <message>
+        <source>Filters, queue and complaint</source>
+        <translation>Filter, antrean dan aduan</translation>
+    </message>
+    <message>
+        <source>Aduan Desk · %1</source>
+        <translation>Aduan Desk · %1</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLine</name>
+    <message>
+        <source>Close message</source>
+        <translation>Tutup pesan</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Pesan</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCard</name>
+    <message>
+        <source>Public</source>
+        <translation>Publik</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>Internal</translation>
+    </message>
+</context>
+<context>
+    <name>NoteComposer</name>
+    <message>
+        <source>Write the steps taken… (Ctrl+Enter adds the note)</source>
+        <translation>Tulis langkah yang diambil… (Ctrl+Enter menambah catatan)</translation>
+    </message>
+    <message>
+        <source>Progress note text</source>
+        <translation>Teks catatan perkembangan</translation>
+    </message>
+    <message>
+        <source>Public: also send it to the citizen as a reply</source>
+        <translation>Publik: kirim juga ke warga sebagai balasan</translation>
+    </message>
+    <message>
+        <source>Public note</source>
+        <translation>Catatan publik</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>Add a progress note</source>
+        <translation>Tambah catatan perkembangan</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTimeline</name>
+    <message>
+        <source>No progress notes yet.</source>
+        <translation>Belum ada catatan perkembangan.</translation>
+    </message>
+    <message>
+        <source>Progress notes timeline</source>
+        <translation>Linimasa catatan perkembangan</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Working offline — replies are sent when the connection returns</source>
+        <translation>Bekerja offline — balasan dikirim saat koneksi kembali</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Coba sekarang</translation>
+    </message>
+    <message>
+        <source>Try to connect now</source>
+        <translation>Coba sambungkan sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>QueueColumns</name>
+    <message>
+        <source>Deadline</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Time left for the first answer or the next progress update</source>
+        <translation>Sisa waktu untuk jawaban pertama atau kabar perkembangan berikutnya</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Platform the complaint came from</source>
+        <translation>Platform asal aduan</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>Who wrote the complaint</source>
+        <translation>Penulis aduan</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Aduan</translation>
+    </message>
+    <message>
+        <source>The start of the first message</source>
+        <translation>Awal pesan pertama</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Platform time, in the unit&apos;s time zone</source>
+        <translation>Waktu platform, dalam zona waktu satuan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Where the complaint stands</source>
+        <translation>Posisi penanganan aduan</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Delivery of our replies</source>
+        <translation>Pengiriman balasan kita</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Complaint queue</source>
+        <translation>Antrean aduan</translation>
+    </message>
+    <message>
+        <source>Complaints, most urgent first. J and K move to the next and previous one.</source>
+        <translation>Aduan, yang paling mendesak di atas. J dan K pindah ke aduan berikutnya dan sebelumnya.</translation>
+    </message>
+    <message>
+        <source>No complaint matches. Clear the search or choose another filter.</source>
+        <translation>Tidak ada aduan yang cocok. Kosongkan pencarian atau pilih filter lain.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyBubble</name>
+    <message>
+        <source>{account} · by {officer} · {time}</source>
+        <translation>{account} · oleh {officer} · {time}</translation>
+    </message>
+    <message>
+        <source>Public note · {header}</source>
+        <translation>Catatan publik · {header}</translation>
+    </message>
+    <message>
+        <source>Delivery: {state}</source>
+        <translation>Pengiriman: {state}</translation>
+    </message>
+    <message>
+        <source>The platform gave no reason.</source>
+        <translation>Platform tidak memberi alasan.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s reason: {reason}</source>
+        <translation>Alasan dari platform: {reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <source>Send this reply again</source>
+        <translation>Kirim ulang balasan ini</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Edit this reply in the reply box</source>
+        <translation>Ubah balasan ini di kotak balasan</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyState</name>
+    <message>
+        <source>Saved in the outbox; it is sent when a connection is available.</source>
+        <translation>Tersimpan di kotak keluar; dikirim saat koneksi tersedia.</translation>
+    </message>
+    <message>
+        <source>Being sent to the platform.</source>
+        <translation>Sedang dikirim ke platform.</translation>
+    </message>
+    <message>
+        <source>The outcome of sending is not known yet; the thread is checked before any retry.</source>
+        <translation>Hasil pengiriman belum diketahui; percakapan dicek dulu sebelum dicoba lagi.</translation>
+    </message>
+    <message>
+        <source>Accepted by the platform.</source>
+        <translation>Diterima platform.</translation>
+    </message>
+    <message>
+        <source>The platform refused this reply.</source>
+        <translation>Platform menolak balasan ini.</translation>
+    </message>
+    <message>
+        <source>Cancelled; it will not be sent.</source>
+        <translation>Dibatalkan; tidak akan dikirim.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search names and messages  (Ctrl+F)</source>
+        <translation>Cari nama dan pesan  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search complaints</source>
+        <translation>Cari aduan</translation>
+    </message>
+    <message>
+        <source>Every word counts, as the start of a word; accents are ignored</source>
+        <translation>Setiap kata dicari sebagai awal kata; tanda aksen diabaikan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The unit&apos;s name must not be empty.</source>
+        <translation>Nama satuan tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>The viral horizon must not be shorter than the first-answer target.</source>
+        <translation>Batas viral tidak boleh lebih pendek dari target jawaban pertama.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Unit profile</source>
+        <translation>Profil satuan</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Tampilan</translation>
+    </message>
+    <message>
+        <source>Unit &amp;name:</source>
+        <translation>&amp;Nama satuan:</translation>
+    </message>
+    <message>
+        <source>Unit name</source>
+        <translation>Nama satuan</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona waktu:</translation>
+    </message>
+    <message>
+        <source>Time zone of the unit</source>
+        <translation>Zona waktu satuan</translation>
+    </message>
+    <message>
+        <source>&amp;First answer within:</source>
+        <translation>Jawaban &amp;pertama dalam:</translation>
+    </message>
+    <message>
+        <source>First answer target in hours</source>
+        <translation>Target jawaban pertama dalam jam</translation>
+    </message>
+    <message>
+        <source>&amp;Warning at:</source>
+        <translation>&amp;Peringatan pada:</translation>
+    </message>
+    <message>
+        <source>Warning when this share of the time is gone</source>
+        <translation>Peringatan saat bagian waktu ini sudah lewat</translation>
+    </message>
+    <message>
+        <source>&amp;Viral horizon:</source>
+        <translation>Batas &amp;viral:</translation>
+    </message>
+    <message>
+        <source>Viral horizon in hours</source>
+        <translation>Batas viral dalam jam</translation>
+    </message>
+    <message>
+        <source>&amp;Progress update every:</source>
+        <translation>Kabar perkem&amp;bangan tiap:</translation>
+    </message>
+    <message>
+        <source>Progress update every N days</source>
+        <translation>Kabar perkembangan tiap N hari</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Bahasa:</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Bahasa tampilan</translation>
+    </message>
+    <message>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;ema:</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Tema warna</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications:</source>
+        <translation>&amp;Notifikasi:</translation>
+    </message>
+    <message>
+        <source>Tray notifications</source>
+        <translation>Notifikasi baki sistem</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> jam</translation>
+    </message>
+    <message>
+        <source> d</source>
+        <translation> hari</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Terang</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Gelap</translation>
+    </message>
+    <message>
+        <source>Automatic (follow the system)</source>
+        <translation>Otomatis (ikuti sistem)</translation>
+    </message>
+    <message>
+        <source>Notify me of new and nearly late complaints</source>
+        <translation>Beri tahu saya aduan baru dan yang hampir terlambat</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Narrow the queue; each filter shows its count</source>
+        <translation>Persempit antrean; tiap filter menunjukkan jumlahnya</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Antrean</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>Semua terbuka</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Mendesak</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <source>Due soon, late, or past the viral horizon: answer these first</source>
+        <translation>Hampir jatuh tempo, terlambat, atau lewat batas viral: jawab ini dulu</translation>
+    </message>
+    <message>
+        <source>Past their deadline</source>
+        <translation>Sudah lewat tenggat</translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation>Belum dijawab</translation>
+    </message>
+</context>
+<context>
+    <name>StatusActions</name>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Change to:</source>
+        <translation>Ubah ke:</translation>
+    </message>
+    <message>
+        <source>Change status to {status}</source>
+        <translation>Ubah status ke {status}</translation>
+    </message>
+    <message>
+        <source>Complaint status</source>
+        <translation>Status aduan</translation>
+    </message>
+    <message>
+        <source>Current status: {status}</source>
+        <translation>Status sekarang: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 ditampilkan</translation>
+    </message>
+    <message>
+        <source>%1 open</source>
+        <translation>%1 terbuka</translation>
+    </message>
+    <message>
+        <source>%1 urgent</source>
+        <translation>%1 mendesak</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 terlambat</translation>
+    </message>
+    <message>
+        <source>Complaint counts</source>
+        <translation>Jumlah aduan</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>New template</source>
+        <translation>Templat baru</translation>
+    </message>
+    <message>
+        <source>The templates could not be saved: {detail}</source>
+        <translation>Templat tidak bisa disimpan: {detail}</translation>
+    </message>
+    <message>
+        <source>“{title}”: the name, title and text must not be empty.</source>
+        <translation>“{title}”: nama, judul dan teks tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>“{title}”: a brace {{ or }} is not closed.</source>
+        <translation>“{title}”: ada kurung kurawal {{ atau }} yang tidak ditutup.</translation>
+    </message>
+    <message>
+        <source>“{title}”: another template has the name {name}.</source>
+        <translation>“{title}”: templat lain sudah memakai nama {name}.</translation>
+    </message>
+    <message>
+        <source>“{title}”: unknown placeholder {names}; use {{nama}} or {{satuan}}.</source>
+        <translation>“{title}”: isian {names} tidak dikenal; pakai {{nama}} atau {{satuan}}.</translation>
+    </message>
+    <message>
+        <source>Preview: {text}</source>
+        <translation>Pratinjau: {text}</translation>
+    </message>
+    <message>
+        <source>Reply templates</source>
+        <translation>Templat balasan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>Template title</source>
+        <translation>Judul templat</translation>
+    </message>
+    <message>
+        <source>&amp;Name (id):</source>
+        <translation>&amp;Nama (id):</translation>
+    </message>
+    <message>
+        <source>Template name, used by the command line</source>
+        <translation>Nama templat, dipakai di baris perintah</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Te&amp;ks:</translation>
+    </message>
+    <message>
+        <source>Template text</source>
+        <translation>Teks templat</translation>
+    </message>
+    <message>
+        <source>Placeholders: {nama} is replaced by the citizen&apos;s name, {satuan} by the unit&apos;s name. The first template is the acknowledgement.</source>
+        <translation>Isian: {nama} diganti nama warga, {satuan} diganti nama satuan. Templat pertama adalah jawaban awal (respons).</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Templat</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Tambah</translation>
+    </message>
+    <message>
+        <source>Add a template</source>
+        <translation>Tambah templat</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Remove the selected template</source>
+        <translation>Hapus templat terpilih</translation>
+    </message>
+</context>
+<context>
+    <name>UrgentTray</name>
+    <message>
+        <source>Show Aduan Desk</source>
+        <translation>Tampilkan Aduan Desk</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Aduan Desk — %n urgent complaint(s)</source>
+        <translation>Aduan Desk — %n aduan mendesak</translation>
+    </message>
+    <message>
+        <source>%n new complaint(s)</source>
+        <translation>%n aduan baru</translation>
+    </message>
+    <message>
+        <source>%n complaint(s) due soon</source>
+        <translation>%n aduan segera jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Answer before the deadline: %1</source>
+        <translation>Jawab sebelum tenggat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Fetch new complaints and send replies</source>
+        <translation>Ambil aduan baru dan kirim balasan</translation>
+    </message>
+    <message>
+        <source>&amp;Next complaint</source>
+        <translation>Aduan &amp;berikutnya</translation>
+    </message>
+    <message>
+        <source>Next complaint (J)</source>
+        <translation>Aduan berikutnya (J)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous complaint</source>
+        <translation>Aduan se&amp;belumnya</translation>
+    </message>
+    <message>
+        <source>Previous complaint (K)</source>
+        <translation>Aduan sebelumnya (K)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Cari</translation>
+    </message>
+    <message>
+        <source>Search complaints (Ctrl+F)</source>
+        <translation>Cari aduan (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;filters</source>
+        <translation>Ke &amp;filter</translation>
+    </message>
+    <message>
+        <source>Go to the filters (Ctrl+1)</source>
+        <translation>Ke filter (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;queue</source>
+        <translation>Ke &amp;antrean</translation>
+    </message>
+    <message>
+        <source>Go to the queue (Ctrl+2)</source>
+        <translation>Ke antrean (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>&amp;Balas</translation>
+    </message>
+    <message>
+        <source>Write a reply (R or Ctrl+3)</source>
+        <translation>Tulis balasan (R atau Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>P&amp;engaturan…</translation>
+    </message>
+    <message>
+        <source>Unit profile, language and theme</source>
+        <translation>Profil satuan, bahasa dan tema</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Akun…</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s social-media accounts</source>
+        <translation>Akun media sosial satuan</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Quit Aduan Desk</source>
+        <translation>Keluar dari Aduan Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Terang</translation>
+    </message>
+    <message>
+        <source>Light theme</source>
+        <translation>Tema terang</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Gelap</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>Tema gelap</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic</source>
+        <translation>&amp;Otomatis</translation>
+    </message>
+    <message>
+        <source>Follow the system&apos;s light or dark setting</source>
+        <translation>Ikuti pengaturan terang atau gelap dari sistem</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Complaints</source>
+        <translation>&amp;Aduan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Pengaturan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ban&amp;tuan</translation>
+    </message>
+    <message>
+        <source>Next complaint</source>
+        <translation>Aduan berikutnya</translation>
+    </message>
+    <message>
+        <source>Previous complaint</source>
+        <translation>Aduan sebelumnya</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Write a reply</source>
+        <translation>Tulis balasan</translation>
+    </message>
+    <message>
+        <source>Queue the reply</source>
+        <translation>Antrekan balasan</translation>
+    </message>
+    <message>
+        <source>Go to the filters, the queue</source>
+        <translation>Ke filter, ke antrean</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Kosongkan pencarian</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan keyboard</translation>
+    </message>
+</context>
+</TS>
