@@ -10,7 +10,6 @@ import argparse
 import getpass
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,17 +21,16 @@ from desktop.core.credentials import (
     CredentialsUnavailableError,
     InsecureKeyringError,
     KeyringVault,
-    MemoryVault,
     Vault,
 )
 from desktop.core.errors import LANGUAGES, UserError
 from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
-from desktop.core.paths import Paths, resolve_home
+from desktop.core.paths import resolve_home
 from desktop.core.sample import sample_threads
 from desktop.core.startup import open_home
 from desktop.core.store import actions, queries
-from desktop.core.store.database import Store, open_store
+from desktop.core.store.database import Store
 from desktop.core.store.seed import load_sample
 from desktop.core.store.settings import load_unit_settings
 from desktop.core.templates import find_template, reply_templates
@@ -240,27 +238,27 @@ def cmd_sample(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Sample data in a throwaway folder, its key only in memory; the window on it.
+    """The window on the built-in simulator, with sample data in a throwaway home.
 
-    ``--json`` prints a summary instead (scripts, tests); ``--screenshot PNG``
-    renders the loaded window to a picture and exits.
+    The store's key is only in memory; the accounts sync over loopback. ``--json``
+    prints a summary instead (scripts, tests); ``--screenshot PNG`` renders the
+    loaded window to a picture and exits.
     """
-    with tempfile.TemporaryDirectory(prefix="aduan-desk-demo-") as home:
-        paths = Paths(Path(home))
-        vault = MemoryVault()
-        store = open_store(paths, vault)
-        try:
-            _load_sample(store, args.count, seed=1)
-            if args.json:
-                return _demo_summary(store)
-            from desktop.ui.app import run_window
-            from desktop.ui.preferences import Language
+    from desktop.demo import demo_home
 
-            return run_window(
-                store, paths, vault, language=Language(args.lang), screenshot=args.screenshot
-            )
-        finally:
-            store.close()
+    with demo_home(args.count) as demo:
+        if args.json:
+            return _demo_summary(demo.store)
+        from desktop.ui.app import run_window
+        from desktop.ui.preferences import Language
+
+        return run_window(
+            demo.store,
+            demo.paths,
+            demo.vault,
+            language=Language(args.lang),
+            screenshot=args.screenshot,
+        )
 
 
 def cmd_window(args: argparse.Namespace) -> int:
