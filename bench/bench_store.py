@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.core.model import InboundItem  # noqa: E402
 from desktop.core.sample import sample_threads  # noqa: E402
-from desktop.core.store import queries  # noqa: E402
+from desktop.core.store import queries, queue_pages  # noqa: E402
 from desktop.core.store.database import Store, open_with_key  # noqa: E402
 from desktop.core.store.ingest import ingest  # noqa: E402
 from desktop.core.store.seed import ensure_accounts, load_sample  # noqa: E402
@@ -129,7 +129,7 @@ def bench_queue(store: Store) -> dict[str, float]:
         return run
 
     with store.read() as conn:
-        matches = queries.queue_count(conn, search)
+        matches = queue_pages.queue_count(conn, search)
     print(f"  search word 'motor' matches {matches:,} open complaints")
     return {
         "first page (50 most urgent)": median_ms(read(queries.queue_page, open_filter)),

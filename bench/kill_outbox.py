@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from desktop.core.credentials import KeyringVault, database_key  # noqa: E402
 from desktop.core.model import Channel, ReplyState  # noqa: E402
 from desktop.core.paths import Paths  # noqa: E402
-from desktop.core.store import actions, queries  # noqa: E402
+from desktop.core.store import actions, queries, queue_pages  # noqa: E402
 from desktop.core.store.database import Store, open_store  # noqa: E402
 from desktop.core.sync.accounts import add_account  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
@@ -71,7 +71,7 @@ def _sync_once(home: Path) -> subprocess.Popen[bytes]:
 
 def _queue_some(store: Store, rng: random.Random, count: int, serial: list[int]) -> list[str]:
     with store.read() as conn:
-        ids = queries.queue_ids(conn, queries.QueueFilter())
+        ids = queue_pages.queue_ids(conn, queries.QueueFilter())
     texts = []
     for _ in range(count):
         serial[0] += 1

@@ -29,7 +29,7 @@ from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import resolve_home
 from desktop.core.sample import sample_threads
 from desktop.core.startup import open_home
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.seed import load_sample
 from desktop.core.store.settings import load_unit_settings
@@ -168,8 +168,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
             overdue_at=now if args.overdue else None,
         )
         unit = load_unit_settings(conn)
-        page = queries.queue_page(conn, queue_filter, limit=args.limit)
-        total = queries.queue_count(conn, queue_filter)
+        page = queue_pages.queue_page(conn, queue_filter, limit=args.limit)
+        total = queue_pages.queue_count(conn, queue_filter)
     if args.json:
         fmt.print_json(
             {
@@ -297,9 +297,9 @@ def _demo_summary(store: Store) -> int:
     with store.read() as conn:
         unit = load_unit_settings(conn)
         everything = queries.QueueFilter()
-        page = queries.queue_page(conn, everything, limit=20)
-        total = queries.queue_count(conn, everything)
-        overdue = queries.queue_count(conn, queries.QueueFilter(overdue_at=now))
+        page = queue_pages.queue_page(conn, everything, limit=20)
+        total = queue_pages.queue_count(conn, everything)
+        overdue = queue_pages.queue_count(conn, queries.QueueFilter(overdue_at=now))
     fmt.print_json(
         {
             "total": total,

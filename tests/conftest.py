@@ -16,8 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import Channel, InboundItem
 from desktop.core.paths import HOME_ENV, Paths
+from desktop.core.sample import sample_threads
 from desktop.core.store import actions
 from desktop.core.store.database import Store, open_with_key
+from desktop.core.store.seed import load_sample
 from tests.keyring_support import require_secret_service
 from tests.support import NOW, ItemFactory
 
@@ -41,6 +43,16 @@ def store(tmp_path: Path, store_key: bytes) -> Iterator[Store]:
     opened = open_with_key(tmp_path / "store.db", store_key)
     yield opened
     opened.close()
+
+
+SAMPLE_COUNT = 100
+
+
+@pytest.fixture
+def sample_store(store: Store) -> Store:
+    """The encrypted test store with 100 realistic complaints dated before ``NOW``."""
+    load_sample(store, sample_threads(SAMPLE_COUNT, now=NOW, seed=11))
+    return store
 
 
 @pytest.fixture

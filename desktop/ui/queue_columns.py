@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.core.deadlines import Countdown, UnitSettings, countdown
+from desktop.core.store.queue_pages import QueueRow
 from desktop.ui import labels
-from desktop.ui.queue_reads import QueueRow
 
 
 class Column(enum.IntEnum):

@@ -9,8 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.core.store.database import Store
-from desktop.core.store.queries import QueueFilter, queue_count
-from desktop.ui.queue_reads import IdPage, QueueKey, QueueRow, id_page, queue_rows
+from desktop.core.store.queries import QueueFilter
+from desktop.core.store.queue_pages import (
+    IdPage,
+    QueueKey,
+    QueueRow,
+    id_page,
+    queue_count,
+    queue_rows,
+)
 
 PAGE = 1000  # ids read per page
 WINDOW = 200  # rows read at once

@@ -29,10 +29,10 @@ from PySide6.QtCore import (
 from desktop.core.deadlines import UnitSettings
 from desktop.core.store.database import Store
 from desktop.core.store.queries import QueueFilter
+from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
 from desktop.ui import queue_jobs as jobs
 from desktop.ui.id_diff import replay, runs
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
-from desktop.ui.queue_reads import IdPage, QueueKey, QueueRow
 from desktop.ui.tasks import TaskRunner
 
 MAX_CACHED_ROWS = 20_000

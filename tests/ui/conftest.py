@@ -11,24 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.sample import sample_threads
 from desktop.core.store.database import Store
-from desktop.core.store.seed import load_sample
 from desktop.core.store.settings import load_unit_settings
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.tasks import TaskRunner
 from tests.support import NOW
-
-SAMPLE_COUNT = 100
-
-
-@pytest.fixture
-def sample_store(store: Store) -> Store:
-    """The encrypted test store with 100 realistic complaints dated before ``NOW``."""
-    load_sample(store, sample_threads(SAMPLE_COUNT, now=NOW, seed=11))
-    return store
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.errors import UserError
 from desktop.core.logs import write_crash_report
 from desktop.core.model import Channel
-from desktop.core.store import drafts, queries
+from desktop.core.store import drafts, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.sync.states import SyncState
 from desktop.ui import filters
@@ -140,7 +140,7 @@ def test_search_and_filter_combine(
         search="motor",
     )
     with sample_store.read() as conn:
-        expected = queries.queue_ids(conn, expected_filter)
+        expected = queue_pages.queue_ids(conn, expected_filter)
     shown = [window.queue_model.complaint_id(r) for r in range(window.queue_model.rowCount())]
     assert shown == expected
     assert "shown" in window.summary.text()

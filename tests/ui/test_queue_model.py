@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings, Urgency
 from desktop.core.model import Channel, Status
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.ui import queue_jobs
 from desktop.ui.queue_columns import Column, Role
@@ -23,7 +23,7 @@ from tests.support import NOW
 
 def _all_ids(store: Store, queue_filter: queries.QueueFilter) -> list[int]:
     with store.read() as conn:
-        return queries.queue_ids(conn, queue_filter)
+        return queue_pages.queue_ids(conn, queue_filter)
 
 
 def _load_rows(qtbot: QtBot, model: QueueModel) -> None:

@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.store import queries
+from desktop.core.store import queue_pages
 from desktop.core.store.database import Store
 from desktop.ui import filters
 from desktop.ui.filters import FilterKey, FilterKind, count_steps, read_accounts
@@ -33,7 +33,7 @@ def test_counts_match_the_queue_of_each_filter(sample_store: Store, unit: UnitSe
     counts = _all_counts(sample_store, unit)
     with sample_store.read() as conn:
         for key, count in counts.items():
-            expected = queries.queue_count(conn, filters.queue_filter(key, NOW, unit))
+            expected = queue_pages.queue_count(conn, filters.queue_filter(key, NOW, unit))
             assert count == expected, key
     assert counts[filters.URGENT] >= counts[filters.OVERDUE] > 0
     kinds = {key.kind for key in counts}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, false, func, select
+from sqlalchemy import Connection, RowMapping, Select, select
 
 from desktop.core.errors import UserError
 from desktop.core.model import (
@@ -21,7 +21,6 @@ from desktop.core.model import (
     ReplyState,
     Status,
 )
-from desktop.core.store import sqlite
 from desktop.core.store.schema import (
     AccountRow,
     ComplaintRow,
@@ -64,83 +63,6 @@ class QueuePage:
     complaints: Sequence[Complaint]
     total: int
     filter: QueueFilter = field(default_factory=QueueFilter)
-
-
-def _filtered(columns: Select[Any], queue_filter: QueueFilter, *, due: bool | None) -> Select[Any]:
-    """``columns`` narrowed by the filter; ``due`` picks complaints with or without a due time.
-
-    Only open complaints have a due time, so among those the status test is
-    left out when it admits every open status: the due-time index then gives
-    the urgency order without sorting.
-    """
-    statement = columns
-    statuses = queue_filter.statuses
-    if due is True:
-        statement = statement.where(ComplaintRow.due_at.is_not(None))
-    elif due is False:
-        statement = statement.where(ComplaintRow.due_at.is_(None))
-    redundant = statuses >= frozenset(Status) or (due is True and statuses >= OPEN_STATUSES)
-    if not redundant:
-        statement = statement.where(ComplaintRow.status.in_(sorted(s.value for s in statuses)))
-    if queue_filter.channel is not None:
-        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
-    if queue_filter.account_id is not None:
-        statement = statement.where(ComplaintRow.account_id == queue_filter.account_id)
-    if queue_filter.overdue_at is not None:
-        statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
-    if queue_filter.search.strip():
-        matching = sqlite.matching_complaint_ids(queue_filter.search)
-        if matching is None:
-            return statement.where(false())
-        statement = statement.where(ComplaintRow.id.in_(matching))
-    return statement
-
-
-def _due_part(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
-    """Complaints with a deadline, earliest first."""
-    return _filtered(columns, queue_filter, due=True).order_by(ComplaintRow.due_at, ComplaintRow.id)
-
-
-def _rest_part(columns: Select[Any], queue_filter: QueueFilter) -> Select[Any]:
-    """Complaints with nothing due (closed, or answered and not yet due): newest first."""
-    return _filtered(columns, queue_filter, due=False).order_by(
-        ComplaintRow.last_message_at.desc(), ComplaintRow.id.desc()
-    )
-
-
-def queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int]:
-    """Every matching complaint id, most urgent first."""
-    ids = list(conn.execute(_due_part(select(ComplaintRow.id), queue_filter)).scalars())
-    if queue_filter.overdue_at is None:
-        ids += conn.execute(_rest_part(select(ComplaintRow.id), queue_filter)).scalars()
-    return ids
-
-
-def queue_page(
-    conn: Connection, queue_filter: QueueFilter, *, limit: int = 50, offset: int = 0
-) -> list[Complaint]:
-    """One page of the queue in urgency order (due ones, then the rest)."""
-    rows = list(
-        conn.execute(
-            _due_part(select(*_COMPLAINT), queue_filter).limit(limit).offset(offset)
-        ).mappings()
-    )
-    if len(rows) < limit and queue_filter.overdue_at is None:
-        due_total = offset + len(rows) if rows else _count(conn, queue_filter, due=True)
-        rest = _rest_part(select(*_COMPLAINT), queue_filter)
-        rows += conn.execute(
-            rest.limit(limit - len(rows)).offset(max(0, offset - due_total))
-        ).mappings()
-    return [_complaint(row) for row in rows]
-
-
-def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
-    return _count(conn, queue_filter, due=None)
-
-
-def _count(conn: Connection, queue_filter: QueueFilter, *, due: bool | None) -> int:
-    statement = _filtered(select(func.count()).select_from(ComplaintRow), queue_filter, due=due)
-    return int(conn.execute(statement).scalar_one())
 
 
 def complaints_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, Complaint]:

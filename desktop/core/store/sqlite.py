@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, Select, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, Select, create_engine, event, func, select, text
 from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -210,16 +211,29 @@ def fts_query(user_text: str) -> str | None:
     return " ".join(f'"{word}"*' for word in words)
 
 
-def matching_complaint_ids(user_text: str) -> Select[tuple[int]] | None:
-    """A select of the ids of complaints whose messages match ``user_text``."""
+# Up to this many matches, a search drives the query (each match looked up by
+# id); with more, the queue's order index does and each row is tested against
+# the matches (a common word in a million complaints stays fast).
+FEW_MATCHES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Search:
+    ids: Select[tuple[int]]  # the ids of the matching complaints
+    few: bool  # few matches: let them lead
+
+
+def search(conn: Connection, user_text: str) -> Search | None:
+    """What the officer typed, as a select of matching complaint ids; None: no words."""
     query = fts_query(user_text)
     if query is None:
         return None
-    return (
-        select(text("rowid"))
-        .select_from(text(SEARCH_TABLE))
-        .where(text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(fts_query=query))
-    )
+    match = text(f"{SEARCH_TABLE} MATCH :fts_query").bindparams(fts_query=query)
+    ids = select(text("rowid")).select_from(text(SEARCH_TABLE)).where(match)
+    count = conn.execute(
+        select(func.count()).select_from(text(SEARCH_TABLE)).where(match)
+    ).scalar_one()
+    return Search(ids, count <= FEW_MATCHES)
 
 
 # --- maintenance -------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
 from desktop.core.errors import UserError
 from desktop.core.model import Channel, ReplyState, Status
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.settings import load_unit_settings
@@ -128,18 +128,18 @@ def test_queue_filters_and_urgency_order(
     )
     actions.change_status(store, 1, Status.DISMISSED, "ani")
     with store.read() as conn:
-        ordered = queries.queue_page(conn, queries.QueueFilter())
+        ordered = queue_pages.queue_page(conn, queries.QueueFilter())
         assert [c.id for c in ordered] == [2, 3]
         everything = queries.QueueFilter(statuses=frozenset(Status))
-        assert queries.queue_count(conn, everything) == 3
+        assert queue_pages.queue_count(conn, everything) == 3
         only_ig = queries.QueueFilter(channel=Channel.INSTAGRAM)
-        assert [c.id for c in queries.queue_page(conn, only_ig)] == [3]
-        assert queries.queue_count(conn, queries.QueueFilter(overdue_at=NOW)) == 1
-        assert queries.queue_ids(conn, queries.QueueFilter(search="balap")) == [3]
+        assert [c.id for c in queue_pages.queue_page(conn, only_ig)] == [3]
+        assert queue_pages.queue_count(conn, queries.QueueFilter(overdue_at=NOW)) == 1
+        assert queue_pages.queue_ids(conn, queries.QueueFilter(search="balap")) == [3]
         # Search ignores accents and case, and matches word prefixes and authors.
-        assert queries.queue_ids(conn, queries.QueueFilter(search="BALÁP lia")) == [3]
-        assert queries.queue_ids(conn, queries.QueueFilter(search="budi")) == [2, 3]
-        assert queries.queue_ids(conn, queries.QueueFilter(search="  ...  ")) == []
+        assert queue_pages.queue_ids(conn, queries.QueueFilter(search="BALÁP lia")) == [3]
+        assert queue_pages.queue_ids(conn, queries.QueueFilter(search="budi")) == [2, 3]
+        assert queue_pages.queue_ids(conn, queries.QueueFilter(search="  ...  ")) == []
 
 
 def test_unit_settings_retime_open_complaints(store: Store, complaint: int) -> None:

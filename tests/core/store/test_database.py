@@ -15,7 +15,7 @@ from desktop.core.credentials import MemoryVault, database_key
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
 from desktop.core.paths import Paths
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import (
     MIGRATIONS,
     head_revision,
@@ -62,7 +62,7 @@ def test_store_is_migrated_to_head_with_search_index(store: object) -> None:
     assert isinstance(store, Store)
     assert schema_revision(store) == head_revision()
     with store.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter(search="motor")) == 0
+        assert queue_pages.queue_count(conn, queries.QueueFilter(search="motor")) == 0
 
 
 def test_open_store_creates_key_in_vault_and_reopens(home: Paths, make_item: ItemFactory) -> None:
@@ -75,7 +75,7 @@ def test_open_store_creates_key_in_vault_and_reopens(home: Paths, make_item: Ite
     assert database_key(vault, db_id) is not None
     again = open_store(home, vault)
     with again.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter()) == 1
+        assert queue_pages.queue_count(conn, queries.QueueFilter()) == 1
     again.close()
 
 
@@ -130,7 +130,7 @@ def test_corrupt_pages_give_a_clear_error(tmp_path: Path, make_item: ItemFactory
         store = open_with_key(path, key)
         try:
             with store.read() as conn:
-                queries.queue_page(conn, queries.QueueFilter(), limit=5000)
+                queue_pages.queue_page(conn, queries.QueueFilter(), limit=5000)
         finally:
             store.close()
 
@@ -197,7 +197,7 @@ def test_failed_migration_restores_the_backup(tmp_path: Path, make_item: ItemFac
     store = open_with_key(path, key)
     assert schema_revision(store) == head_revision()
     with store.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter()) == 50
+        assert queue_pages.queue_count(conn, queries.QueueFilter()) == 50
         columns = [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(complaint)")]
     assert "half_done" not in columns
     store.close()
@@ -217,6 +217,6 @@ def test_successful_migration_keeps_a_backup(tmp_path: Path, make_item: ItemFact
     store = open_with_key(path, key, script_location=scripts)
     assert schema_revision(store) == "0099"
     with store.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter()) == 50
+        assert queue_pages.queue_count(conn, queries.QueueFilter()) == 50
     store.close()
     assert len(list((tmp_path / "backups").glob("*.db"))) == 1

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store, open_with_key
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, MessageRow
@@ -133,5 +133,5 @@ def test_killed_mid_ingest_never_leaves_cursor_ahead(tmp_path: Path) -> None:
         # Every page up to the cursor is stored whole, and nothing beyond it.
         assert stored == (int(cursor) + 1) * size
         with store.read() as conn:
-            assert queries.queue_count(conn, queries.QueueFilter()) > 0
+            assert queue_pages.queue_count(conn, queries.QueueFilter()) > 0
     store.close()

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from desktop.core.deadlines import DeadlineSettings
 from desktop.core.model import Status
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, MessageRow
@@ -46,7 +46,7 @@ def test_ingest_twice_stores_nothing_twice(
     assert _message_count(store) == 3
     assert _cursor(store, account_id) == "b"
     with store.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter()) == 2
+        assert queue_pages.queue_count(conn, queries.QueueFilter()) == 2
 
 
 def test_duplicate_ids_inside_one_page_are_stored_once(
@@ -73,11 +73,11 @@ def test_clock_starts_at_platform_time_not_sync_time(
     # A PC offline for two days: the message is 48 h old when it arrives.
     ingest(store, account_id, [make_item(1, hours_ago=48)], cursor=None)
     with store.read() as conn:
-        (complaint,) = queries.queue_page(conn, queries.QueueFilter())
+        (complaint,) = queue_pages.queue_page(conn, queries.QueueFilter())
     assert complaint.clock_started_at == NOW - timedelta(hours=48)
     assert complaint.due_at == NOW - timedelta(hours=24)
     with store.read() as conn:
-        assert queries.queue_count(conn, queries.QueueFilter(overdue_at=NOW)) == 1
+        assert queue_pages.queue_count(conn, queries.QueueFilter(overdue_at=NOW)) == 1
 
 
 def test_our_reply_seen_on_the_platform_acknowledges(
@@ -86,7 +86,7 @@ def test_our_reply_seen_on_the_platform_acknowledges(
     ingest(store, account_id, [make_item(1, hours_ago=5)], cursor=None)
     ingest(store, account_id, [make_item(2, thread="t1", hours_ago=4, outbound=True)], cursor=None)
     with store.read() as conn:
-        (complaint,) = queries.queue_page(conn, queries.QueueFilter())
+        (complaint,) = queue_pages.queue_page(conn, queries.QueueFilter())
     assert complaint.status is Status.ACKNOWLEDGED
     assert complaint.clock_started_at is None
     assert complaint.last_public_answer_at == NOW - timedelta(hours=4)
@@ -107,7 +107,7 @@ def test_follow_up_after_answer_restarts_the_clock(
         cursor=None,
     )
     with store.read() as conn:
-        (complaint,) = queries.queue_page(conn, queries.QueueFilter())
+        (complaint,) = queue_pages.queue_page(conn, queries.QueueFilter())
     assert complaint.clock_started_at == NOW - timedelta(hours=2)
     assert complaint.due_at == NOW - timedelta(hours=2) + timedelta(hours=24)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.store import queries
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import head_revision, open_with_key, schema_revision
 from desktop.core.store.drafts import load_draft, save_draft
 
@@ -26,7 +26,7 @@ def test_saved_schema_migrates_to_head(saved: Path, tmp_path: Path) -> None:
         assert schema_revision(store) == head_revision()
         with store.read() as conn:
             detail = queries.complaint_detail(conn, 1)
-            assert queries.queue_ids(conn, queries.QueueFilter(search="dijambret")) == [1]
+            assert queue_pages.queue_ids(conn, queries.QueueFilter(search="dijambret")) == [1]
         assert detail.complaint.author_name == "Sari Dewi"
         assert detail.messages[0].text == "HP saya dijambret di depan minimarket"
         save_draft(store, 1, "Terima kasih Bu Sari")

@@ -13,7 +13,7 @@ from desktop.core.clock import load_skew
 from desktop.core.credentials import MemoryVault
 from desktop.core.model import Channel
 from desktop.core.sample import sample_threads
-from desktop.core.store import queries
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.schema import AccountRow, MessageRow
 from desktop.core.sync.accounts import find_account, list_accounts, set_token
@@ -31,7 +31,9 @@ def _messages(store: Store) -> int:
 
 def _complaints(store: Store) -> int:
     with store.read() as conn:
-        return queries.queue_count(conn, queries.QueueFilter(statuses=frozenset(queries.Status)))
+        return queue_pages.queue_count(
+            conn, queries.QueueFilter(statuses=frozenset(queries.Status))
+        )
 
 
 def _sync_until_quiet(engine: SyncEngine, rounds: int = 20) -> None:

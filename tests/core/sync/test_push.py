@@ -11,7 +11,7 @@ import pytest
 from desktop.core.credentials import MemoryVault
 from desktop.core.errors import UserError
 from desktop.core.model import Channel, ReplyState, Status
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store, open_with_key
 from desktop.core.sync.accounts import find_account
 from desktop.core.sync.adapters import AdapterProvider
@@ -36,7 +36,7 @@ class Clock:
 
 def _open_complaints(store: Store, channel: Channel | None = None) -> list[int]:
     with store.read() as conn:
-        page = queries.queue_page(conn, queries.QueueFilter(channel=channel), limit=500)
+        page = queue_pages.queue_page(conn, queries.QueueFilter(channel=channel), limit=500)
     return [c.id for c in page]
 
 

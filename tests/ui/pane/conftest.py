@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.model import Channel, Status
 from desktop.core.sample import sample_threads
-from desktop.core.store import queries
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.seed import load_sample
 from desktop.ui.complaint_pane import ComplaintPane
@@ -70,7 +70,7 @@ def complaint_with(
     """The most urgent sample complaint in ``status`` with enough messages."""
     wanted = queries.QueueFilter(statuses=frozenset({status}), channel=channel)
     with store.read() as conn:
-        for complaint_id in queries.queue_ids(conn, wanted):
+        for complaint_id in queue_pages.queue_ids(conn, wanted):
             if len(queries.complaint_detail(conn, complaint_id).messages) >= min_messages:
                 return complaint_id
     raise LookupError(f"no sample complaint in {status} with {min_messages} messages")

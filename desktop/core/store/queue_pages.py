@@ -1,14 +1,9 @@
-"""The queue's reads, run on the database lane: ids page by page, rows by id.
+"""Reading the queue in urgency order: ids page by page, rows by id, counts.
 
-``queries.queue_ids`` returns every matching id at once; with a million
-complaints that takes seconds. Here the ids come in pages by keyset
-pagination on the urgency order, so the first page is ready in milliseconds
-whatever the queue's size. The order is exactly ``queries.queue_ids``'s — due
-ones by (due time, id), then the rest newest first — and a test holds the two
-together.
-
-Plain Python, no Qt: these functions belong with ``desktop.core.store.queries``
-and can move there as they are.
+The order: complaints with a due time by (due time, id), then the rest
+(closed, or answered and not due yet) newest first. Ids come in pages by
+keyset pagination on that order, so the first page is ready in milliseconds
+whatever the queue's size; a test holds the pages to a plain reference query.
 
 How the indexes are chosen: SQLite picks one index per query and, without
 statistics, it may pick one that forces a sort of every match. Wrapping a
@@ -22,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select, true
 
@@ -77,13 +72,58 @@ def id_page(
     conn: Connection, queue_filter: QueueFilter, after: QueueKey | None, limit: int
 ) -> IdPage:
     """Up to ``limit`` ids following ``after`` (from the top when ``None``)."""
+    found = _search(conn, queue_filter)
+    if found is False:
+        return IdPage([], None)
     keys: list[QueueKey] = []
     if after is None or after.due_at is not None:
-        keys += _keys(conn, _due_part(queue_filter, after), limit)
+        keys += _keys(conn, _due_part(queue_filter, found, after), limit)
     if len(keys) < limit and queue_filter.overdue_at is None:
         tail_after = after if after is not None and after.due_at is None else None
-        keys += _keys(conn, _undue_part(queue_filter, tail_after), limit - len(keys))
+        keys += _keys(conn, _undue_part(queue_filter, found, tail_after), limit - len(keys))
     return IdPage([key.id for key in keys], keys[-1] if len(keys) == limit else None)
+
+
+def queue_page(conn: Connection, queue_filter: QueueFilter, *, limit: int = 50) -> list[Complaint]:
+    """The ``limit`` most urgent complaints that match."""
+    ids = id_page(conn, queue_filter, None, limit).ids
+    rows = complaints_by_id(conn, ids)
+    return [rows[cid] for cid in ids if cid in rows]
+
+
+def queue_ids(conn: Connection, queue_filter: QueueFilter, *, page: int = 5000) -> list[int]:
+    """Every matching id, most urgent first."""
+    ids: list[int] = []
+    after: QueueKey | None = None
+    while True:
+        chunk = id_page(conn, queue_filter, after, page)
+        ids += chunk.ids
+        if chunk.after is None:
+            return ids
+        after = chunk.after
+
+
+def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
+    found = _search(conn, queue_filter)
+    if found is False:
+        return 0
+    status = _status_condition(queue_filter.statuses, indexed=found is None or not found.few)
+    statement = (
+        select(func.count()).select_from(ComplaintRow).where(*_shared(queue_filter, status, found))
+    )
+    if queue_filter.channel is not None:
+        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
+    if queue_filter.overdue_at is not None:
+        statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
+    return int(conn.execute(statement).scalar_one())
+
+
+def _search(conn: Connection, queue_filter: QueueFilter) -> sqlite.Search | Literal[False] | None:
+    """The filter's search (None: no search; False: nothing can match)."""
+    if not queue_filter.search.strip():
+        return None
+    found = sqlite.search(conn, queue_filter.search)
+    return False if found is None else found
 
 
 def queue_rows(conn: Connection, ids: Sequence[int]) -> dict[int, QueueRow]:
@@ -124,11 +164,13 @@ def _keys(conn: Connection, statement: _KeySelect, limit: int) -> list[QueueKey]
     return [QueueKey(due, last, cid) for cid, due, last in rows]
 
 
-def _due_part(queue_filter: QueueFilter, after: QueueKey | None) -> _KeySelect:
+def _due_part(
+    queue_filter: QueueFilter, found: sqlite.Search | None, after: QueueKey | None
+) -> _KeySelect:
     """Complaints with a due time, earliest first (ties by id), along a due-time index."""
     due, cid = ComplaintRow.due_at, ComplaintRow.id
     status = _due_status(queue_filter.statuses)
-    statement = _key_columns().where(*_shared(queue_filter, status, search_leads=False))
+    statement = _key_columns().where(*_shared(queue_filter, status, found))
     if after is None or after.due_at is None:
         statement = statement.where(due >= _DUE_FLOOR)
     else:
@@ -140,16 +182,16 @@ def _due_part(queue_filter: QueueFilter, after: QueueKey | None) -> _KeySelect:
     return statement.order_by(due, cid)
 
 
-def _undue_part(queue_filter: QueueFilter, after: QueueKey | None) -> _KeySelect:
+def _undue_part(
+    queue_filter: QueueFilter, found: sqlite.Search | None, after: QueueKey | None
+) -> _KeySelect:
     """Complaints with nothing due (closed, or answered and not due yet), newest first."""
     open_wanted = bool(queue_filter.statuses & OPEN_STATUSES)
     # Open ones without a due time are few: find them through the (status, due) index.
     # Closed ones are many and never due: walk the newest-message index instead.
     due = ComplaintRow.due_at if open_wanted else _unindexed(ComplaintRow.due_at)
     status = _status_condition(queue_filter.statuses, indexed=open_wanted)
-    statement = _key_columns().where(
-        *_shared(queue_filter, status, search_leads=True), due.is_(None)
-    )
+    statement = _key_columns().where(*_shared(queue_filter, status, found), due.is_(None))
     if queue_filter.channel is not None:
         statement = statement.where(_unindexed(ComplaintRow.channel) == queue_filter.channel.value)
     if after is not None:
@@ -182,21 +224,20 @@ def _status_condition(statuses: frozenset[Status], *, indexed: bool) -> ColumnEl
 
 
 def _shared(
-    queue_filter: QueueFilter, status: ColumnElement[bool], *, search_leads: bool
+    queue_filter: QueueFilter, status: ColumnElement[bool], found: sqlite.Search | None
 ) -> list[ColumnElement[bool]]:
-    """Status, account and search conditions, common to both parts.
+    """Status, account and search conditions, common to both parts and the count.
 
-    ``search_leads``: the search's matches drive the query (good when they are
-    few). Otherwise the order's index does, and the matches are only a test
-    on each row (good when they are many; the due index covers it cheaply).
+    With few matches, the search drives the query (each match looked up by
+    id). With many, the order's index does and the matches are only a test on
+    each row (a common word among a million complaints stays fast).
     """
     conditions = [status]
     if queue_filter.account_id is not None:
         conditions.append(_unindexed(ComplaintRow.account_id) == queue_filter.account_id)
-    if queue_filter.search.strip():
-        matching = sqlite.matching_complaint_ids(queue_filter.search)
-        cid = ComplaintRow.id if search_leads else _unindexed(ComplaintRow.id)
-        conditions.append(false() if matching is None else cid.in_(matching))
+    if found is not None:
+        cid = ComplaintRow.id if found.few else _unindexed(ComplaintRow.id)
+        conditions.append(cid.in_(found.ids))
     return conditions
 
 

@@ -1,4 +1,4 @@
-"""Paged queue ids: the same order as ``queries.queue_ids``, along the right indexes."""
+"""Paged queue ids: the plain reference order, along the right indexes."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import event
 
 from desktop.core.model import Channel, ReplyState, Status
-from desktop.core.store import actions, queries
+from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
-from desktop.ui.queue_reads import QueueKey, id_page, queue_rows
-from tests.support import NOW
+from desktop.core.store.queue_pages import QueueKey, id_page, queue_rows
+from tests.support import NOW, reference_queue_ids
 
 FILTERS = {
     "open": queries.QueueFilter(),
@@ -50,7 +50,8 @@ def _paged(store: Store, queue_filter: queries.QueueFilter, size: int) -> list[i
 def test_pages_follow_the_queue_order(sample_store: Store, name: str, size: int) -> None:
     queue_filter = FILTERS[name]
     with sample_store.read() as conn:
-        expected = queries.queue_ids(conn, queue_filter)
+        expected = reference_queue_ids(conn, queue_filter)
+        assert queue_pages.queue_count(conn, queue_filter) == len(expected)
     assert _paged(sample_store, queue_filter, size) == expected
 
 
@@ -91,10 +92,26 @@ def test_closed_complaints_are_read_along_the_newest_message_index(sample_store:
 
 def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Store) -> None:
     with sample_store.read() as conn:
-        first, second = queries.queue_ids(conn, queries.QueueFilter())[:2]
+        first, second = queue_pages.queue_ids(conn, queries.QueueFilter())[:2]
     actions.queue_reply(sample_store, first, "Sudah kami terima, kami tindak lanjuti.", "tester")
     with sample_store.read() as conn:
         rows = queue_rows(conn, [first, second, 999_999])
     assert rows[first].reply_state is ReplyState.QUEUED
     assert set(rows) == {first, second}
     assert rows[first].complaint.id == first
+
+
+@pytest.mark.parametrize("few", [0, 10_000], ids=["many-matches path", "few-matches path"])
+@pytest.mark.parametrize("word", ["motor", "pak", "tolong dibantu", "zzzz"])
+def test_both_search_strategies_give_the_reference_order(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, word: str
+) -> None:
+    from desktop.core.store import sqlite
+
+    monkeypatch.setattr(sqlite, "FEW_MATCHES", few)
+    for statuses in (frozenset(queries.OPEN_STATUSES), frozenset(Status)):
+        queue_filter = queries.QueueFilter(search=word, statuses=statuses)
+        with sample_store.read() as conn:
+            expected = reference_queue_ids(conn, queue_filter)
+            assert queue_pages.queue_count(conn, queue_filter) == len(expected)
+        assert _paged(sample_store, queue_filter, 7) == expected
