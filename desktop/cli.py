@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         error = UserError("keyring_unavailable", detail=str(exc))
         print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (``aduan-desk queue | head``)
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - let the exit flush quietly
+        return 1
     except Exception as exc:  # a bug: report it, calmly, in one line
         report = write_crash_report(logs, exc)
         error = UserError("unexpected", report=report)

@@ -23,6 +23,7 @@ from desktop.core.paths import Paths
 from desktop.core.store import sqlite
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+KEEP_BACKUPS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,15 @@ def _backup(store: Store, revision: str | None) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{store.path.stem}-schema-{revision or 'none'}-{stamp}.db"
     shutil.copy2(store.path, target)
+    prune_backups(folder, store.path.stem)
     return target
+
+
+def prune_backups(folder: Path, stem: str, keep: int = KEEP_BACKUPS) -> None:
+    """Keep the newest ``keep`` backups: a large database must not fill the disk."""
+    backups = sorted(folder.glob(f"{stem}-schema-*.db"), key=lambda p: p.stat().st_mtime)
+    for old in backups[:-keep]:
+        old.unlink(missing_ok=True)
 
 
 def _restore(path: Path, backup: Path | None) -> None:

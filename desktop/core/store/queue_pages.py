@@ -190,7 +190,9 @@ def _undue_part(
     # Open ones without a due time are few: find them through the (status, due) index.
     # Closed ones are many and never due: walk the newest-message index instead.
     due = ComplaintRow.due_at if open_wanted else _unindexed(ComplaintRow.due_at)
-    status = _status_condition(queue_filter.statuses, indexed=open_wanted)
+    # One closed status: its (status, last message) index gives the order by itself.
+    single_closed = not open_wanted and len(queue_filter.statuses) == 1
+    status = _status_condition(queue_filter.statuses, indexed=open_wanted or single_closed)
     statement = _key_columns().where(*_shared(queue_filter, status, found), due.is_(None))
     if queue_filter.channel is not None:
         statement = statement.where(_unindexed(ComplaintRow.channel) == queue_filter.channel.value)

@@ -98,6 +98,7 @@ class ComplaintRow(Base):
         Index("ix_complaint_status_due", "status", "due_at"),
         Index("ix_complaint_channel_due", "channel", "due_at"),
         Index("ix_complaint_last_message", "last_message_at"),
+        Index("ix_complaint_status_last_message", "status", "last_message_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -220,3 +220,19 @@ def test_successful_migration_keeps_a_backup(tmp_path: Path, make_item: ItemFact
         assert queue_pages.queue_count(conn, queries.QueueFilter()) == 50
     store.close()
     assert len(list((tmp_path / "backups").glob("*.db"))) == 1
+
+
+def test_only_the_newest_backups_are_kept(tmp_path: Path) -> None:
+    import os
+
+    from desktop.core.store.database import KEEP_BACKUPS, prune_backups
+
+    for n in range(6):
+        backup = tmp_path / f"aduan-desk-schema-000{n}-x.db"
+        backup.write_bytes(b"x")
+        os.utime(backup, (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "unrelated.db").write_bytes(b"y")
+    prune_backups(tmp_path, "aduan-desk")
+    left = sorted(p.name for p in tmp_path.glob("aduan-desk-schema-*.db"))
+    assert left == [f"aduan-desk-schema-000{n}-x.db" for n in range(6 - KEEP_BACKUPS, 6)]
+    assert (tmp_path / "unrelated.db").exists()
