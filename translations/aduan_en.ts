@@ -770,6 +770,10 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Set by the unit profile from IT</source>
+        <translation>Set by the unit profile from IT</translation>
+    </message>
+    <message>
         <source>The unit&apos;s name must not be empty.</source>
         <translation>The unit&apos;s name must not be empty.</translation>
     </message>

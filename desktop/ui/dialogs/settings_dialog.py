@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
+from desktop.core.startup import profile_fixed
 from desktop.core.store import actions
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
@@ -90,6 +91,7 @@ class SettingsDialog(QDialog):
         self.retranslate()
         with store.read() as conn:  # one small row: read at once, the form is needed now
             self.show_values(load_unit_settings(conn), preferences.load())
+        self.mark_fixed(profile_fixed(store))
 
     @staticmethod
     def _form(box: QGroupBox, fields: tuple[QWidget, ...]) -> list[QLabel]:
@@ -99,6 +101,21 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         return labels
+
+    def mark_fixed(self, fixed: frozenset[str]) -> None:
+        """Lock the fields the unit profile set, and say so."""
+        fields = {
+            "unit.name": self.unit_name,
+            "unit.zone": self.zone,
+            "deadlines.first_answer_hours": self.first_answer,
+            "deadlines.warning_percent": self.warning_percent,
+            "deadlines.viral_hours": self.viral_horizon,
+            "deadlines.progress_days": self.progress_days,
+        }
+        self.fixed_fields = [field for key, field in fields.items() if key in fixed]
+        for field in self.fixed_fields:
+            field.setEnabled(False)
+            field.setToolTip(self.tr("Set by the unit profile from IT"))
 
     def show_values(self, unit: UnitSettings, preferences: Preferences) -> None:
         deadlines = unit.deadlines

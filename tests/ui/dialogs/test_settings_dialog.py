@@ -77,3 +77,21 @@ def test_contradicting_targets_are_refused_inline(
     assert _unit(store) == UnitSettings()
     assert dialog.isVisible() is False
     assert dialog.result() == 0
+
+
+def test_values_fixed_by_the_unit_profile_are_locked(
+    qtbot: QtBot, store: Store, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    from desktop.core.paths import Paths
+    from desktop.core.profile import load_profile
+    from desktop.core.startup import apply_profile
+
+    profile_file = tmp_path / "unit.toml"
+    profile_file.write_text('[unit]\nname = "Polres Mimika"\nzone = "WIT"\n', encoding="utf-8")
+    apply_profile(store, Paths(tmp_path / "home"), load_profile(profile_file), profile_file)
+    dialog = _dialog(qtbot, store, tasks, tmp_path)
+    assert dialog.unit_name.text() == "Polres Mimika"
+    assert not dialog.unit_name.isEnabled()
+    assert not dialog.zone.isEnabled()
+    assert dialog.zone.toolTip()
+    assert dialog.first_answer.isEnabled()  # the profile left the deadlines alone
