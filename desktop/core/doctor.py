@@ -22,8 +22,8 @@ from desktop.core.errors import UserError
 from desktop.core.paths import Paths
 from desktop.core.platforms.errors import PlatformError
 from desktop.core.store import queries, sqlite
-from desktop.core.store.database import head_revision, open_store, schema_revision
-from desktop.core.sync.accounts import list_accounts
+from desktop.core.store.database import Store, head_revision, open_store, schema_revision
+from desktop.core.sync.accounts import find_account, list_accounts
 from desktop.core.sync.adapters import AdapterProvider
 
 
@@ -139,6 +139,19 @@ def _account_row(account: Any) -> dict[str, Any]:
         "last_sync_at": account.last_sync_at.isoformat() if account.last_sync_at else None,
         "last_error": account.last_error,
     }
+
+
+def check_account(store: Store, vault: Vault, account_id: int) -> str | None:
+    """Reach one account with one read (nothing is stored): None, or what went wrong."""
+    account = find_account(store, account_id)
+    provider = AdapterProvider(vault)
+    try:
+        provider.adapter(account).fetch(account.cursor)
+    except PlatformError as exc:
+        return str(exc)
+    finally:
+        provider.close()
+    return None
 
 
 def _check_accounts(report: Report, store: Any, vault: Vault) -> None:

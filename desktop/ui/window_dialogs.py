@@ -22,6 +22,12 @@ def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
 
 def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
     """The unit's accounts; tokens go straight to the keyring."""
+    from desktop.core.doctor import check_account
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 
-    return AccountsDialog(context.store, context.tasks, context.vault, parent=parent)
+    def test_connection(account_id: int) -> str | None:
+        return check_account(context.store, context.vault, account_id)
+
+    return AccountsDialog(
+        context.store, context.tasks, context.vault, test_connection=test_connection, parent=parent
+    )

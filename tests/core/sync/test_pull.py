@@ -224,3 +224,16 @@ def test_no_token_in_store_logs_or_errors(
         assert secret not in caplog.text
         assert secret.split(":")[-1] not in caplog.text
     assert store.path.read_bytes().find(b"sim-token") == -1
+
+
+def test_connection_check_reads_without_storing(
+    store: Store, vault: MemoryVault, sim: Simulator, accounts: dict[Channel, int]
+) -> None:
+    from desktop.core.doctor import check_account
+
+    assert check_account(store, vault, accounts[Channel.YOUTUBE]) is None
+    assert _messages(store) == 0
+    sim.inject(Fault("expired_token", Channel.YOUTUBE, times=1))
+    problem = check_account(store, vault, accounts[Channel.YOUTUBE])
+    assert problem is not None
+    assert sim.token not in problem
