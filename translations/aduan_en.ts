@@ -324,6 +324,10 @@
 <context>
     <name>CrashDialog</name>
     <message>
+        <source>Open the report folder</source>
+        <translation>Open the report folder</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Something went wrong</translation>
     </message>

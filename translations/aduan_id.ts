@@ -324,6 +324,10 @@
 <context>
     <name>CrashDialog</name>
     <message>
+        <source>Open the report folder</source>
+        <translation>Buka folder laporan</translation>
+    </message>
+    <message>
         <source>Something went wrong</source>
         <translation>Terjadi kendala</translation>
     </message>

@@ -22,10 +22,11 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     QtMsgType,
+    QUrl,
     qInstallMessageHandler,
 )
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from desktop import __version__
 from desktop.core.credentials import Vault
@@ -134,15 +135,29 @@ def run_window(
             controller.stop()
 
 
-def mention_earlier_crashes(window: QMainWindow, logs: Path) -> None:
-    """A crash report from an earlier session: one calm line in the status bar."""
+def mention_earlier_crashes(window: QMainWindow, logs: Path) -> QPushButton | None:
+    """A crash report from an earlier session: one calm line, and a button to its folder."""
     reports = unseen_crash_reports(logs)
-    if reports:
-        text = QCoreApplication.translate(
-            "CrashDialog", "The last session met an unexpected problem; its report: %1"
-        ).replace("%1", str(reports[-1]))
-        window.statusBar().showMessage(text, EARLIER_CRASH_MS)
-        mark_crash_reports_seen(logs)
+    if not reports:
+        return None
+    text = QCoreApplication.translate(
+        "CrashDialog", "The last session met an unexpected problem; its report: %1"
+    ).replace("%1", str(reports[-1]))
+    window.statusBar().showMessage(text, EARLIER_CRASH_MS)
+    mark_crash_reports_seen(logs)
+    button = QPushButton(QCoreApplication.translate("CrashDialog", "Open the report folder"))
+    button.setFlat(True)
+    button.setAccessibleName(button.text())
+
+    def open_folder() -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(logs)))
+        window.statusBar().removeWidget(button)
+        button.deleteLater()
+
+    button.clicked.connect(open_folder)
+    window.statusBar().addPermanentWidget(button)
+    QTimer.singleShot(EARLIER_CRASH_MS, button.hide)
+    return button
 
 
 def _without_offscreen_noise(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

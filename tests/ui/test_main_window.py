@@ -243,8 +243,10 @@ def test_an_earlier_crash_is_mentioned_once(make_window: MakeWindow, tmp_path: P
         raise RuntimeError("yesterday's bug")
     except RuntimeError as exc:
         report = write_crash_report(logs, exc)
-    mention_earlier_crashes(window, logs)
+    button = mention_earlier_crashes(window, logs)
     assert str(report) in window.statusBar().currentMessage()
+    assert button is not None
+    assert button.text() == "Open the report folder"
     window.statusBar().clearMessage()
-    mention_earlier_crashes(window, logs)
+    assert mention_earlier_crashes(window, logs) is None
     assert window.statusBar().currentMessage() == ""
