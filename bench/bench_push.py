@@ -26,11 +26,11 @@ from desktop.core.model import Channel, InboundItem  # noqa: E402
 from desktop.core.platforms.base import Adapter, Page, PostedReply  # noqa: E402
 from desktop.core.store import actions, queries, queue_pages  # noqa: E402
 from desktop.core.store.database import open_with_key  # noqa: E402
-from desktop.core.sync.accounts import AccountConfig, add_account  # noqa: E402
+from desktop.core.sync.accounts import AccountConfig  # noqa: E402
 from desktop.core.sync.adapters import AdapterProvider  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.core.sync.push import PushPolicy, Sender  # noqa: E402
-from desktop.simulator import Simulator  # noqa: E402
+from desktop.simulator import Simulator, connect_accounts  # noqa: E402
 
 # Telegram is served too, but its replies cannot be read back: left out so the
 # figure is about the common path.
@@ -92,16 +92,7 @@ def main() -> None:
         Simulator(count=int(args.replies * 1.4), seed=21) as sim,
     ):
         store = open_with_key(Path(tmp) / "push.db", secrets.token_bytes(32))
-        for channel in CHANNELS:
-            add_account(
-                store,
-                vault,
-                channel,
-                f"humas-{channel.value}",
-                sim.token_for(channel),
-                api_base=sim.api_base(channel),
-                params=sim.params(channel),
-            )
+        connect_accounts(sim, store, vault, CHANNELS)
         engine = SyncEngine(store, vault)
         for _ in range(10):
             if sum(p.new_messages for p in engine.run_once(force=True).pulls) == 0:

@@ -21,39 +21,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.credentials import MemoryVault  # noqa: E402
-from desktop.core.model import Channel, InboundItem  # noqa: E402
+from desktop.core.model import POLLED, Channel, InboundItem  # noqa: E402
 from desktop.core.store import actions  # noqa: E402
 from desktop.core.store.database import Store, open_with_key  # noqa: E402
 from desktop.core.store.ingest import IngestResult, ingest  # noqa: E402
-from desktop.core.sync.accounts import add_account, list_accounts  # noqa: E402
+from desktop.core.sync.accounts import list_accounts  # noqa: E402
 from desktop.core.sync.adapters import AdapterProvider  # noqa: E402
 from desktop.core.sync.pull import Puller, PullPolicy  # noqa: E402
-from desktop.simulator import Simulator  # noqa: E402
+from desktop.simulator import Simulator, connect_accounts  # noqa: E402
 
-SERVED = (
-    Channel.INSTAGRAM,
-    Channel.FACEBOOK,
-    Channel.X,
-    Channel.YOUTUBE,
-    Channel.TELEGRAM,
-    Channel.TIKTOK,
-)
 Page = tuple[int, Sequence[InboundItem], str | None]
 
 
 def sync_all(store: Store, sim: Simulator) -> tuple[float, int, list[Page]]:
     """Pull every account until nothing new comes; return seconds, items, the pages."""
     vault = MemoryVault()
-    for channel in SERVED:
-        add_account(
-            store,
-            vault,
-            channel,
-            f"humas-{channel.value}",
-            sim.token_for(channel),
-            api_base=sim.api_base(channel),
-            params=sim.params(channel),
-        )
+    connect_accounts(sim, store, vault)
     pages: list[Page] = []
 
     def recording_ingest(
@@ -107,7 +90,7 @@ def main() -> None:
         bare = open_with_key(Path(tmp) / "bare.db", key)
         ingest_seconds = replay(bare, pages)
         bare.close()
-    print(f"Sync of {items:,} new items across {len(SERVED)} accounts ({len(pages)} pages)")
+    print(f"Sync of {items:,} new items across {len(POLLED)} accounts ({len(pages)} pages)")
     print(f"  sync over loopback:  {seconds:7.2f} s   {items / seconds:9,.0f} items/s")
     print(
         f"  bare ingest:         {ingest_seconds:7.2f} s   {items / ingest_seconds:9,.0f} items/s"

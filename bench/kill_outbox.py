@@ -37,9 +37,8 @@ from desktop.core.model import Channel, ReplyState  # noqa: E402
 from desktop.core.paths import Paths  # noqa: E402
 from desktop.core.store import actions, queries, queue_pages  # noqa: E402
 from desktop.core.store.database import Store, open_store  # noqa: E402
-from desktop.core.sync.accounts import add_account  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
-from desktop.simulator import Fault, Simulator  # noqa: E402
+from desktop.simulator import Fault, Simulator, connect_accounts  # noqa: E402
 
 CHANNELS = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
 
@@ -183,16 +182,7 @@ def run_concurrent(replies: int = 30, processes: int = 2, seed: int = 3) -> Kill
 
 def _prepare(store: Store, vault: KeyringVault, sim: Simulator) -> None:
     """Accounts pointed at the simulator, and its complaints pulled in."""
-    for channel in CHANNELS:
-        add_account(
-            store,
-            vault,
-            channel,
-            f"humas-{channel.value}",
-            sim.token_for(channel),
-            api_base=sim.api_base(channel),
-            params=sim.params(channel),
-        )
+    connect_accounts(sim, store, vault, CHANNELS)
     engine = SyncEngine(store, vault)
     try:
         for _ in range(3):

@@ -15,7 +15,7 @@ from desktop import cli_format as fmt
 from desktop.core.credentials import KeyringVault, Vault
 from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
-from desktop.core.model import Channel
+from desktop.core.model import POLLED, Channel
 from desktop.core.paths import resolve_home
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.factory import make_adapter
@@ -44,9 +44,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     account = command(sub, "account", cmd_account_list, "the unit's platform accounts")
     asub = account.add_subparsers(title="account commands", metavar="ACTION")
     p = command(asub, "add", cmd_account_add, "add an account; the token is read from stdin")
-    p.add_argument(
-        "platform", type=Channel, choices=[c for c in Channel if c is not Channel.WHATSAPP]
-    )
+    p.add_argument("platform", type=Channel, choices=POLLED)
     p.add_argument("name", help="a name for the account, e.g. its handle")
     p.add_argument("--api-base", help="API address (a proxy, a relay or the simulator)")
     p.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="platform ids")

@@ -15,24 +15,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.credentials import MemoryVault
-from desktop.core.model import Channel
 from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.store.database import Store, open_store
 from desktop.core.store.seed import apply_statuses_and_notes
-from desktop.core.sync.accounts import add_account
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.states import SyncState
-from desktop.simulator import Simulator
-
-SERVED = (
-    Channel.INSTAGRAM,
-    Channel.FACEBOOK,
-    Channel.X,
-    Channel.YOUTUBE,
-    Channel.TELEGRAM,
-    Channel.TIKTOK,
-)
+from desktop.simulator import Simulator, connect_accounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +45,8 @@ def demo_home(count: int = 300, seed: int = 1) -> Iterator[Demo]:
         store = open_store(paths, vault)
         try:
             accounts = {
-                simulator.world.board(channel).account: add_account(
-                    store,
-                    vault,
-                    channel,
-                    simulator.world.board(channel).account.name,
-                    simulator.token_for(channel),
-                    api_base=simulator.api_base(channel),
-                    params=simulator.params(channel),
-                )
-                for channel in SERVED
+                simulator.world.board(channel).account: account_id
+                for channel, account_id in connect_accounts(simulator, store, vault).items()
             }
             first_sync(store, vault)
             # What officers did before the demo began: statuses and notes.

@@ -36,6 +36,10 @@ MAX_REPLY_LENGTH: Mapping[Channel, int] = {
 }
 
 
+# Platforms the desk polls. WhatsApp delivers only by webhook (a relay is needed).
+POLLED: tuple[Channel, ...] = tuple(c for c in Channel if c is not Channel.WHATSAPP)
+
+
 class Status(enum.StrEnum):
     """Where a complaint stands. See ``TRANSITIONS`` for the legal moves."""
 

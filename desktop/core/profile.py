@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
-from desktop.core.model import Channel
+from desktop.core.model import POLLED, Channel
 from desktop.core.templates import Template
 
 LEVELS = ("mabes", "polda", "polrestabes", "polresta", "polres", "polsek")
@@ -54,7 +54,7 @@ _SECTIONS = {
 }
 _ACCOUNT_KEYS = {"platform", "name", "api_base", "params"}
 _TEMPLATE_KEYS = {"name", "title", "text"}
-_POLLED = tuple(c.value for c in Channel if c is not Channel.WHATSAPP)
+_POLLED = tuple(c.value for c in POLLED)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from random import Random
 from typing import TypeVar
 
 from desktop.core import sample_phrases as ph
-from desktop.core.model import Channel, InboundItem, Status, utc
+from desktop.core.model import POLLED, Channel, InboundItem, Status, utc
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,7 @@ class SampleThread:
 MAX_AGE = timedelta(days=10)  # the oldest first message, relative to ``now``
 MAX_SECONDS = int(MAX_AGE.total_seconds())
 
-_DEFAULT_CHANNELS = tuple(c for c in Channel if c is not Channel.WHATSAPP)
+_DEFAULT_CHANNELS = POLLED
 _CHANNEL_WEIGHTS = {  # how much of a unit's traffic arrives on each channel
     Channel.INSTAGRAM: 30, Channel.X: 22, Channel.TIKTOK: 18, Channel.FACEBOOK: 16,
     Channel.TELEGRAM: 8, Channel.WHATSAPP: 8, Channel.YOUTUBE: 6,

@@ -8,8 +8,9 @@ data; it accepts replies, shows them on read-back, and injects faults
 command.
 """
 
+from desktop.simulator.accounts import connect_accounts
 from desktop.simulator.faults import FAULT_KINDS, Fault
 from desktop.simulator.server import Simulator, run_forever
 from desktop.simulator.state import AcceptedReply
 
-__all__ = ["FAULT_KINDS", "AcceptedReply", "Fault", "Simulator", "run_forever"]
+__all__ = ["FAULT_KINDS", "AcceptedReply", "Fault", "Simulator", "connect_accounts", "run_forever"]

@@ -14,15 +14,12 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from random import Random
 
-from desktop.core.model import Channel, InboundItem
+from desktop.core.model import POLLED, Channel, InboundItem
 from desktop.core.sample import SampleAccount, SampleThread, sample_accounts, sample_threads
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Board, Clock, Container, Msg, World
 
-SERVED = (
-    Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TELEGRAM,
-    Channel.TIKTOK,
-)  # fmt: skip
+SERVED = POLLED  # every platform the desk polls
 WITH_POSTS = frozenset({Channel.INSTAGRAM, Channel.FACEBOOK, Channel.YOUTUBE, Channel.TIKTOK})
 CAPTIONS = (
     "Patroli malam gabungan menjaga kamtibmas di wilayah hukum kami.",

@@ -8,20 +8,12 @@ from datetime import UTC, datetime
 import pytest
 
 from desktop.core.credentials import MemoryVault
-from desktop.core.model import Channel
+from desktop.core.model import POLLED, Channel
 from desktop.core.store.database import Store
-from desktop.core.sync.accounts import add_account
 from desktop.core.sync.engine import SyncEngine
-from desktop.simulator import Simulator
+from desktop.simulator import Simulator, connect_accounts
 
-SERVED = (
-    Channel.INSTAGRAM,
-    Channel.FACEBOOK,
-    Channel.X,
-    Channel.YOUTUBE,
-    Channel.TELEGRAM,
-    Channel.TIKTOK,
-)
+SERVED = POLLED
 SIM_COUNT = 60
 SIM_SEED = 11
 
@@ -40,18 +32,7 @@ def vault() -> MemoryVault:
 @pytest.fixture
 def accounts(store: Store, vault: MemoryVault, sim: Simulator) -> dict[Channel, int]:
     """One account per served platform, pointed at the simulator."""
-    return {
-        channel: add_account(
-            store,
-            vault,
-            channel,
-            f"humas-{channel.value}",
-            sim.token_for(channel),
-            api_base=sim.api_base(channel),
-            params=sim.params(channel),
-        )
-        for channel in SERVED
-    }
+    return connect_accounts(sim, store, vault)
 
 
 @pytest.fixture
