@@ -23,12 +23,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import sqlcipher3  # noqa: E402
+
+from bench.ui_bench_data import cached_database  # noqa: E402
 from desktop.core.model import InboundItem  # noqa: E402
 from desktop.core.sample import sample_threads  # noqa: E402
 from desktop.core.store import queries, queue_pages  # noqa: E402
 from desktop.core.store.database import Store, open_with_key  # noqa: E402
 from desktop.core.store.ingest import ingest  # noqa: E402
-from desktop.core.store.seed import ensure_accounts, load_sample  # noqa: E402
+from desktop.core.store.seed import ensure_accounts  # noqa: E402
 
 PAGE = 1000
 NOW = datetime.now(UTC)
@@ -105,15 +108,27 @@ def median_ms(action: Callable[[], object], runs: int = 15) -> float:
     return statistics.median(samples)
 
 
-def build_queue_store(folder: Path, complaints: int, key: bytes | None) -> Store:
-    store = open_with_key(folder / f"queue-{'enc' if key else 'plain'}.db", key)
-    start = time.perf_counter()
-    load_sample(store, sample_threads(complaints, now=NOW, seed=7))
-    print(
-        f"  loaded {complaints:,} complaints ({'SQLCipher' if key else 'plain SQLite'})"
-        f" in {time.perf_counter() - start:.0f} s"
-    )
-    return store
+def queue_stores(complaints: int) -> tuple[Store, Store]:
+    """The same ``complaints`` in SQLCipher and in plain SQLite (built once, cached)."""
+    db, key = cached_database(complaints)
+    plain = db.with_name("plain.db")
+    if not plain.exists():
+        started = time.perf_counter()
+        export_plain(db, key, plain)
+        print(f"  plain copy made in {time.perf_counter() - started:.0f} s")
+    return open_with_key(db, key), open_with_key(plain, None)
+
+
+def export_plain(db: Path, key: bytes, target: Path) -> None:
+    """SQLCipher's own export of an encrypted database into a plain one."""
+    conn = sqlcipher3.connect(str(db))
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute(f"ATTACH DATABASE '{target}' AS plain KEY ''")
+        conn.execute("SELECT sqlcipher_export('plain')")
+        conn.execute("DETACH DATABASE plain")
+    finally:
+        conn.close()
 
 
 def bench_queue(store: Store) -> dict[str, float]:
@@ -132,9 +147,9 @@ def bench_queue(store: Store) -> dict[str, float]:
         matches = queue_pages.queue_count(conn, search)
     print(f"  search word 'motor' matches {matches:,} open complaints")
     return {
-        "first page (50 most urgent)": median_ms(read(queries.queue_page, open_filter)),
-        "search 'motor', first 50": median_ms(read(queries.queue_page, search)),
-        "overdue count": median_ms(read(queries.queue_count, overdue)),
+        "first page (50 most urgent)": median_ms(read(queue_pages.queue_page, open_filter)),
+        "search 'motor', first 50": median_ms(read(queue_pages.queue_page, search)),
+        "overdue count": median_ms(read(queue_pages.queue_count, overdue)),
     }
 
 
@@ -163,8 +178,8 @@ def main() -> None:
 
         print(f"\nQueue with {args.complaints:,} complaints (median of 15 runs)")
         results: dict[str, dict[str, float]] = {}
-        for label, k in (("SQLCipher", key), ("plain", None)):
-            store = build_queue_store(folder, args.complaints, k)
+        encrypted, plain = queue_stores(args.complaints)
+        for label, store in (("SQLCipher", encrypted), ("plain", plain)):
             results[label] = bench_queue(store)
             store.close()
         for name in results["SQLCipher"]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -56,13 +56,6 @@ class OutboxEntry:
     reply: Reply
     channel: Channel
     account_name: str
-
-
-@dataclass(frozen=True, slots=True)
-class QueuePage:
-    complaints: Sequence[Complaint]
-    total: int
-    filter: QueueFilter = field(default_factory=QueueFilter)
 
 
 def complaints_by_id(conn: Connection, ids: Sequence[int]) -> dict[int, Complaint]:
