@@ -10,12 +10,9 @@
                                               numbers for Windows version resources)
 
 Run it with the project's virtualenv Python after ``pip install -e .[build]``.
-``build_installer.spec`` loads this file for its helpers (the version, the
-translations, the icon, the Windows version resource), so the version is read
-from ``pyproject.toml`` in one place only.
-
-Only the standard library is imported at the top: ``version`` works with any
-Python 3.11 (``scripts/version`` calls it before a virtualenv exists).
+``build_installer.spec`` loads this file for its helpers, so the version is read
+from ``pyproject.toml`` in one place only. Only the standard library is imported
+at the top: ``version`` works before a virtualenv exists (``scripts/version``).
 """
 
 from __future__ import annotations
