@@ -39,11 +39,17 @@ class Store:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One transaction that writes: all of it is stored, or none of it."""
+    def write(self, *, durable: bool = True) -> Iterator[Connection]:
+        """One transaction that writes: all of it is stored, or none of it.
+
+        ``durable=False``: a power cut may undo it whole (see ``sqlite.write_options``);
+        only for what can be fetched again.
+        """
         with (
             self._translated(),
-            self.engine.connect().execution_options(**sqlite.write_options()) as conn,
+            self.engine.connect().execution_options(
+                **sqlite.write_options(durable=durable)
+            ) as conn,
             conn.begin(),
         ):
             yield conn

@@ -158,3 +158,23 @@ def test_messages_are_kept_in_platform_order(
         detail = queries.complaint_detail(conn, 1)
     assert [m.platform_id for m in detail.messages] == ["m1", "m2", "m3"]
     assert detail.complaint.excerpt.startswith("Motor saya hilang")
+
+
+def test_fetched_pages_skip_the_fsync_and_officers_writes_keep_it(
+    store: Store, account_id: int, make_item: ItemFactory
+) -> None:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.startswith("PRAGMA synchronous"):
+            seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        ingest(store, account_id, [make_item(1)], cursor="c")
+        actions.queue_reply(store, 1, "Terima kasih, segera kami cek.", "ani")
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert seen == ["PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"]
