@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.model import TRANSITIONS, Status
 from desktop.ui.labels import status_label
@@ -25,20 +25,27 @@ class StatusActions(QWidget):
         self.chip.setObjectName("statusChip")
         self.chip.setStyleSheet("font-weight: 600;")
         self.move_caption = QLabel(self)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.setSpacing(6)
-        self._layout.addWidget(self.caption)
-        self._layout.addWidget(self.chip)
-        self._layout.addSpacing(12)
-        self._layout.addWidget(self.move_caption)
+        # Two lines: the status, then the moves (the pane is narrow; buttons must not clip).
+        current = QHBoxLayout()
+        current.setSpacing(6)
+        current.addWidget(self.caption)
+        current.addWidget(self.chip)
+        current.addStretch(1)
+        moves = QHBoxLayout()
+        moves.setSpacing(6)
+        moves.addWidget(self.move_caption)
         self.buttons: dict[Status, QPushButton] = {}
         for status in _ORDER:
             button = QPushButton(self)
             button.clicked.connect(lambda _=False, s=status: self._choose(s))
             self.buttons[status] = button
-            self._layout.addWidget(button)
-        self._layout.addStretch(1)
+            moves.addWidget(button)
+        moves.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(current)
+        layout.addLayout(moves)
         self.retranslate()
 
     def retranslate(self) -> None:
