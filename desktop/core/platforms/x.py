@@ -195,6 +195,8 @@ class XAdapter:
 
     def fetch(self, cursor: str | None) -> Page:
         st = load_cursor(cursor, self.channel)
+        if st.text("stage") == "own":
+            return self._own_step(st)
         if st.text("stage") == "dms" and self.dms:
             return self._dm_step(st)
         return self._mention_step(st)
@@ -219,7 +221,28 @@ class XAdapter:
         if next_token and not seen_before(seen, next_token):
             state = {"since": since, "newest": pass_newest, "next": next_token, **keep}
             return Page(items, dump_cursor({**state, "seen": remember(seen, next_token)}), False)
+        keep["own_since"] = st.text("own_since")
         finished = {"since": _newer_id(pass_newest, since), **keep}
+        return Page(items, dump_cursor({**finished, "stage": "own"}), False)
+
+    def _own_step(self, st: CursorState) -> Page:
+        """Our own replies (mentions never include them): answers given on X itself count."""
+        since, token, seen = st.text("own_since"), st.text("own_next"), st.strings("seen")
+        params: dict[str, str | int] = {"max_results": 100, "tweet.fields": TWEET_FIELDS}
+        if since:
+            params["since_id"] = since
+        if token:
+            params["pagination_token"] = token
+        body = self._call("GET", f"2/users/{self.user_id}/tweets", params)
+        items = tuple(t for t in parse_tweets(body, self.user_id) if t.parent_id is not None)
+        newest_id, next_token = parse_next(body)
+        pass_newest = st.text("own_newest") or newest_id
+        keep = {"since": st.text("since"), "dm_hw": st.text("dm_hw")}
+        if since and next_token and not seen_before(seen, next_token):
+            more = {"stage": "own", "own_since": since, "own_newest": pass_newest}
+            state = {**keep, **more, "own_next": next_token, "seen": remember(seen, next_token)}
+            return Page(items, dump_cursor(state), False)
+        finished = {**keep, "own_since": _newer_id(pass_newest, since)}
         if self.dms:
             return Page(items, dump_cursor({**finished, "stage": "dms"}), False)
         return Page(items, dump_cursor(finished), True)

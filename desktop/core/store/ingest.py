@@ -74,6 +74,9 @@ def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem])
         return IngestResult(0, frozenset())
     settings = load_unit_settings(conn).deadlines
     complaint_ids = _complaint_ids(conn, account_id, fresh)
+    fresh = [item for item in fresh if item.thread_id in complaint_ids]
+    if not fresh:
+        return IngestResult(0, frozenset())
     inserted = _insert_messages(conn, account_id, fresh, complaint_ids)
     changed = {row["complaint_id"] for row in inserted}
     refresh_complaints(conn, changed, settings, reopened_by=inserted)
@@ -104,14 +107,19 @@ def _not_stored(
 def _complaint_ids(
     conn: Connection, account_id: int, items: Sequence[InboundItem]
 ) -> dict[str, int]:
-    """Ids of the complaints the items belong to, creating the missing ones."""
-    first: dict[str, InboundItem] = {}
+    """Ids of the complaints the items belong to, creating the missing ones.
+
+    A complaint is a conversation the public started: it is created from its
+    earliest inbound message; our own reply in a conversation we do not hold
+    starts nothing (its items are passed over).
+    """
+    opening: dict[str, InboundItem] = {}
     for item in items:
-        seen = first.get(item.thread_id)
-        if seen is None or item.platform_time < seen.platform_time:
-            first[item.thread_id] = item
-    ids = _existing_complaints(conn, account_id, list(first))
-    missing = [item for thread, item in first.items() if thread not in ids]
+        seen = opening.get(item.thread_id)
+        if not item.outbound and (seen is None or item.platform_time < seen.platform_time):
+            opening[item.thread_id] = item
+    ids = _existing_complaints(conn, account_id, sorted({item.thread_id for item in items}))
+    missing = [item for thread, item in opening.items() if thread not in ids]
     if missing:
         conn.execute(
             insert(ComplaintRow),
@@ -120,9 +128,9 @@ def _complaint_ids(
                     "account_id": account_id,
                     "channel": item.channel.value,
                     "thread_id": item.thread_id,
-                    "author_id": "" if item.outbound else item.author_id,
-                    "author_name": "" if item.outbound else item.author_name,
-                    "excerpt": "" if item.outbound else item.text[:EXCERPT_LENGTH],
+                    "author_id": item.author_id,
+                    "author_name": item.author_name,
+                    "excerpt": item.text[:EXCERPT_LENGTH],
                     "status": Status.NEW.value,
                     "first_message_at": item.platform_time,
                     "last_message_at": item.platform_time,

@@ -147,16 +147,20 @@ def test_mentions_page_back_then_poll_since_the_newest(
     del last_page["meta"]["next_token"]
     loopback.route(path, Reply(200, first["body"], {"Date": "Fri, 07 Oct 2022 22:43:18 GMT"}))
     loopback.json(path, last_page, {"meta": {"result_count": 0}})
+    loopback.json(f"/2/users/{OWN}/tweets", {"meta": {"result_count": 0}})
     adapter = _adapter(loopback, session)
 
     one = adapter.fetch(None)
     assert (len(one.items), one.done) == (10, False)
     assert session.last_server_date == datetime(2022, 10, 7, 22, 43, 18, tzinfo=UTC)
     two = adapter.fetch(one.cursor)
-    assert (len(two.items), two.done) == (5, True)
+    assert (len(two.items), two.done) == (5, False)  # then our own replies
     assert json.loads(two.cursor or "")["since"] == "1578516295611748353"
-    three = adapter.fetch(two.cursor)
-    assert (three.items, three.done) == ((), True)
+    own = adapter.fetch(two.cursor)
+    assert (own.items, own.done) == ((), True)
+    three = adapter.fetch(own.cursor)
+    assert (three.items, three.done) == ((), False)
+    assert adapter.fetch(three.cursor).done
 
     calls = loopback.seen(path)
     assert [c.param("since_id") for c in calls] == [None, None, "1578516295611748353"]
@@ -173,12 +177,14 @@ def test_a_next_token_that_repeats_ends_the_pass(
     loopback: Loopback, session: PlatformSession
 ) -> None:
     loopback.json(f"/2/users/{OWN}/mentions", recorded("x/timeline_mentions.json"))
+    loopback.json(f"/2/users/{OWN}/tweets", {"meta": {"result_count": 0}})
     adapter = _adapter(loopback, session)
     one = adapter.fetch(None)
     two = adapter.fetch(one.cursor)
     assert not one.done
-    assert two.done
+    assert json.loads(two.cursor or "")["stage"] == "own"  # the mentions' pass ended
     assert json.loads(two.cursor or "")["since"] == "1364398068313903104"
+    assert adapter.fetch(two.cursor).done
 
 
 def test_recorded_tweet_creation(loopback: Loopback, session: PlatformSession) -> None:
@@ -242,13 +248,43 @@ def test_direct_messages_send_and_read_back(loopback: Loopback, session: Platfor
     assert sent.platform_id == "128341038123"
     (back,) = adapter.read_back("dm:906948460078698496")
     assert back.platform_id == "1585321444547837956"
-    # With dms=on a pass reads mentions, then DMs.
+    # With dms=on a pass reads mentions, our own replies, then DMs.
     loopback.json(f"/2/users/{OWN}/mentions", {"meta": {"result_count": 0}})
+    loopback.json(f"/2/users/{OWN}/tweets", {"meta": {"result_count": 0}})
     one = adapter.fetch(None)
     assert not one.done
-    two = adapter.fetch(one.cursor)
+    own = adapter.fetch(one.cursor)
+    assert not own.done
+    two = adapter.fetch(own.cursor)
     assert two.done
     assert [i.platform_id for i in two.items] == ["1585321444547837956"]
+
+
+def test_our_own_replies_on_x_are_read_with_the_mentions(
+    loopback: Loopback, session: PlatformSession
+) -> None:
+    loopback.json(f"/2/users/{OWN}/mentions", {"meta": {"result_count": 0}})
+    mine = {
+        "data": [
+            {
+                "id": "1900000000000000003",
+                "text": "Sudah kami respons",
+                "author_id": OWN,
+                "conversation_id": "1578516295611748353",
+                "referenced_tweets": [{"type": "replied_to", "id": "1578516295611748353"}],
+            },
+            {"id": "1900000000000000004", "text": "Himbauan kamtibmas", "author_id": OWN},
+        ],
+        "meta": {"result_count": 2, "newest_id": "1900000000000000004"},
+    }
+    loopback.json(f"/2/users/{OWN}/tweets", mine)
+    adapter = _adapter(loopback, session)
+    own = adapter.fetch(adapter.fetch(None).cursor)
+    # Replies only: an announcement of our own is no answer to anyone.
+    assert [(i.platform_id, i.outbound, i.thread_id) for i in own.items] == [
+        ("1900000000000000003", True, "1578516295611748353")
+    ]
+    assert json.loads(own.cursor or "")["own_since"] == "1900000000000000004"
 
 
 def test_read_back_finds_our_reply_in_the_conversation(

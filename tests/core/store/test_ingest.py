@@ -178,3 +178,24 @@ def test_fetched_pages_skip_the_fsync_and_officers_writes_keep_it(
     finally:
         event.remove(store.engine, "before_cursor_execute", record)
     assert seen == ["PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"]
+
+
+def test_our_reply_alone_starts_no_complaint(
+    store: Store, account_id: int, make_item: ItemFactory
+) -> None:
+    # Our reply in someone else's conversation that is not a complaint here.
+    result = ingest(store, account_id, [make_item(1, outbound=True)], cursor="c")
+    assert result.new_messages == 0
+    with store.read() as conn:
+        assert queue_pages.queue_count(conn, queries.QueueFilter(statuses=frozenset(Status))) == 0
+    # In a page with the citizen's message, the complaint takes their name and words.
+    ingest(
+        store,
+        account_id,
+        [make_item(2, thread="t3", hours_ago=1, outbound=True), make_item(3, hours_ago=2)],
+        cursor="d",
+    )
+    with store.read() as conn:
+        (complaint,) = queue_pages.queue_page(conn, queries.QueueFilter(statuses=frozenset(Status)))
+    assert complaint.author_name == "Budi Santoso"
+    assert complaint.status is Status.ACKNOWLEDGED
