@@ -26,15 +26,15 @@ WINDOW = 200  # rows read at once
 @dataclass(frozen=True, slots=True)
 class FirstLoad:
     page: IdPage
-    total: int
     rows: dict[int, QueueRow]
 
 
 def first_load(store: Store, queue_filter: QueueFilter) -> FirstLoad:
+    """The first page of ids and rows; the total follows in its own job (``count``),
+    so the rows show first even when counting a common search word takes a while."""
     with store.read() as conn:
         page = id_page(conn, queue_filter, None, PAGE)
-        rows = queue_rows(conn, page.ids[:WINDOW])
-        return FirstLoad(page, queue_count(conn, queue_filter), rows)
+        return FirstLoad(page, queue_rows(conn, page.ids[:WINDOW]))
 
 
 def pages_until(

@@ -95,6 +95,11 @@ class QueueModel(QAbstractTableModel):
             partial(self._on_first_load, self._generation),
             self._on_failure,
         )
+        self._tasks.db(
+            partial(jobs.count, self._store, queue_filter),
+            partial(self._on_total, self._generation),
+            self._on_failure,
+        )
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
         """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
@@ -212,7 +217,6 @@ class QueueModel(QAbstractTableModel):
         self._now = self._clock()
         self.cells.tick(self._now)
         self.endResetModel()
-        self._set_total(result.total)
         self.loaded.emit()
 
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
