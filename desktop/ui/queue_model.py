@@ -95,8 +95,10 @@ class QueueModel(QAbstractTableModel):
             partial(self._on_first_load, self._generation),
             self._on_failure,
         )
-        self._tasks.db(
-            partial(jobs.count, self._store, queue_filter),
+        # A count can take a while (a common search word); it is a read, so it
+        # runs beside the serial lane and never holds up the next page.
+        self._tasks.net(
+            partial(self._count_unless_stale, self._generation, queue_filter),
             partial(self._on_total, self._generation),
             self._on_failure,
         )
@@ -287,8 +289,14 @@ class QueueModel(QAbstractTableModel):
         self._pending_windows.clear()
         self.read_failed.emit(error)
 
-    def _on_total(self, generation: int, total: int) -> None:
-        if generation == self._generation:
+    def _count_unless_stale(self, generation: int, queue_filter: QueueFilter) -> int | None:
+        """Runs in the background: a count the officer typed past is not worth the wait."""
+        if generation != self._generation:  # an int read: safe from the other thread
+            return None
+        return jobs.count(self._store, queue_filter)
+
+    def _on_total(self, generation: int, total: int | None) -> None:
+        if generation == self._generation and total is not None:
             self._set_total(total)
 
     def _set_total(self, total: int) -> None:
