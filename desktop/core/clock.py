@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
 
+from desktop.core.store.database import Store
 from desktop.core.store.settings import load_setting, save_setting
 
 CLOCK_KEY = "clock"
@@ -57,3 +58,19 @@ def save_skew(conn: Connection, offset: timedelta, measured_at: datetime) -> Non
         CLOCK_KEY,
         {"offset_seconds": offset.total_seconds(), "measured_at": measured_at.isoformat()},
     )
+
+
+class ServerClock:
+    """``now`` corrected by the skew last measured; ``refresh`` re-reads it (after a sync)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self.skew = NO_SKEW
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self._store.read() as conn:
+            self.skew = load_skew(conn)
+
+    def __call__(self) -> datetime:
+        return self.skew.now()

@@ -29,6 +29,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from desktop import __version__
+from desktop.core.clock import ServerClock
 from desktop.core.credentials import Vault
 from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
 from desktop.core.paths import Paths
@@ -114,7 +115,9 @@ def run_window(
         qInstallMessageHandler(_without_offscreen_noise)
     crash = CrashHandler(paths.logs)
     crash.install()
-    context = build_context(app, store, paths, vault, language=language)
+    # Countdowns by the platforms' clock: a station PC's own may be hours off.
+    clock = ServerClock(store)
+    context = build_context(app, store, paths, vault, language=language, clock=clock)
     from desktop.ui.main_window import MainWindow  # widgets only after the translators
     from desktop.ui.sync_controller import SyncController
 
@@ -123,6 +126,7 @@ def run_window(
     controller = SyncController(store, vault, context.tasks, window) if sync else None
     if controller is not None:
         window.attach_sync(controller)
+        controller.round_finished.connect(lambda _report: clock.refresh())
         controller.start()
     try:
         if screenshot is not None:

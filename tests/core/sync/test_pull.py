@@ -236,3 +236,37 @@ def test_connection_check_reads_without_storing(
     problem = check_account(store, vault, accounts[Channel.YOUTUBE])
     assert problem is not None
     assert sim.token not in problem
+
+
+def test_removing_an_account_keeps_its_complaints(
+    store: Store, engine: SyncEngine, vault: MemoryVault, accounts: dict[Channel, int]
+) -> None:
+    from desktop.core.credentials import token_name
+    from desktop.core.sync.accounts import remove_account
+
+    _sync_until_quiet(engine)
+    before = _complaints(store)
+    assert not remove_account(store, vault, accounts[Channel.X])  # kept, disabled
+    assert vault.get(token_name(accounts[Channel.X])) is None
+    assert _complaints(store) == before
+    assert find_account(store, accounts[Channel.X]).state == SyncState.DISABLED.value
+    assert accounts[Channel.X] not in {a.id for a in list_accounts(store)}
+    assert accounts[Channel.X] not in {p.account_id for p in engine.run_once(force=True).pulls}
+
+
+def test_server_clock_follows_the_measured_skew(
+    store: Store, vault: MemoryVault, accounts: dict[Channel, int]
+) -> None:
+    from desktop.core.clock import ServerClock
+    from desktop.core.sync.adapters import AdapterProvider
+
+    clock = ServerClock(store)
+    assert abs(clock() - datetime.now(UTC)) < timedelta(seconds=5)  # nothing measured yet
+    provider = AdapterProvider(vault)
+    wrong = datetime.now(UTC) - timedelta(hours=3)  # this PC runs three hours behind
+    try:
+        Puller(store, provider, clock=lambda: wrong).pull(find_account(store, accounts[Channel.X]))
+    finally:
+        provider.close()
+    clock.refresh()
+    assert abs(clock() - (datetime.now(UTC) + timedelta(hours=3))) < timedelta(seconds=30)
