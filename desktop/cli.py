@@ -16,24 +16,22 @@ from pathlib import Path
 
 from desktop import __version__, cli_sync
 from desktop import cli_format as fmt
-from desktop.core.clock import load_skew
 from desktop.core.credentials import (
     CredentialsUnavailableError,
     InsecureKeyringError,
     KeyringVault,
-    Vault,
 )
+from desktop.core.desk import Desk
 from desktop.core.errors import LANGUAGES, UserError
 from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import resolve_home
 from desktop.core.sample import sample_threads
 from desktop.core.startup import open_home
-from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
+from desktop.core.store.queries import QueueFilter
 from desktop.core.store.seed import load_sample
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.templates import find_template, reply_templates
+from desktop.core.templates import find_template
 
 LANG_ENV = "ADUAN_DESK_LANG"
 Handler = Callable[[argparse.Namespace], int]
@@ -162,17 +160,17 @@ def cmd_queue(args: argparse.Namespace) -> int:
     statuses: frozenset[Status] = (
         frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
     )
-    with _store(args) as store, store.read() as conn:
-        now = load_skew(conn).now()
-        queue_filter = queries.QueueFilter(
+    with _desk(args) as desk:
+        now = desk.unit.clock_skew().now()
+        queue_filter = QueueFilter(
             statuses=statuses,
             channel=args.channel,
             search=args.search,
             overdue_at=now if args.overdue else None,
         )
-        unit = load_unit_settings(conn)
-        page = queue_pages.queue_page(conn, queue_filter, limit=args.limit)
-        total = queue_pages.queue_count(conn, queue_filter)
+        unit = desk.unit.settings()
+        page = desk.queue.top(queue_filter, args.limit)
+        total = desk.queue.count(queue_filter)
     if args.json:
         fmt.print_json(
             {
@@ -187,10 +185,10 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.read() as conn:
-        now = load_skew(conn).now()
-        unit = load_unit_settings(conn)
-        detail = queries.complaint_detail(conn, args.id)
+    with _desk(args) as desk:
+        now = desk.unit.clock_skew().now()
+        unit = desk.unit.settings()
+        detail = desk.complaints.detail(args.id)
     if args.json:
         fmt.print_json(fmt.detail_json(detail, now, unit))
     else:
@@ -199,18 +197,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        text = args.text if args.text is not None else _template_text(store, args)
-        reply_id = actions.queue_reply(store, args.id, text, args.officer)
+    with _desk(args) as desk:
+        text = args.text if args.text is not None else _template_text(desk, args)
+        reply_id = desk.complaints.reply(args.id, text, args.officer)
     _done(args, {"reply_id": reply_id, "state": "queued"}, "queued_reply", id=reply_id)
     return 0
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        note_id = actions.add_note(store, args.id, args.text, args.officer, public=args.public)
-        with store.read() as conn:
-            note = next(n for n in queries.complaint_detail(conn, args.id).notes if n.id == note_id)
+    with _desk(args) as desk:
+        note_id = desk.complaints.note(args.id, args.text, args.officer, public=args.public)
+        note = next(n for n in desk.complaints.detail(args.id).notes if n.id == note_id)
     if note.reply_id is not None:
         _done(
             args,
@@ -225,8 +222,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        status = actions.change_status(store, args.id, args.status, args.officer)
+    with _desk(args) as desk:
+        status = desk.complaints.change_status(args.id, args.status, args.officer)
     _done(
         args, {"id": args.id, "status": status.value}, "status_set", id=args.id, status=status.value
     )
@@ -234,8 +231,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        count = _load_sample(store, args.count, args.seed)
+    with _desk(args) as desk:
+        count = _load_sample(desk.store, args.count, args.seed)
     _done(args, {"loaded": count}, "sampled", count=count, home=resolve_home(args.home).home)
     return 0
 
@@ -251,7 +248,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with demo_home(args.count) as demo:
         if args.json:
-            return _demo_summary(demo.store)
+            return _demo_summary(Desk(demo.store, demo.vault, demo.paths))
         from desktop.ui.app import run_window
         from desktop.ui.preferences import Language
 
@@ -268,41 +265,39 @@ def cmd_window(args: argparse.Namespace) -> int:
     """The officer's window on the user's own store (key from the OS keyring)."""
     from desktop.ui.app import run_window
 
-    vault = KeyringVault()
-    with _store(args, vault) as store:
-        return run_window(store, resolve_home(args.home), vault)
+    with _desk(args) as desk:
+        return run_window(desk.store, desk.paths, desk.vault)
 
 
 # --- helpers -----------------------------------------------------------------
 
 
-class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as store``
-    """Open the user's store with the key from the OS keyring."""
+class _desk:  # noqa: N801 - reads as a context manager: ``with _desk(args) as desk``
+    """The user's desk: the store opened with the key from the OS keyring."""
 
-    def __init__(self, args: argparse.Namespace, vault: Vault | None = None) -> None:
+    def __init__(self, args: argparse.Namespace) -> None:
         self._paths = resolve_home(args.home)
-        self._vault = vault
 
-    def __enter__(self) -> Store:
-        self._store = open_home(self._paths, self._vault or KeyringVault())
-        return self._store
+    def __enter__(self) -> Desk:
+        vault = KeyringVault()
+        self._desk = Desk(open_home(self._paths, vault), vault, self._paths)
+        return self._desk
 
     def __exit__(self, *exc: object) -> None:
-        self._store.close()
+        self._desk.store.close()
 
 
 def _load_sample(store: Store, count: int, seed: int) -> int:
     return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
 
 
-def _demo_summary(store: Store) -> int:
+def _demo_summary(desk: Desk) -> int:
     now = datetime.now(UTC)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
-        everything = queries.QueueFilter()
-        page = queue_pages.queue_page(conn, everything, limit=20)
-        total = queue_pages.queue_count(conn, everything)
-        overdue = queue_pages.queue_count(conn, queries.QueueFilter(overdue_at=now))
+    unit = desk.unit.settings()
+    everything = QueueFilter()
+    page = desk.queue.top(everything, 20)
+    total = desk.queue.count(everything)
+    overdue = desk.queue.count(QueueFilter(overdue_at=now))
     fmt.print_json(
         {
             "total": total,
@@ -313,11 +308,10 @@ def _demo_summary(store: Store) -> int:
     return 0
 
 
-def _template_text(store: Store, args: argparse.Namespace) -> str:
-    template = find_template(reply_templates(store.path.parent), args.template)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
-        detail = queries.complaint_detail(conn, args.id)
+def _template_text(desk: Desk, args: argparse.Namespace) -> str:
+    template = find_template(desk.complaints.templates(), args.template)
+    unit = desk.unit.settings()
+    detail = desk.complaints.detail(args.id)
     return template.render({"nama": detail.complaint.author_name, "satuan": unit.name})
 
 

@@ -7,24 +7,23 @@ import contextlib
 import getpass
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop import cli_format as fmt
 from desktop.core.credentials import KeyringVault, Vault
+from desktop.core.desk import Desk, Removal
+from desktop.core.desk.accounts import check_settings
 from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
-from desktop.core.model import POLLED, Channel
+from desktop.core.model import POLLED, Account, Channel
 from desktop.core.paths import resolve_home
-from desktop.core.platforms.errors import ConfigurationError
-from desktop.core.platforms.factory import make_adapter
-from desktop.core.platforms.http import PlatformSession
 from desktop.core.profile import ProfileError, load_profile
 from desktop.core.startup import apply_profile, open_home
+from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store, open_store
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.sync import accounts, outbox
 from desktop.core.sync.engine import SyncEngine, SyncReport
 from desktop.core.sync.states import describe
 
@@ -84,6 +83,17 @@ def _open(args: argparse.Namespace, vault: Vault) -> Store:
     return open_home(resolve_home(args.home), vault)
 
 
+@contextlib.contextmanager
+def _desk(args: argparse.Namespace) -> Iterator[Desk]:
+    """The user's desk: the store opened with the key from the OS keyring."""
+    paths, vault = resolve_home(args.home), KeyringVault()
+    store = open_home(paths, vault)
+    try:
+        yield Desk(store, vault, paths)
+    finally:
+        store.close()
+
+
 def read_token(prompt: str = "Token: ") -> str:
     """The token from the terminal without echo, or from piped stdin."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -104,38 +114,19 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def cmd_account_add(args: argparse.Namespace) -> int:
     params = _params(args.param)
     token = read_token()
-    try:  # check the settings before anything is stored
-        with PlatformSession() as session:
-            make_adapter(
-                args.platform,
-                session,
-                token or "x",
-                args.api_base,
-                params,
-                params.get("own_user_id"),
-            )
-    except ConfigurationError as exc:
-        raise UserError("bad_option", detail=str(exc)) from None
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        account_id = accounts.add_account(
-            store, vault, args.platform, args.name, token, api_base=args.api_base, params=params
+    check_settings(args.platform, token, args.api_base, params)  # before the keyring opens
+    with _desk(args) as desk:
+        account_id = desk.accounts.add(
+            args.platform, args.name, token, api_base=args.api_base, params=params
         )
-    finally:
-        store.close()
     _say(args, {"id": account_id}, f"#{account_id} {args.platform.value}/{args.name}")
     return 0
 
 
 def cmd_account_list(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        rows = accounts.list_accounts(store, include_disabled=True)
-        with store.read() as conn:
-            unit = load_unit_settings(conn)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        rows = desk.accounts.list()
+        unit = desk.unit.settings()
     if args.json:
         fmt.print_json([_account_json(a, args.lang) for a in rows])
     else:
@@ -148,7 +139,7 @@ def cmd_account_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
+def _account_json(a: Account, lang: str) -> dict[str, object]:
     return {
         "id": a.id,
         "channel": a.channel.value,
@@ -164,12 +155,9 @@ def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
 
 
 def cmd_account_remove(args: argparse.Namespace) -> int:
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        deleted = accounts.remove_account(store, vault, args.id)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        removal = desk.accounts.remove(args.id)
+    deleted = removal is Removal.DELETED
     _say(
         args,
         {"id": args.id, "deleted": deleted},
@@ -180,12 +168,8 @@ def cmd_account_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_account_token(args: argparse.Namespace) -> int:
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        accounts.set_token(store, vault, args.id, read_token())
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        desk.accounts.set_token(args.id, read_token())
     _say(args, {"id": args.id}, f"#{args.id}: token replaced")
     return 0
 
@@ -212,7 +196,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> None:
-    states = accounts.list_accounts(store)
+    with store.read() as conn:
+        states = list_accounts(conn)
     pulled = {p.account_id: p for p in report.pulls}
     if args.json:
         fmt.print_json(
@@ -245,15 +230,9 @@ def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> 
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from desktop.core.store import queries
-
-    store = _open(args, KeyringVault())
-    try:
-        with store.read() as conn:
-            unit = load_unit_settings(conn)
-            entries = queries.outbox(conn)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        unit = desk.unit.settings()
+        entries = desk.complaints.outbox()
     if args.json:
         fmt.print_json(
             [
@@ -271,21 +250,15 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        outbox.retry(store, args.id)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        desk.complaints.retry_reply(args.id)
     _say(args, {"id": args.id, "state": "queued"}, f"#{args.id}: queued")
     return 0
 
 
 def cmd_outbox_cancel(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        outbox.cancel(store, args.id)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        desk.complaints.cancel_reply(args.id)
     _say(args, {"id": args.id, "state": "cancelled"}, f"#{args.id}: cancelled")
     return 0
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -31,11 +29,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 from desktop import __version__
 from desktop.core.clock import ServerClock
 from desktop.core.credentials import Vault
+from desktop.core.desk import Desk
 from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
 from desktop.core.paths import Paths
 from desktop.core.store.database import Store
-from desktop.core.store.settings import load_unit_settings
-from desktop.ui.context import WindowContext, utc_now
+from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.i18n import Translators
 from desktop.ui.preferences import Language, PreferenceStore
@@ -65,14 +63,16 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_context(
     app: QApplication,
-    store: Store,
-    paths: Paths,
-    vault: Vault,
+    desk: Desk,
     *,
     language: Language | None = None,
-    clock: Callable[[], datetime] = utc_now,
+    clock: ServerClock | None = None,
 ) -> WindowContext:
-    """Everything the window needs; translators and theme are in place when this returns."""
+    """Everything the window needs; translators and theme are in place when this returns.
+
+    Runs before the window exists: its two small reads (the unit's settings and the
+    clock's skew) are part of opening the store, like the migrations before them."""
+    paths = desk.paths
     preferences = PreferenceStore(paths.home)
     chosen = preferences.load()
     if language is not None and language is not chosen.language:
@@ -82,19 +82,15 @@ def build_context(
     translators.install(chosen.language)  # before any widget exists
     theme = ThemeManager(app)
     theme.apply(chosen.theme)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
     return WindowContext(
-        store=store,
+        desk=desk,
         tasks=TaskRunner(app),
-        vault=vault,
-        unit=unit,
-        data_folder=paths.home,
+        unit=desk.unit.settings(),
         preferences=preferences,
         window_state=WindowStateStore(paths.home),
         translators=translators,
         theme=theme,
-        clock=clock,
+        clock=clock if clock is not None else ServerClock(desk.unit.clock_skew()),
     )
 
 
@@ -116,17 +112,16 @@ def run_window(
     crash = CrashHandler(paths.logs)
     crash.install()
     # Countdowns by the platforms' clock: a station PC's own may be hours off.
-    clock = ServerClock(store)
-    context = build_context(app, store, paths, vault, language=language, clock=clock)
+    desk = Desk(store, vault, paths)
+    context = build_context(app, desk, language=language)
     from desktop.ui.main_window import MainWindow  # widgets only after the translators
     from desktop.ui.sync_controller import SyncController
 
     window = MainWindow(context)
     mention_earlier_crashes(window, paths.logs)
-    controller = SyncController(store, vault, context.tasks, window) if sync else None
+    controller = SyncController(desk, vault, context.tasks, context.clock, window) if sync else None
     if controller is not None:
         window.attach_sync(controller)
-        controller.round_finished.connect(lambda _report: clock.refresh())
         controller.start()
     try:
         if screenshot is not None:
@@ -134,9 +129,9 @@ def run_window(
         window.show()
         return app.exec()
     finally:
-        context.tasks.shutdown(wait=True)
         if controller is not None:
             controller.stop()
+        context.tasks.shutdown()
 
 
 def mention_earlier_crashes(window: QMainWindow, logs: Path) -> QPushButton | None:

@@ -16,10 +16,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.core.model import Channel
+from desktop.core.model import Account, Channel
 from desktop.core.sync.states import SyncState
 from desktop.ui import icons, labels
-from desktop.ui.filters import AccountInfo
 
 AGE_REFRESH_MS = 30_000
 
@@ -47,15 +46,10 @@ class Connectivity:
         return bool(self.links) and all(link.state is SyncState.OFFLINE for link in self.links)
 
     @classmethod
-    def from_accounts(
-        cls, accounts: Iterable[AccountInfo], *, syncing: bool = False
-    ) -> Connectivity:
+    def from_accounts(cls, accounts: Iterable[Account], *, syncing: bool = False) -> Connectivity:
         links = []
         for account in accounts:
-            try:
-                state = SyncState(account.sync_state)
-            except ValueError:
-                state = SyncState.ERROR
+            state = account.state
             if state is not SyncState.DISABLED:
                 links.append(
                     AccountLink(

@@ -27,13 +27,12 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.store.database import Store
+from desktop.core.desk.queue import WINDOW, FirstLoad, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
-from desktop.ui import queue_jobs as jobs
 from desktop.ui.id_diff import replay, runs
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import TaskRunner, Ticket
 
 MAX_CACHED_ROWS = 20_000
 RESYNC_DELAY_MS = 400
@@ -57,14 +56,15 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(
         self,
-        store: Store,
+        queue: Queue,
         tasks: TaskRunner,
         unit: UnitSettings,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
+        self._count_ticket = Ticket()
         self._now = clock()
         self._filter = QueueFilter()
         self._generation = 0
@@ -91,17 +91,13 @@ class QueueModel(QAbstractTableModel):
         self._generation += 1
         self._resync.stop()
         self._tasks.db(
-            partial(jobs.first_load, self._store, queue_filter),
+            partial(self._queue.first_load, queue_filter),
             partial(self._on_first_load, self._generation),
             self._on_failure,
         )
-        # A count can take a while (a common search word); it is a read, so it
-        # runs beside the serial lane and never holds up the next page.
-        self._tasks.net(
-            partial(self._count_unless_stale, self._generation, queue_filter),
-            partial(self._on_total, self._generation),
-            self._on_failure,
-        )
+        # A count can take a while (a common search word): it follows the first rows,
+        # and is called off if the officer types on before it starts.
+        self._count(queue_filter)
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
         """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
@@ -132,7 +128,7 @@ class QueueModel(QAbstractTableModel):
         changed = [cid for cid in set(ids) if cid in self._rows]
         if changed:
             self._tasks.db(
-                partial(jobs.read_rows, self._store, changed),
+                partial(self._queue.rows, changed),
                 partial(self._on_rows, self._generation, None),
                 self._on_failure,
             )
@@ -170,7 +166,7 @@ class QueueModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching_ids = True
-        work = partial(jobs.next_page, self._store, self._filter, self._after)
+        work = partial(self._queue.next_page, self._filter, self._after)
         self._tasks.db(work, partial(self._on_more_ids, self._generation), self._on_failure)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -199,13 +195,13 @@ class QueueModel(QAbstractTableModel):
             return cid
         row = self._rows.get(cid)
         if row is None:
-            self._request_window(row_number // jobs.WINDOW)
+            self._request_window(row_number // WINDOW)
             return None
         return self.cells.value(row, _COLUMNS[index.column()], role)
 
     # --- results from the database lane ----------------------------------------------
 
-    def _on_first_load(self, generation: int, result: jobs.FirstLoad) -> None:
+    def _on_first_load(self, generation: int, result: FirstLoad) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
@@ -238,13 +234,13 @@ class QueueModel(QAbstractTableModel):
     def _request_window(self, window: int) -> None:
         if window in self._pending_windows:
             return
-        ids = self._ids[window * jobs.WINDOW : (window + 1) * jobs.WINDOW]
+        ids = self._ids[window * WINDOW : (window + 1) * WINDOW]
         missing = [cid for cid in ids if cid not in self._rows]
         if not missing:
             return
         self._pending_windows.add(window)
         self._tasks.db(
-            partial(jobs.read_rows, self._store, missing),
+            partial(self._queue.rows, missing),
             partial(self._on_rows, self._generation, window),
             self._on_failure,
         )
@@ -267,13 +263,9 @@ class QueueModel(QAbstractTableModel):
 
     def _start_resync(self) -> None:
         count = max(len(self._ids), 1)
-        work = partial(jobs.pages_until, self._store, self._filter, count)
+        work = partial(self._queue.pages_until, self._filter, count)
         self._tasks.db(work, partial(self._on_resync, self._generation), self._on_failure)
-        self._tasks.db(
-            partial(jobs.count, self._store, self._filter),
-            partial(self._on_total, self._generation),
-            self._on_failure,
-        )
+        self._count(self._filter)
 
     def _on_resync(self, generation: int, result: tuple[list[int], QueueKey | None]) -> None:
         if generation != self._generation:
@@ -289,14 +281,20 @@ class QueueModel(QAbstractTableModel):
         self._pending_windows.clear()
         self.read_failed.emit(error)
 
-    def _count_unless_stale(self, generation: int, queue_filter: QueueFilter) -> int | None:
-        """Runs in the background: a count the officer typed past is not worth the wait."""
-        if generation != self._generation:  # an int read: safe from the other thread
-            return None
-        return jobs.count(self._store, queue_filter)
+    def _count(self, queue_filter: QueueFilter) -> None:
+        """Count the matches on the database lane; a count the officer typed past is
+        called off before it starts (its ticket is cancelled by the next one)."""
+        self._count_ticket.cancel()
+        self._count_ticket = Ticket()
+        self._tasks.db(
+            partial(self._queue.count, queue_filter),
+            partial(self._on_total, self._generation),
+            self._on_failure,
+            ticket=self._count_ticket,
+        )
 
-    def _on_total(self, generation: int, total: int | None) -> None:
-        if generation == self._generation and total is not None:
+    def _on_total(self, generation: int, total: int) -> None:
+        if generation == self._generation:
             self._set_total(total)
 
     def _set_total(self, total: int) -> None:

@@ -17,17 +17,12 @@ def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
     """Unit profile, language, theme, notifications."""
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
-    return SettingsDialog(context.store, context.tasks, context.preferences, parent)
+    return SettingsDialog(context.desk.unit, context.tasks, context.preferences, parent)
 
 
 def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
     """The unit's accounts; tokens go straight to the keyring."""
-    from desktop.core.doctor import check_account
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 
-    def test_connection(account_id: int) -> str | None:
-        return check_account(context.store, context.vault, account_id)
-
-    return AccountsDialog(
-        context.store, context.tasks, context.vault, test_connection=test_connection, parent=parent
-    )
+    accounts = context.desk.accounts
+    return AccountsDialog(accounts, context.tasks, test_connection=accounts.check, parent=parent)

@@ -10,10 +10,10 @@ from sqlalchemy import bindparam, insert, select, update
 
 from desktop.core.model import Status
 from desktop.core.sample import SampleAccount, SampleThread
-from desktop.core.store.actions import add_account
+from desktop.core.store.accounts import insert_account, list_accounts
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest, refresh_complaints
-from desktop.core.store.schema import AccountRow, ComplaintRow, NoteRow
+from desktop.core.store.schema import ComplaintRow, NoteRow
 from desktop.core.store.settings import load_unit_settings
 
 BATCH_THREADS = 2000
@@ -23,23 +23,20 @@ SAMPLE_OFFICER = "contoh"
 def ensure_accounts(store: Store, accounts: Iterable[SampleAccount]) -> dict[SampleAccount, int]:
     """The store's id of each sample account, registering the missing ones."""
     ids: dict[SampleAccount, int] = {}
-    for account in accounts:
-        with store.read() as conn:
-            found = conn.execute(
-                select(AccountRow.id).where(
-                    AccountRow.channel == account.channel.value, AccountRow.name == account.name
+    with store.write() as conn:
+        known = {(a.channel, a.name): a.id for a in list_accounts(conn, include_disabled=True)}
+        for account in accounts:
+            found = known.get((account.channel, account.name))
+            ids[account] = (
+                found
+                if found is not None
+                else insert_account(
+                    conn,
+                    account.channel,
+                    account.name,
+                    params={"own_user_id": account.platform_user_id},
                 )
-            ).scalar()
-        ids[account] = (
-            found
-            if found is not None
-            else add_account(
-                store,
-                account.channel,
-                account.name,
-                params={"own_user_id": account.platform_user_id},
             )
-        )
     return ids
 
 

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 
+from desktop.core.model import SyncState
 
-class SyncState(enum.StrEnum):
-    IDLE = "idle"  # never synced yet
-    OK = "ok"
-    OFFLINE = "offline"  # network or server trouble; retried with backoff
-    RATE_LIMITED = "rate_limited"  # waiting as long as the platform asked
-    NEEDS_TOKEN = "needs_token"  # expired or revoked: the officer must paste a new one
-    CONFLICT = "conflict"  # another program polls this Telegram bot
-    ERROR = "error"  # refused for a reason that retrying will not fix
-    DISABLED = "disabled"  # removed by the officer; complaints kept
+__all__ = ["DESCRIPTIONS", "SyncState", "describe"]
 
 
 # Plain words per state: (Indonesian, English).

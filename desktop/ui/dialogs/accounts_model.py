@@ -14,13 +14,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.core.sync.accounts import AccountConfig
+from desktop.core.model import Account
 from desktop.core.sync.states import SyncState, describe
 from desktop.ui.labels import channel_label
 from desktop.ui.pane.labels import ui_language
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-NEEDS_TOKEN = SyncState.NEEDS_TOKEN.value
+NEEDS_TOKEN = SyncState.NEEDS_TOKEN
 _NEEDS_TOKEN_COLOR = QColor("#c2410c")
 
 
@@ -39,17 +39,17 @@ class AccountsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._accounts: list[AccountConfig] = []
+        self._accounts: list[Account] = []
 
-    def set_accounts(self, accounts: Sequence[AccountConfig]) -> None:
+    def set_accounts(self, accounts: Sequence[Account]) -> None:
         self.beginResetModel()
         self._accounts = list(accounts)
         self.endResetModel()
 
-    def account(self, row: int) -> AccountConfig:
+    def account(self, row: int) -> Account:
         return self._accounts[row]
 
-    def needing_token(self) -> list[AccountConfig]:
+    def needing_token(self) -> list[Account]:
         return [a for a in self._accounts if a.state == NEEDS_TOKEN]
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:  # noqa: N802 - Qt override
@@ -85,7 +85,7 @@ class AccountsModel(QAbstractTableModel):
             return font
         return None
 
-    def _text(self, account: AccountConfig, column: int) -> str:
+    def _text(self, account: Account, column: int) -> str:
         if column == self.PLATFORM:
             return channel_label(account.channel)
         if column == self.NAME:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
@@ -87,9 +87,9 @@ class DeadlineTrack(QWidget):
 class DeadlineBar(QWidget):
     """Headline (time left), details (due time, viral horizon), track, urgency chip."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._clock = clock  # the window's one clock (the platforms' time)
         self._complaint: Complaint | None = None
         self._unit = UnitSettings()
         self.headline = QLabel(self)
@@ -131,7 +131,7 @@ class DeadlineBar(QWidget):
         if c is None:
             return None
         return countdown(
-            self.clock(),
+            self._clock(),
             c.status,
             c.clock_started_at,
             c.last_public_answer_at,
@@ -188,7 +188,7 @@ class DeadlineBar(QWidget):
 
     def _update_track(self, c: Complaint, state: Countdown, color: QColor) -> None:
         deadlines = self._unit.deadlines
-        now = self.clock()
+        now = self._clock()
         if state.kind == "answer" and c.clock_started_at is not None and state.viral_at:
             start = c.clock_started_at
             hours = int(deadlines.first_answer / timedelta(hours=1))
