@@ -119,6 +119,7 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.credentials import MemoryVault
+    from desktop.core.desk import Desk
     from desktop.core.paths import Paths
     from desktop.core.store.database import open_with_key
     from desktop.ui.app import build_context, create_application
@@ -129,7 +130,8 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     store = open_with_key(db, key)
     app = create_application()
     home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
-    context = build_context(app, store, Paths(home), MemoryVault(), language=Language.INDONESIAN)
+    desk = Desk(store, MemoryVault(), Paths(home))
+    context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     window.resize(1440, 900)
     built = time.time()
@@ -162,7 +164,7 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     figures["rss_after_ingest_mb"] = _rss_mb()
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
-    context.tasks.shutdown(wait=True)
+    context.tasks.shutdown()
     QApplication.processEvents()
     return figures
 

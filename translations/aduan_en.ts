@@ -99,6 +99,10 @@
         <translation>Account {name} removed; its token was deleted.</translation>
     </message>
     <message>
+        <source>Account {name} disabled and kept with its complaints; its token was deleted.</source>
+        <translation>Account {name} disabled and kept with its complaints; its token was deleted.</translation>
+    </message>
+    <message>
         <source>Testing the connection of {name}…</source>
         <translation>Testing the connection of {name}…</translation>
     </message>

@@ -99,6 +99,10 @@
         <translation>Akun {name} dihapus; tokennya ikut dihapus.</translation>
     </message>
     <message>
+        <source>Account {name} disabled and kept with its complaints; its token was deleted.</source>
+        <translation>Akun {name} dinonaktifkan dan disimpan bersama aduannya; tokennya sudah dihapus.</translation>
+    </message>
+    <message>
         <source>Testing the connection of {name}…</source>
         <translation>Menguji koneksi {name}…</translation>
     </message>

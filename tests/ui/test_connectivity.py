@@ -7,8 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import Channel
-from desktop.core.sync.states import SyncState
+from desktop.core.model import Account, Channel, SyncState
 from desktop.ui.connectivity import (
     AccountLink,
     Connectivity,
@@ -17,13 +16,12 @@ from desktop.ui.connectivity import (
     OfflineBanner,
     age_text,
 )
-from desktop.ui.filters import AccountInfo
 from tests.support import NOW
 
 
-def _account(i: int, state: str, synced_hours_ago: float | None = 1) -> AccountInfo:
+def _account(i: int, state: str, synced_hours_ago: float | None = 1) -> Account:
     synced = None if synced_hours_ago is None else NOW - timedelta(hours=synced_hours_ago)
-    return AccountInfo(i, Channel.INSTAGRAM, f"akun{i}", state, synced, None)
+    return Account(i, Channel.INSTAGRAM, f"akun{i}", state=SyncState(state), last_sync_at=synced)
 
 
 def test_offline_only_when_no_account_can_be_reached() -> None:
@@ -36,8 +34,8 @@ def test_offline_only_when_no_account_can_be_reached() -> None:
     assert not token.offline
 
 
-def test_disabled_accounts_are_left_out_and_unknown_states_are_errors() -> None:
-    found = Connectivity.from_accounts([_account(1, "disabled"), _account(2, "weird")])
+def test_disabled_accounts_are_left_out() -> None:
+    found = Connectivity.from_accounts([_account(1, "disabled"), _account(2, "error")])
     assert [(link.account_id, link.state) for link in found.links] == [(2, SyncState.ERROR)]
 
 

@@ -11,10 +11,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings, Urgency
+from desktop.core.desk import Desk
+from desktop.core.desk import queue as desk_queue
 from desktop.core.model import Channel, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
-from desktop.ui import queue_jobs
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.tasks import TaskRunner
@@ -76,10 +77,10 @@ def test_countdown_cells_say_the_urgency_in_words(qtbot: QtBot, loaded_model: Qu
 
 
 def test_tick_repaints_only_visible_countdowns_that_changed(
-    qtbot: QtBot, sample_store: Store, tasks: TaskRunner, unit: UnitSettings
+    qtbot: QtBot, desk: Desk, tasks: TaskRunner, unit: UnitSettings
 ) -> None:
     now = [NOW]
-    model = QueueModel(sample_store, tasks, unit, lambda: now[0])
+    model = QueueModel(desk.queue, tasks, unit, lambda: now[0])
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     _load_rows(qtbot, model)
@@ -145,13 +146,14 @@ def test_queued_reply_shows_in_the_reply_column(
 def test_ids_are_read_page_by_page(
     qtbot: QtBot,
     sample_store: Store,
+    desk: Desk,
     tasks: TaskRunner,
     unit: UnitSettings,
     clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(queue_jobs, "PAGE", 30)
-    model = QueueModel(sample_store, tasks, unit, clock)
+    monkeypatch.setattr(desk_queue, "PAGE", 30)
+    model = QueueModel(desk.queue, tasks, unit, clock)
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     assert model.rowCount() == 30

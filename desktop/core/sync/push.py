@@ -17,7 +17,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import Executor, wait
+from concurrent.futures import Executor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
@@ -95,7 +95,7 @@ class Sender:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
         lane: Lane = DIRECT,
-        network: Executor,
+        network: Executor | None = None,
     ) -> None:
         self._store = store
         self._adapters = adapters
@@ -103,7 +103,8 @@ class Sender:
         self._clock = clock
         self._rng = rng or random.Random()
         self._lane = lane
-        self._network = network
+        # The engine shares its network pool; a sender on its own makes one, once.
+        self._network = network or ThreadPoolExecutor(PushPolicy().per_account * 6)
         self._who = claimant()
         self._lock = threading.Lock()
 

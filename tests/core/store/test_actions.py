@@ -13,7 +13,7 @@ from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.settings import load_unit_settings
-from tests.support import NOW, ItemFactory
+from tests.support import NOW, ItemFactory, add_account
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_illegal_status_change_is_refused_and_changes_nothing(store: Store, comp
 def test_queue_filters_and_urgency_order(
     store: Store, account_id: int, make_item: ItemFactory
 ) -> None:
-    other = actions.add_account(store, Channel.INSTAGRAM, "humas_ig")
+    other = add_account(store, Channel.INSTAGRAM, "humas_ig")
     ingest(store, account_id, [make_item(1, hours_ago=2), make_item(2, hours_ago=30)], None)
     ingest(
         store,

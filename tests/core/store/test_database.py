@@ -15,7 +15,7 @@ from desktop.core.credentials import MemoryVault, database_key
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
 from desktop.core.paths import Paths
-from desktop.core.store import actions, queries, queue_pages
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import (
     MIGRATIONS,
     head_revision,
@@ -24,7 +24,7 @@ from desktop.core.store.database import (
     schema_revision,
 )
 from desktop.core.store.ingest import ingest
-from tests.support import ItemFactory
+from tests.support import ItemFactory, add_account
 
 
 def _digest(path: Path) -> str:
@@ -33,7 +33,7 @@ def _digest(path: Path) -> str:
 
 def _filled(path: Path, key: bytes, make_item: ItemFactory, count: int = 50) -> None:
     store = open_with_key(path, key)
-    account = actions.add_account(store, Channel.X, "humas")
+    account = add_account(store, Channel.X, "humas")
     ingest(store, account, [make_item(n) for n in range(count)], cursor="c")
     store.close()
 
@@ -68,7 +68,7 @@ def test_store_is_migrated_to_head_with_search_index(store: object) -> None:
 def test_open_store_creates_key_in_vault_and_reopens(home: Paths, make_item: ItemFactory) -> None:
     vault = MemoryVault()
     store = open_store(home, vault)
-    account = actions.add_account(store, Channel.X, "humas")
+    account = add_account(store, Channel.X, "humas")
     ingest(store, account, [make_item(1)], cursor=None)
     store.close()
     db_id = home.database_id.read_text().strip()

@@ -13,12 +13,12 @@ from desktop.core.errors import UserError
 from desktop.core.model import Channel, ReplyState, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store, open_with_key
-from desktop.core.sync.accounts import find_account
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.push import Sender
 from desktop.core.sync.states import SyncState
 from desktop.simulator import Fault, Simulator
+from tests.support import stored_account
 
 
 class Clock:
@@ -209,7 +209,7 @@ def test_expired_token_holds_that_account_only(
     sender.push_due()
     clock.advance()
     sender.push_due()
-    assert find_account(store, accounts[Channel.INSTAGRAM]).state == SyncState.NEEDS_TOKEN.value
+    assert stored_account(store, accounts[Channel.INSTAGRAM]).state is SyncState.NEEDS_TOKEN
     with store.read() as conn:
         by_complaint = {
             e.reply.complaint_id: e.reply for e in queries.outbox(conn, include_sent=True)

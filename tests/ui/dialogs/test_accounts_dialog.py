@@ -7,12 +7,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import inspect, select, text, update
 
 from desktop.core.credentials import MemoryVault, token_name
-from desktop.core.model import Channel
+from desktop.core.desk import Accounts
+from desktop.core.model import Account, Channel
 from desktop.core.store.database import Store
 from desktop.core.store.schema import AccountRow
-from desktop.core.sync import accounts
 from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 from desktop.ui.tasks import TaskRunner
+from tests.support import stored_accounts
 
 TOKEN = "EAAG-very-secret-token-1234567890"
 
@@ -20,7 +21,7 @@ TOKEN = "EAAG-very-secret-token-1234567890"
 def _dialog(
     qtbot: QtBot, store: Store, tasks: TaskRunner, vault: MemoryVault, **kw: object
 ) -> AccountsDialog:
-    dialog = AccountsDialog(store, tasks, vault, **kw)  # type: ignore[arg-type]
+    dialog = AccountsDialog(Accounts(store, vault), tasks, **kw)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: not tasks.busy)
     return dialog
@@ -46,7 +47,7 @@ def test_adding_puts_the_token_in_the_vault_only(
     form.token.setText(TOKEN)
     with qtbot.waitSignal(dialog.accounts_changed):
         form.add_button.click()
-    (account,) = accounts.list_accounts(store)
+    (account,) = stored_accounts(store)
     assert (account.channel, account.name, account.api_base) == (
         Channel.FACEBOOK,
         "Humas Polres Contoh",
@@ -65,14 +66,16 @@ def test_missing_token_is_refused_inline(qtbot: QtBot, store: Store, tasks: Task
     dialog.form.name.setText("humas")
     dialog.form.add_button.click()
     assert "token" in dialog.message_line.message()
-    assert accounts.list_accounts(store) == []
+    assert stored_accounts(store) == []
 
 
 def test_needs_a_new_token_is_shown_and_a_new_one_can_be_saved(
     qtbot: QtBot, store: Store, tasks: TaskRunner
 ) -> None:
     vault = MemoryVault()
-    account_id = accounts.add_account(store, vault, Channel.X, "humas_x", "old-token")
+    account_id = Accounts(store, vault).add(
+        Channel.X, "humas_x", "old-token", params={"user_id": "42"}
+    )
     with store.write() as conn:
         conn.execute(
             update(AccountRow)
@@ -95,7 +98,7 @@ def test_needs_a_new_token_is_shown_and_a_new_one_can_be_saved(
 
 def test_remove_deletes_the_token(qtbot: QtBot, store: Store, tasks: TaskRunner) -> None:
     vault = MemoryVault()
-    account_id = accounts.add_account(store, vault, Channel.TELEGRAM, "bot_humas", "123:abc")
+    account_id = Accounts(store, vault).add(Channel.TELEGRAM, "bot_humas", "123:abc")
     dialog = _dialog(qtbot, store, tasks, vault)
     dialog.confirm_remove = lambda account: account.id == account_id
     dialog.table.selectRow(0)
@@ -110,11 +113,11 @@ def test_connection_test_runs_on_the_network_lane(
     qtbot: QtBot, store: Store, tasks: TaskRunner
 ) -> None:
     vault = MemoryVault()
-    account_id = accounts.add_account(store, vault, Channel.X, "humas_x", "tok")
+    account_id = Accounts(store, vault).add(Channel.X, "humas_x", "tok", params={"user_id": "42"})
     asked: list[int] = []
 
-    def test_connection(which: int) -> str | None:
-        asked.append(which)
+    def test_connection(which: Account) -> str | None:
+        asked.append(which.id)
         return "HTTP 401: token expired"
 
     dialog = _dialog(qtbot, store, tasks, vault, test_connection=test_connection)
@@ -134,8 +137,8 @@ def test_accounts_model_passes_the_model_tester(
     qtbot: QtBot, store: Store, tasks: TaskRunner, qtmodeltester: ModelTester
 ) -> None:
     vault = MemoryVault()
-    accounts.add_account(store, vault, Channel.X, "humas_x", "tok")
-    accounts.add_account(store, vault, Channel.YOUTUBE, "humas_yt", "tok2")
+    Accounts(store, vault).add(Channel.X, "humas_x", "tok", params={"user_id": "42"})
+    Accounts(store, vault).add(Channel.YOUTUBE, "humas_yt", "tok2", params={"channel_id": "UC1"})
     dialog = _dialog(qtbot, store, tasks, vault)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     qtmodeltester.check(dialog.model)

@@ -10,7 +10,6 @@ from desktop.core.store import actions, queries
 from desktop.core.store.database import Store
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.pane.bubbles import MessageBubble
-from tests.support import NOW
 from tests.ui.pane.conftest import complaint_with, show
 
 
@@ -60,7 +59,6 @@ def test_message_text_is_plain_and_selectable(
 def test_deadline_bar_shows_time_left_in_words(
     qtbot: QtBot, pane: ComplaintPane, sample_store: Store
 ) -> None:
-    pane.detail.deadline_bar.clock = lambda: NOW
     show(qtbot, pane, complaint_with(sample_store, Status.NEW))
     headline = pane.detail.deadline_bar.headline.text()
     assert headline.startswith("First answer: ")
