@@ -41,8 +41,12 @@ class ComplaintPane(QWidget):
         self.message_line = MessageLine(self)
         self.empty_page = QLabel(self)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        muted = colors.css(colors.muted_text(self))
-        self.empty_page.setStyleSheet(f"color: {muted}; font-size: 15px;")
+        colors.follow_theme(
+            self.empty_page,
+            lambda: colors.set_style(
+                self.empty_page, f"color: {colors.css(colors.muted_text(self))}; font-size: 15px;"
+            ),
+        )
         self.detail = DetailPage(self)
         self.composer = self.detail.composer
         self.note_composer = self.detail.note_composer

@@ -107,7 +107,12 @@ class ConversationView(QScrollArea):
         text = QLocale().toString(day, QLocale.FormatType.LongFormat)
         label = QLabel(text, self._content)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet(f"color: {colors.css(colors.muted_text(self))}; font-size: 11px;")
+        colors.follow_theme(
+            label,
+            lambda: colors.set_style(
+                label, f"color: {colors.css(colors.muted_text(self))}; font-size: 11px;"
+            ),
+        )
         self._rows.insertWidget(self._rows.count() - 1, label)
 
     def _add_bubble(self, bubble: Bubble, own: bool) -> None:
