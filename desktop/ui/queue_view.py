@@ -18,15 +18,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.core.model import ReplyState, Status
 from desktop.ui.delegates import (
+    PAD,
     ChannelDelegate,
     CountdownDelegate,
     ReplyStateDelegate,
     StatusDelegate,
 )
+from desktop.ui.labels import reply_state_label, status_label
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 
@@ -42,6 +45,27 @@ _WIDTHS = {
     Column.STATUS: 112,
     Column.REPLY: 84,
 }
+
+
+STATUS_MARK = 14  # the status delegate's dot and the gap after it
+REPLY_SIGN = "◷ "  # the widest of the reply delegate's signs, and its space
+
+
+def label_column_width(column: Column, font: QFont) -> int:
+    """The width that shows every status or reply-state word of the current language whole.
+
+    Mirrors what the delegates draw: padding, a mark, the word (bold for a failed reply).
+    """
+    if column is Column.STATUS:
+        words, mark = [status_label(s) for s in Status], STATUS_MARK
+    elif column is Column.REPLY:
+        words, mark = [REPLY_SIGN + reply_state_label(s) for s in ReplyState], 0
+        font = QFont(font)
+        font.setBold(True)
+    else:
+        raise ValueError(f"{column!r} does not show labels")
+    widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
+    return PAD + mark + widest + PAD + 2  # two pixels: rounding of fractional advances
 
 
 class QueueView(QTableView):
@@ -97,7 +121,16 @@ class QueueView(QTableView):
         header.setSectionResizeMode(Column.CHANNEL, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.EXCERPT, QHeaderView.ResizeMode.Stretch)
 
+    def fit_label_columns(self) -> None:
+        """Widen the status and reply columns to their longest word (never narrow them)."""
+        header = self.horizontalHeader()
+        for column in (Column.STATUS, Column.REPLY):
+            wanted = max(label_column_width(column, self.font()), _WIDTHS[column])
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
+
     def retranslate(self) -> None:
+        self.fit_label_columns()
         self.setAccessibleName(self.tr("Complaint queue"))
         self.setAccessibleDescription(
             self.tr("Complaints, most urgent first. J and K move to the next and previous one.")
@@ -199,6 +232,8 @@ class QueueView(QTableView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self.fit_label_columns()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
