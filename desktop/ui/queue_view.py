@@ -7,6 +7,7 @@ else. The selection is kept by complaint id across reloads.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from PySide6.QtCore import (
     QEvent,
@@ -21,7 +22,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.core.deadlines import Countdown, Urgency
 from desktop.core.model import ReplyState, Status
+from desktop.ui import labels
 from desktop.ui.delegates import (
     PAD,
     ChannelDelegate,
@@ -49,19 +52,40 @@ _WIDTHS = {
 
 STATUS_MARK = 14  # the status delegate's dot and the gap after it
 REPLY_SIGN = "◷ "  # the widest of the reply delegate's signs, and its space
+PILL_ROOM = 20  # the countdown pill's ends around its text
+# Times left or overdue whose words are the longest of their kind (two-digit hours and
+# minutes, one- and two-digit days), either way.
+_LONG_WAITS = tuple(
+    sign * timedelta(days=days, hours=hours, minutes=59)
+    for sign in (1, -1)
+    for days in (0, 1, 9, 10, 29)
+    for hours in (0, 9, 23)
+)
+
+
+def longest_countdowns() -> list[str]:
+    """The words the countdown column shows at their longest, in the current language."""
+    texts = [labels.urgency_label(Urgency.VIRAL)]
+    for remaining in _LONG_WAITS:
+        urgency = Urgency.ON_TIME if remaining > timedelta(0) else Urgency.OVERDUE
+        texts.append(labels.countdown_text(Countdown(None, None, remaining, urgency, "answer")))
+    return texts
 
 
 def label_column_width(column: Column, font: QFont) -> int:
-    """The width that shows every status or reply-state word of the current language whole.
+    """The width that shows every word of the column whole, in the current language.
 
-    Mirrors what the delegates draw: padding, a mark, the word (bold for a failed reply).
+    Mirrors what the delegates draw: padding, a mark or a pill's ends, the
+    words (bold where the delegate makes them bold).
     """
+    bold = QFont(font)
+    bold.setBold(True)
     if column is Column.STATUS:
         words, mark = [status_label(s) for s in Status], STATUS_MARK
     elif column is Column.REPLY:
-        words, mark = [REPLY_SIGN + reply_state_label(s) for s in ReplyState], 0
-        font = QFont(font)
-        font.setBold(True)
+        words, mark, font = [REPLY_SIGN + reply_state_label(s) for s in ReplyState], 0, bold
+    elif column is Column.COUNTDOWN:
+        words, mark, font = longest_countdowns(), PILL_ROOM, bold
     else:
         raise ValueError(f"{column!r} does not show labels")
     widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
@@ -122,9 +146,9 @@ class QueueView(QTableView):
         header.setSectionResizeMode(Column.EXCERPT, QHeaderView.ResizeMode.Stretch)
 
     def fit_label_columns(self) -> None:
-        """Widen the status and reply columns to their longest word (never narrow them)."""
+        """Widen the countdown, status and reply columns to their longest words."""
         header = self.horizontalHeader()
-        for column in (Column.STATUS, Column.REPLY):
+        for column in (Column.COUNTDOWN, Column.STATUS, Column.REPLY):
             wanted = max(label_column_width(column, self.font()), _WIDTHS[column])
             if header.sectionSize(column) < wanted:
                 header.resizeSection(column, wanted)

@@ -1,17 +1,19 @@
-"""The status and reply columns show their words whole, in both languages, with the real font."""
+"""Countdown, status and reply columns show their words whole, in both languages, real font."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
+from desktop.core.deadlines import Countdown, Urgency
 from desktop.core.model import ReplyState, Status
 from desktop.ui.delegates import _REPLY_MARK, PAD
-from desktop.ui.labels import reply_state_label, status_label
+from desktop.ui.labels import countdown_text, reply_state_label, status_label
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.queue_columns import Column
@@ -47,6 +49,14 @@ def test_status_and_reply_words_fit_their_columns(
         sign = _REPLY_MARK[state][0]
         text = f"{sign} {reply_state_label(state)}"
         assert _whole(bold, text, reply_room), text
+    pill_room = view.columnWidth(Column.COUNTDOWN) - 2 * PAD
+    waits = [timedelta(days=d, hours=h, minutes=59) for d in range(31) for h in (0, 9, 23)]
+    for remaining in waits + [-wait for wait in waits]:
+        urgency = Urgency.ON_TIME if remaining > timedelta(0) else Urgency.OVERDUE
+        text = countdown_text(Countdown(None, None, remaining, urgency, "answer"))
+        advance = QFontMetrics(bold).horizontalAdvance(text)
+        pill = min(pill_room, advance + 20)  # what the countdown delegate draws
+        assert advance <= pill - 12, text  # else the delegate elides it
     assert status_label(Status.ACKNOWLEDGED) == (
         "Direspons" if language is Language.INDONESIAN else "Acknowledged"
     )
