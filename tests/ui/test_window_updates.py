@@ -6,17 +6,22 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.credentials import MemoryVault
-from desktop.core.model import InboundItem, ReplyState
+from desktop.core.model import InboundItem, ReplyState, Status
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
+from desktop.demo import demo_home
 from desktop.ui import complaint_pane
+from desktop.ui.app import build_context
+from desktop.ui.context import utc_now
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pane.bubbles import ReplyBubble
 from desktop.ui.pane.loading import PaneData, load_pane_data
+from desktop.ui.preferences import Language
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.sync_controller import SyncController
 from tests.support import NOW
@@ -143,3 +148,37 @@ def test_a_new_message_arrives_in_a_running_window(
     assert conversation.bubbles[: len(shown)] == shown  # the same widgets: nothing rebuilt
     assert bar.value() == 0  # the officer's place is kept
     assert conversation.bubbles[-1].body.text().startswith("Pesan tambahan nomor 14")
+
+
+def test_the_demo_rows_show_the_replies_officers_sent(qtbot: QtBot) -> None:
+    """The demo's answered complaints were answered at the desk: their rows say so."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    with demo_home(60) as demo:
+        context = build_context(
+            app, demo.store, demo.paths, demo.vault, language=Language.ENGLISH, clock=utc_now
+        )
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        try:
+            window.show()
+            wait_loaded(qtbot, window)
+            model = window.queue_model
+            cells = {}
+            for row in range(model.rowCount()):
+                qtbot.waitUntil(lambda r=row: model.cached_row(r) is not None)
+                cached = model.cached_row(row)
+                assert cached is not None
+                cells[cached.complaint.status] = cells.get(cached.complaint.status, set()) | {
+                    model.index(row, Column.REPLY).data()
+                }
+            assert cells[Status.ACKNOWLEDGED] == {"sent"}
+            assert cells[Status.NEW] == {""}
+        finally:
+            context.tasks.shutdown(wait=True)
+            QCoreApplication.processEvents()
+            context.translators.uninstall()
+            context.theme.detach()
+            app.setStyleSheet(sheet)
+            app.setPalette(palette)
