@@ -18,19 +18,19 @@ from desktop.core.errors import UserError
 from desktop.core.model import Status
 from desktop.core.store import actions, drafts
 from desktop.core.store.database import Store
+from desktop.core.sync import outbox
 from desktop.ui.pane import colors
 from desktop.ui.pane.detail_page import DetailPage
 from desktop.ui.pane.draft_keeper import DraftKeeper
 from desktop.ui.pane.labels import ui_language
 from desktop.ui.pane.lifetime import while_alive
-from desktop.ui.pane.loading import PaneData, default_officer, find_outbox_retry, load_pane_data
+from desktop.ui.pane.loading import PaneData, default_officer, load_pane_data
 from desktop.ui.pane.message_line import MessageLine
 from desktop.ui.tasks import TaskRunner
 
 
 class ComplaintPane(QWidget):
     complaint_changed = Signal(int)  # after a reply was queued, a note added, status changed
-    retry_requested = Signal(int)  # a failed reply's Retry, when the core offers no retry
 
     def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -223,11 +223,10 @@ class ComplaintPane(QWidget):
         )
 
     def _retry(self, reply_id: int) -> None:
-        retry, complaint_id, store = find_outbox_retry(), self.complaint_id, self._store
-        if retry is None or complaint_id is None:
-            self.retry_requested.emit(reply_id)
+        complaint_id, store = self.complaint_id, self._store
+        if complaint_id is None:
             return
-        self._run(lambda: retry(store, reply_id), lambda _r: self._changed(complaint_id))
+        self._run(lambda: outbox.retry(store, reply_id), lambda _r: self._changed(complaint_id))
 
     def _edit_reply(self, text: str) -> None:
         self.composer.set_text(text)  # one undoable edit: Ctrl+Z brings back what was there

@@ -57,7 +57,6 @@ READ_ERROR_MS = 15_000  # how long a store error stays in the status bar
 
 class MainWindow(QMainWindow):
     sync_requested = Signal()
-    retry_requested = Signal(int)  # a failed reply the officer wants sent again
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,7 +152,6 @@ class MainWindow(QMainWindow):
         self.queue_view.complaint_selected.connect(self.pane.show_complaint)
         self.queue_model.total_changed.connect(self.summary.set_shown)
         self.pane.complaint_changed.connect(lambda cid: self.complaints_changed([cid]))
-        self.pane.retry_requested.connect(self.retry_requested)
         for source in (c.sync_now.triggered, self.banner.sync_requested, self.tray.sync_requested):
             source.connect(self.sync_requested)
         c.next_complaint.triggered.connect(self.queue_view.select_next)

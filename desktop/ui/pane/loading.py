@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import getpass
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.deadlines import UnitSettings
@@ -42,16 +41,3 @@ def default_officer() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "petugas"
-
-
-RetryFunction = Callable[[Store, int], object]
-
-
-def find_outbox_retry() -> RetryFunction | None:
-    """``desktop.core.sync.outbox.retry`` once the core has it, else None."""
-    try:
-        module = importlib.import_module("desktop.core.sync.outbox")
-    except ImportError:
-        return None
-    retry = getattr(module, "retry", None)
-    return retry if callable(retry) else None

@@ -141,15 +141,3 @@ def test_retry_queues_the_failed_reply_again(
         ("Mohon kirim detail lewat DM.", ReplyState.QUEUED)
     ]
     qtbot.waitUntil(lambda: _reply_bubbles(pane)[0].reply.state is ReplyState.QUEUED)
-
-
-def test_retry_is_asked_for_when_the_core_has_no_retry(
-    qtbot: QtBot, pane: ComplaintPane, sample_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("desktop.ui.complaint_pane.find_outbox_retry", lambda: None)
-    complaint_id = complaint_with(sample_store, Status.NEW)
-    reply_id = _failed_reply(sample_store, complaint_id)
-    show(qtbot, pane, complaint_id)
-    with qtbot.waitSignal(pane.retry_requested) as asked:
-        _reply_bubbles(pane)[0].retry_button.click()
-    assert asked.args == [reply_id]
