@@ -37,6 +37,7 @@ class Bubble(QFrame):
         self.header = QLabel(parent=self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setText(header)
+        self.header.setWordWrap(True)  # a long account name must not cut the time off
         self.body = _text_label(text, self)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(12, 8, 12, 10)
