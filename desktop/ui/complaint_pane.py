@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.desk import Complaints, PaneData
@@ -42,12 +43,17 @@ class ComplaintPane(QWidget):
         self.officer = default_officer()
         self.complaint_id: int | None = None
         self._generation = 0
+        self._reload_pending = False
         self.drafts = DraftKeeper(complaints, tasks, self._show_error, self)
         self.message_line = MessageLine(self)
         self.empty_page = QLabel(self)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        muted = colors.css(colors.muted_text(self))
-        self.empty_page.setStyleSheet(f"color: {muted}; font-size: 15px;")
+        colors.follow_theme(
+            self.empty_page,
+            lambda: colors.set_style(
+                self.empty_page, f"color: {colors.css(colors.muted_text(self))}; font-size: 15px;"
+            ),
+        )
         self.detail = DetailPage(clock, self)
         self.composer = self.detail.composer
         self.note_composer = self.detail.note_composer
@@ -98,8 +104,19 @@ class ComplaintPane(QWidget):
         self.composer.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reload(self) -> None:
-        """Read the shown complaint again (e.g. after a sync changed it)."""
-        if self.complaint_id is not None:
+        """Read the shown complaint again (e.g. after a sync changed it).
+
+        Requests made together (an action's own, and the window's when it hears
+        of the change) are one read, made once control returns to the event loop.
+        """
+        if self.complaint_id is None or self._reload_pending:
+            return
+        self._reload_pending = True
+        QTimer.singleShot(0, self, partial(self._reload_now, self._generation))
+
+    def _reload_now(self, generation: int) -> None:
+        self._reload_pending = False
+        if generation == self._generation and self.complaint_id is not None:
             self._load(first=False)
 
     def set_officer(self, name: str) -> None:

@@ -16,10 +16,11 @@ from desktop.core.desk import queue as desk_queue
 from desktop.core.model import Channel, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
+from desktop.core.store.ingest import ingest
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.tasks import TaskRunner
-from tests.support import NOW
+from tests.support import NOW, ItemFactory
 
 
 def _all_ids(store: Store, queue_filter: queries.QueueFilter) -> list[int]:
@@ -63,7 +64,17 @@ def test_filter_and_search_combine(
         assert loaded_model.index(row, Column.CHANNEL).data(Role.CHANNEL) == "instagram"
 
 
-def test_countdown_cells_say_the_urgency_in_words(qtbot: QtBot, loaded_model: QueueModel) -> None:
+def test_countdown_cells_say_the_urgency_in_words(
+    qtbot: QtBot,
+    loaded_model: QueueModel,
+    sample_store: Store,
+    account_id: int,
+    make_item: ItemFactory,
+) -> None:
+    # The sample is a calm morning; one complaint four days unanswered is past the horizon.
+    ingest(sample_store, account_id, [make_item(1, hours_ago=96)], cursor=None)
+    with qtbot.waitSignal(loaded_model.loaded):
+        loaded_model.set_filter(loaded_model.queue_filter)
     _load_rows(qtbot, loaded_model)
     texts = {
         Urgency(loaded_model.index(r, Column.COUNTDOWN).data(Role.URGENCY)): loaded_model.index(

@@ -90,6 +90,8 @@ class DetailPage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            if event.type() == QEvent.Type.LanguageChange:
+                self.conversation.invalidate()  # the bubbles' own words
             if self.data is not None:  # words and colours are chosen when shown
                 self.show_data(self.data)
             self._retranslate()

@@ -53,4 +53,3 @@ def test_a_bug_frees_the_claim_at_once_and_is_raised(
     assert rows[broken] == (ReplyState.UNCERTAIN.value, None, UNEXPECTED)
     assert rows[fine][0] == ReplyState.SENT.value  # one failing entry blocks no other
     assert Counter(r.text for r in sim.accepted_replies())["Balasan X."] == 0
-

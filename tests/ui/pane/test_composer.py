@@ -141,5 +141,3 @@ def test_retry_queues_the_failed_reply_again(
         ("Mohon kirim detail lewat DM.", ReplyState.QUEUED)
     ]
     qtbot.waitUntil(lambda: _reply_bubbles(pane)[0].reply.state is ReplyState.QUEUED)
-
-
