@@ -81,7 +81,7 @@ def run_doctor(
     try:
         store = open_store(paths, vault)
     except UserError as exc:
-        report.add("database", False, exc.message("en"))
+        report.add("database", False, exc.english())
         return report
     try:
         _check_store(report, store)

@@ -92,4 +92,4 @@ class SyncController(QObject):
         self.round_finished.emit(None)
         if not isinstance(error, UserError):
             raise error  # a bug: the exception hook reports it
-        log.warning("sync round stopped: %s", error.message("en"))
+        log.warning("sync round stopped: %s", error.english())

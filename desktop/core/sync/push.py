@@ -38,6 +38,7 @@ from desktop.core.store.schema import AccountRow, MessageRow, OutboxRow, ReplyRo
 from desktop.core.sync.accounts import AccountConfig, find_account
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.outbox import Entry, claim, claimant, eligible, release_stale
+from desktop.core.sync.reasons import SendReason
 from desktop.core.sync.states import SyncState
 
 log = logging.getLogger(__name__)
@@ -133,34 +134,40 @@ class Sender:
                 if found is not None:
                     return self._record_sent(account, entry, found)
                 if entry.last_reason == "duplicate":
-                    return self._finish_failed(
-                        entry,
-                        "duplicate_content",
-                        "The platform refuses this text as a duplicate of an earlier post, "
-                        "and it is not in the thread: edit the text.",
-                    )
+                    return self._finish_failed(entry, SendReason.DUPLICATE_CONTENT, None)
             parent = self._parent(entry)
             posted = adapter.post_reply(entry.thread_id, parent, entry.text)
         except DuplicateContentError as exc:
-            return self._set(entry, ReplyState.UNCERTAIN, str(exc), "duplicate", timedelta(0))
+            return self._set(
+                entry,
+                ReplyState.UNCERTAIN,
+                exc.platform_message,
+                SendReason.DUPLICATE,
+                timedelta(0),
+            )
         except RateLimitedError as exc:
             wait = timedelta(seconds=exc.retry_after)
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, wait)
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, wait)
             raise
         except TokenExpiredError as exc:
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, None)
-            self._account_needs_token(account, str(exc))
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, None)
+            self._account_needs_token(account, exc.platform_message)
             raise
         except TransientError as exc:
             state = ReplyState.UNCERTAIN if exc.maybe_delivered else ReplyState.QUEUED
             if entry.state is ReplyState.UNCERTAIN:
                 state = ReplyState.UNCERTAIN  # still unknown: reconcile again next time
-            return self._set(entry, state, str(exc), exc.reason, self._backoff(entry.attempts + 1))
+            words = exc.platform_message
+            return self._set(entry, state, words, exc.reason, self._backoff(entry.attempts + 1))
         except PermanentError as exc:
-            return self._finish_failed(entry, exc.reason, str(exc))
+            return self._finish_failed(entry, exc.reason, exc.platform_message)
         except PlatformError as exc:
             return self._set(
-                entry, ReplyState.QUEUED, str(exc), exc.reason, self._backoff(entry.attempts + 1)
+                entry,
+                ReplyState.QUEUED,
+                exc.platform_message,
+                exc.reason,
+                self._backoff(entry.attempts + 1),
             )
         return self._record_sent(account, entry, posted)
 
@@ -243,14 +250,14 @@ class Sender:
             store_items(conn, entry.account_id, [item])
         return ReplyState.SENT.value
 
-    def _finish_failed(self, entry: Entry, reason: str, message: str) -> str:
+    def _finish_failed(self, entry: Entry, reason: str, message: str | None) -> str:
         return self._set(entry, ReplyState.FAILED, message, reason, None)
 
     def _set(
         self,
         entry: Entry,
         state: ReplyState,
-        message: str,
+        message: str | None,  # the platform's own words (redacted), or None
         reason: str,
         wait: timedelta | None,
     ) -> str:
@@ -269,7 +276,7 @@ class Sender:
             )
         return state.value
 
-    def _account_needs_token(self, account: AccountConfig, message: str) -> None:
+    def _account_needs_token(self, account: AccountConfig, message: str | None) -> None:
         with self._store.write() as conn:
             conn.execute(
                 update(AccountRow)

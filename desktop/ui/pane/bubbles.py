@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.core.deadlines import UnitZone
 from desktop.core.model import Message, Reply, ReplyState
+from desktop.i18n import reason_text
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane import colors
 from desktop.ui.pane.labels import message_time, reply_state_hint
@@ -113,10 +114,10 @@ class ReplyBubble(Bubble):
         return [self.state_label, *self._failure_lines]
 
     def _add_failure_actions(self, reply: Reply, color: str) -> None:
-        reason = reply.last_error or self.tr("The platform gave no reason.")
-        self.reason = _text_label(
-            self.tr("The platform's reason: {reason}").format(reason=reason), self
-        )
+        lines = [reason_text(reply.last_reason) or self.tr("The platform gave no reason.")]
+        if reply.last_error:  # the platform's own words, shown as theirs
+            lines.append(self.tr("The platform said: {words}").format(words=reply.last_error))
+        self.reason = _text_label("\n".join(lines), self)
         self.reason.setStyleSheet(f"color: {color};")
         self._failure_lines.append(self.reason)
         self.retry_button = QPushButton(self.tr("Retry"), self)
