@@ -154,8 +154,7 @@ def test_broken_pages_lose_nothing_and_duplicate_nothing(
     sim.inject(fault)
     report = engine.run_once(force=True)
     hit = [p for p in report.pulls if p.state is SyncState.OFFLINE]
-    assert len(hit) == 1
-    assert hit[0].error
+    assert len(hit) == 1  # the state says it; ``error`` holds only words the platform gave
     assert hit[0].next_sync_at is not None
     _sync_until_quiet(engine)
     expected = list(sample_threads(SIM_COUNT, now=datetime.now(UTC), seed=SIM_SEED))
