@@ -284,18 +284,16 @@ def _minutes(count: int) -> str:
 def duration_text(value: timedelta, *, compact: bool = False) -> str:
     """``abs(value)`` in words, its two largest units cut to whole minutes: "8 days 9 hours".
 
-    ``compact`` (the queue's narrow column) keeps one unit where a second adds
-    little: whole days from two days on, whole hours from ten hours on.
+    ``compact`` (the queue's narrow pill) keeps only the largest unit, cut:
+    "2 days", "9 hours", "45 minutes"; the cell's tooltip gives the exact due time.
     """
     minutes = abs(value) // timedelta(minutes=1)
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        keep = hours and not (compact and days >= 2)
-        return f"{_days(days)} {_hours(hours)}" if keep else _days(days)
+        return f"{_days(days)} {_hours(hours)}" if hours and not compact else _days(days)
     if hours:
-        keep = mins and not (compact and hours >= 10)
-        return f"{_hours(hours)} {_minutes(mins)}" if keep else _hours(hours)
+        return f"{_hours(hours)} {_minutes(mins)}" if mins and not compact else _hours(hours)
     return _minutes(mins)
 
 

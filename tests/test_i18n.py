@@ -100,18 +100,40 @@ def test_time_left_and_overdue(indonesian: None) -> None:
     assert i18n.remaining_text(timedelta(0)) == "terlambat 0 menit"  # zero counts as overdue
 
 
-def test_the_queue_column_keeps_one_unit_where_a_second_adds_little(indonesian: None) -> None:
+def test_the_queue_pill_keeps_the_largest_unit(indonesian: None) -> None:
     assert i18n.duration_text(2 * D + 5 * H, compact=True) == "2 hari"
-    assert i18n.duration_text(D + 5 * H, compact=True) == "1 hari 5 jam"
-    assert i18n.duration_text(10 * H + 5 * M, compact=True) == "10 jam"
-    assert i18n.duration_text(9 * H + 5 * M, compact=True) == "9 jam 5 menit"
+    assert i18n.duration_text(D + 23 * H, compact=True) == "1 hari"
+    assert i18n.duration_text(9 * H + 59 * M, compact=True) == "9 jam"
+    assert i18n.duration_text(59 * M, compact=True) == "59 menit"
+
+
+def test_every_queue_pill_fits_its_column(qapp: object) -> None:
+    """The longest compact countdowns, bold as when overdue, fit the countdown column."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.delegates import PAD
+    from desktop.ui.queue_columns import Column
+    from desktop.ui.queue_view import _WIDTHS
+
+    font = QFont(QApplication.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    room = _WIDTHS[Column.COUNTDOWN] - 2 * PAD - 12  # the pill's inner margin
+    longest = [-(23 * H + 59 * M), -(59 * M), -(12 * D), 23 * H + 59 * M, 59 * M]
+    for language in Language:
+        i18n.use_language(language)
+        for value in longest:
+            text = i18n.remaining_text(value, compact=True)
+            assert metrics.horizontalAdvance(text) <= room, (text, room)
+    i18n.reset()
 
 
 def test_countdown_words(english: None) -> None:
     due = Countdown(None, None, 26 * H, Urgency.ON_TIME, "answer")
     viral = Countdown(None, None, -4 * D, Urgency.VIRAL, "answer")
     nothing = Countdown(None, None, None, Urgency.NONE, "none")
-    assert i18n.countdown_text(due) == "1 day 2 hours left"
+    assert i18n.countdown_text(due) == "1 day left"  # the queue pill: the largest unit
     assert i18n.countdown_text(viral) == "VIRAL RISK"
     assert i18n.countdown_text(nothing) == "—"
 
