@@ -43,7 +43,6 @@ LABELS: Mapping[str, str] = {
     "status_set": QT_TRANSLATE_NOOP("Cli", "Complaint #{id} is now {status}."),
     "outbox_empty": QT_TRANSLATE_NOOP("Cli", "The outbox is empty."),
     "outbox_complaint": QT_TRANSLATE_NOOP("Cli", "complaint #{id}"),
-    "platform_said": QT_TRANSLATE_NOOP("Cli", "the platform said: {words}"),
     "sampled": QT_TRANSLATE_NOOP("Cli", "{count} sample complaints loaded into {home}."),
     "account_added": QT_TRANSLATE_NOOP("Cli", "Account #{id} {channel}/{name} added."),
     "account_removed": QT_TRANSLATE_NOOP("Cli", "#{id}: account and its token removed."),
@@ -267,7 +266,7 @@ def _outbox_line(entry: OutboxEntry, lang: str) -> str:
     )
     why = [str(i18n.reason_text(reply.last_reason))] if reply.last_reason else []
     if reply.last_error:
-        why.append(label("platform_said", lang, words=reply.last_error))
+        why.append(str(i18n.platform_words(reply.last_error)))
     return f"{line}  — {' '.join(why)}" if why else line
 
 

@@ -157,7 +157,7 @@ def _state_text(a: accounts.AccountConfig, lang: str) -> str:
     """The state in the window's words, then the platform's own words, labelled as theirs."""
     words = str(fmt.words(lang).sync_state_text(a.state))
     if a.last_error:
-        words += " — " + fmt.label("platform_said", lang, words=a.last_error)
+        words += " — " + str(fmt.words(lang).platform_words(a.last_error))
     return words
 
 

@@ -201,6 +201,11 @@ def sync_state_text(state: SyncState | str) -> str:
     return translate("SyncState", DESCRIPTIONS[known])
 
 
+def platform_words(words: str) -> str:
+    """A platform's own words (often English), labelled as theirs, never as ours."""
+    return translate("Labels", "The platform said: %1").replace("%1", words)
+
+
 def reason_text(code: SendReason | str | None) -> str:
     """Why a reply waits or failed; empty when no reason is stored."""
     reason = parse_reason(code)

@@ -77,12 +77,12 @@ def test_a_failed_reply_says_why_and_quotes_the_platform_as_such(
     assert f"aduan #{complaint.id}" in line
     assert line.endswith(
         "— Pesan yang dibalas sudah dihapus atau tidak terlihat lagi. "
-        "pesan asli platform: (#100) Object does not exist"
+        "Pesan asli platform: (#100) Object does not exist"
     )
     (line,) = fmt.outbox_lines(entries, unit, "en")
     assert line.endswith(
         "— The message being answered was deleted or is no longer visible. "
-        "the platform said: (#100) Object does not exist"
+        "The platform said: (#100) Object does not exist"
     )
 
 
@@ -112,7 +112,7 @@ def test_an_account_state_is_worded_as_in_the_window(store: Store) -> None:
     (found,) = accounts.list_accounts(store)
     assert _state_text(found, "id") == (
         "Program lain (atau webhook) sedang membaca bot ini; hentikan yang lain"
-        " — pesan asli platform: Conflict: terminated by other getUpdates"
+        " — Pesan asli platform: Conflict: terminated by other getUpdates"
     )
     assert _state_text(found, "en").startswith("Another program (or a webhook) reads this bot")
 

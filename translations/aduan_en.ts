@@ -182,10 +182,6 @@
         <translation>Last error</translation>
     </message>
     <message>
-        <source>The platform said: %1</source>
-        <translation>The platform said: %1</translation>
-    </message>
-    <message>
         <source>(default)</source>
         <translation>(default)</translation>
     </message>
@@ -271,10 +267,6 @@
     <message>
         <source>complaint #{id}</source>
         <translation>complaint #{id}</translation>
-    </message>
-    <message>
-        <source>the platform said: {words}</source>
-        <translation>the platform said: {words}</translation>
     </message>
     <message>
         <source>{count} sample complaints loaded into {home}.</source>
@@ -431,10 +423,6 @@
         <source>Last good sync: %1</source>
         <translation>Last good sync: %1</translation>
     </message>
-    <message>
-        <source>The platform said: %1</source>
-        <translation>The platform said: %1</translation>
-    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -564,6 +552,10 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>The platform said: %1</source>
+        <translation>The platform said: %1</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>New</translation>
@@ -834,10 +826,6 @@
     <message>
         <source>The platform gave no reason.</source>
         <translation>The platform gave no reason.</translation>
-    </message>
-    <message>
-        <source>The platform said: {words}</source>
-        <translation>The platform said: {words}</translation>
     </message>
     <message>
         <source>Retry</source>

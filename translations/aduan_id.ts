@@ -182,10 +182,6 @@
         <translation>Galat terakhir</translation>
     </message>
     <message>
-        <source>The platform said: %1</source>
-        <translation>Pesan asli platform: %1</translation>
-    </message>
-    <message>
         <source>(default)</source>
         <translation>(bawaan)</translation>
     </message>
@@ -271,10 +267,6 @@
     <message>
         <source>complaint #{id}</source>
         <translation>aduan #{id}</translation>
-    </message>
-    <message>
-        <source>the platform said: {words}</source>
-        <translation>pesan asli platform: {words}</translation>
     </message>
     <message>
         <source>{count} sample complaints loaded into {home}.</source>
@@ -431,10 +423,6 @@
         <source>Last good sync: %1</source>
         <translation>Sinkron berhasil terakhir: %1</translation>
     </message>
-    <message>
-        <source>The platform said: %1</source>
-        <translation>Pesan asli platform: %1</translation>
-    </message>
 </context>
 <context>
     <name>CrashDialog</name>
@@ -564,6 +552,10 @@
 </context>
 <context>
     <name>Labels</name>
+    <message>
+        <source>The platform said: %1</source>
+        <translation>Pesan asli platform: %1</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>Baru</translation>
@@ -834,10 +826,6 @@
     <message>
         <source>The platform gave no reason.</source>
         <translation>Platform tidak memberi alasan.</translation>
-    </message>
-    <message>
-        <source>The platform said: {words}</source>
-        <translation>Pesan asli platform: {words}</translation>
     </message>
     <message>
         <source>Retry</source>

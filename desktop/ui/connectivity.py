@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.model import Channel
 from desktop.core.sync.states import SyncState
-from desktop.i18n import sync_state_text
+from desktop.i18n import platform_words, sync_state_text
 from desktop.ui import icons, labels
 from desktop.ui.filters import AccountInfo
 
@@ -185,7 +185,7 @@ class ConnectivityStatus(QWidget):
             self.tr("Last good sync: %1").replace("%1", age_text(link.last_good_sync, now)),
         ]
         if link.error and link.state is not SyncState.OK:  # the platform's own words
-            lines.append(self.tr("The platform said: %1").replace("%1", link.error))
+            lines.append(platform_words(link.error))
         return "\n".join(lines)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont
 
 from desktop.core.sync.accounts import AccountConfig
 from desktop.core.sync.states import SyncState
-from desktop.i18n import channel_label, sync_state_text
+from desktop.i18n import channel_label, platform_words, sync_state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NEEDS_TOKEN = SyncState.NEEDS_TOKEN.value
@@ -77,8 +77,7 @@ class AccountsModel(QAbstractTableModel):
             words = sync_state_text(account.state)
             if not account.last_error:
                 return words
-            said = QCoreApplication.translate("AccountsModel", "The platform said: %1")
-            return f"{words}\n{said.replace('%1', account.last_error)}"
+            return f"{words}\n{platform_words(account.last_error)}"
         if role == Qt.ItemDataRole.ForegroundRole and needs_token and column == self.STATE:
             return _NEEDS_TOKEN_COLOR
         if role == Qt.ItemDataRole.FontRole and needs_token and column == self.STATE:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.core.deadlines import UnitZone
 from desktop.core.model import Message, Reply, ReplyState
-from desktop.i18n import reason_text
+from desktop.i18n import platform_words, reason_text
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane import colors
 from desktop.ui.pane.labels import message_time, reply_state_hint
@@ -116,7 +116,7 @@ class ReplyBubble(Bubble):
     def _add_failure_actions(self, reply: Reply, color: str) -> None:
         lines = [reason_text(reply.last_reason) or self.tr("The platform gave no reason.")]
         if reply.last_error:  # the platform's own words, shown as theirs
-            lines.append(self.tr("The platform said: {words}").format(words=reply.last_error))
+            lines.append(platform_words(reply.last_error))
         self.reason = _text_label("\n".join(lines), self)
         self.reason.setStyleSheet(f"color: {color};")
         self._failure_lines.append(self.reason)
