@@ -264,10 +264,8 @@ def _outbox_line(entry: OutboxEntry, lang: str) -> str:
         f"{label('outbox_complaint', lang, id=reply.complaint_id)}  x{reply.attempts}  "
         f"{_clip(reply.text, 50)}"
     )
-    why = [str(i18n.reason_text(reply.last_reason))] if reply.last_reason else []
-    if reply.last_error:
-        why.append(str(i18n.platform_words(reply.last_error)))
-    return f"{line}  — {' '.join(why)}" if why else line
+    why = str(i18n.problem_text(reply.last_reason, reply.last_error))
+    return f"{line}  — {why}" if why else line
 
 
 def _clip(text: str, width: int) -> str:

@@ -206,6 +206,14 @@ def platform_words(words: str) -> str:
     return translate("Labels", "The platform said: %1").replace("%1", words)
 
 
+def problem_text(reason: SendReason | str | None, platform_message: str | None) -> str:
+    """Why something failed, explained, then the platform's own words if it gave any."""
+    parts = [reason_text(reason)] if reason else []
+    if platform_message:
+        parts.append(platform_words(platform_message))
+    return " ".join(parts)
+
+
 def reason_text(code: SendReason | str | None) -> str:
     """Why a reply waits or failed; empty when no reason is stored."""
     reason = parse_reason(code)

@@ -190,6 +190,15 @@ def test_every_reason_the_platforms_give_has_an_explanation() -> None:
     assert set(EXPLANATIONS) == set(SendReason)
 
 
+def test_a_problem_is_explained_then_the_platform_quoted(indonesian: None) -> None:
+    text = i18n.problem_text("token_expired", "Error validating access token")
+    assert text == (
+        "Token akun kedaluwarsa atau dicabut; masukkan token baru. "
+        "Pesan asli platform: Error validating access token"
+    )
+    assert i18n.problem_text(None, None) == ""
+
+
 def test_an_unknown_stored_reason_reads_as_a_refusal(english: None) -> None:
     assert i18n.reason_text("no_such_code") == i18n.reason_text(SendReason.ERROR)
     assert i18n.reason_text(None) == ""

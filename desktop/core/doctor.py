@@ -141,14 +141,17 @@ def _account_row(account: Any) -> dict[str, Any]:
     }
 
 
-def check_account(store: Store, vault: Vault, account_id: int) -> str | None:
-    """Reach one account with one read (nothing is stored): None, or what went wrong."""
+def check_account(store: Store, vault: Vault, account_id: int) -> PlatformError | None:
+    """Reach one account with one read (nothing is stored): None, or what went wrong.
+
+    The error carries a ``reason`` code and the platform's own words; the caller words it.
+    """
     account = find_account(store, account_id)
     provider = AdapterProvider(vault)
     try:
         provider.adapter(account).fetch(account.cursor)
     except PlatformError as exc:
-        return str(exc)
+        return exc
     finally:
         provider.close()
     return None

@@ -23,10 +23,12 @@ def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
 def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
     """The unit's accounts; tokens go straight to the keyring."""
     from desktop.core.doctor import check_account
+    from desktop.i18n import problem_text
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 
     def test_connection(account_id: int) -> str | None:
-        return check_account(context.store, context.vault, account_id)
+        problem = check_account(context.store, context.vault, account_id)
+        return None if problem is None else problem_text(problem.reason, problem.platform_message)
 
     return AccountsDialog(
         context.store, context.tasks, context.vault, test_connection=test_connection, parent=parent
