@@ -92,6 +92,7 @@ class DeadlineBar(QWidget):
         self._unit = UnitSettings()
         self.headline = QLabel(self)
         self.headline.setObjectName("deadlineHeadline")
+        self.headline.setWordWrap(True)  # "terlambat 8 hari 9 jam" beside the chip
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.chip = QLabel(self)
