@@ -63,6 +63,7 @@ LABELS: Mapping[str, str] = {
     "check_ok": QT_TRANSLATE_NOOP("Cli", "OK"),
     "check_problem": QT_TRANSLATE_NOOP("Cli", "PROBLEM"),
     "data_folder": QT_TRANSLATE_NOOP("Cli", "Data folder: {folder}"),
+    "param_shape": QT_TRANSLATE_NOOP("Cli", "--param {pair}: write it as KEY=VALUE"),
     "profile_file_missing": QT_TRANSLATE_NOOP("Cli", "name the profile file: profile check FILE"),
 }
 

@@ -90,18 +90,18 @@ def read_token(prompt: str = "Token: ") -> str:
     return sys.stdin.read().strip() if sys.stdin is not None else ""
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
+def _params(pairs: list[str], lang: str) -> dict[str, str]:
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UserError("bad_option", detail=f"--param {pair!r}: expected KEY=VALUE")
+            raise UserError("bad_option", detail=fmt.label("param_shape", lang, pair=pair))
         params[key.strip()] = value.strip()
     return params
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:
-    params = _params(args.param)
+    params = _params(args.param, args.lang)
     token = read_token()
     try:  # check the settings before anything is stored
         with PlatformSession() as session:

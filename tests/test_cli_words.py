@@ -13,8 +13,9 @@ from sqlalchemy import update
 
 from desktop import cli_format as fmt
 from desktop import i18n
-from desktop.cli_sync import _state_text
+from desktop.cli_sync import _params, _state_text
 from desktop.core.credentials import MemoryVault
+from desktop.core.errors import UserError
 from desktop.core.model import Channel, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
@@ -121,3 +122,11 @@ def test_a_sentence_switches_language_with_the_option() -> None:
     assert fmt.label("outbox_empty", "id") == "Antrean kirim kosong."
     assert fmt.label("outbox_empty", "en") == "The outbox is empty."
     assert fmt.label("outbox_empty", "id") == "Antrean kirim kosong."
+
+
+def test_a_malformed_param_is_explained_in_the_officers_language() -> None:
+    with pytest.raises(UserError) as caught:
+        _params(["ig_user_id"], "id")
+    assert i18n.error_text(caught.value) == (
+        "Nilai tidak sah: --param ig_user_id: tulis sebagai KUNCI=NILAI"
+    )

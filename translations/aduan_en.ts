@@ -321,6 +321,10 @@
         <translation>Data folder: {folder}</translation>
     </message>
     <message>
+        <source>--param {pair}: write it as KEY=VALUE</source>
+        <translation>--param {pair}: write it as KEY=VALUE</translation>
+    </message>
+    <message>
         <source>name the profile file: profile check FILE</source>
         <translation>name the profile file: profile check FILE</translation>
     </message>

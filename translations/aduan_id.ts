@@ -321,6 +321,10 @@
         <translation>Folder data: {folder}</translation>
     </message>
     <message>
+        <source>--param {pair}: write it as KEY=VALUE</source>
+        <translation>--param {pair}: tulis sebagai KUNCI=NILAI</translation>
+    </message>
+    <message>
         <source>name the profile file: profile check FILE</source>
         <translation>sebutkan berkas profilnya: profile check BERKAS</translation>
     </message>
