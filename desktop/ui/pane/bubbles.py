@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.core.deadlines import UnitZone
 from desktop.core.model import Message, Reply, ReplyState
-from desktop.i18n import platform_words, reason_text
+from desktop.i18n import platform_words, problem_text, reason_text
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane import colors
 from desktop.ui.pane.labels import message_time, reply_state_hint
@@ -100,7 +100,10 @@ class ReplyBubble(Bubble):
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         state_color = colors.css(colors.reply_state_color(reply.state, self))
         self.state_label.setText(f"● {reply_state_label(reply.state)}")
-        self.state_label.setToolTip(reply_state_hint(reply.state))
+        hint = reply_state_hint(reply.state)
+        why = problem_text(reply.last_reason, reply.last_error)
+        waiting = reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN)
+        self.state_label.setToolTip(f"{hint}\n{why}" if why and waiting else hint)
         self.state_label.setStyleSheet(f"color: {state_color}; font-weight: 600; font-size: 11px;")
         self.state_label.setAccessibleName(
             self.tr("Delivery: {state}").format(state=reply_state_label(reply.state))

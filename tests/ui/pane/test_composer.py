@@ -104,6 +104,23 @@ def test_each_reply_shows_its_outbox_state(
     assert _reply_bubbles(pane)[0].state_label.text() == f"● {reply_state_label(state)}"
 
 
+def test_a_waiting_reply_says_why_it_waits(
+    qtbot: QtBot, pane: ComplaintPane, sample_store: Store
+) -> None:
+    complaint_id = complaint_with(sample_store, Status.NEW)
+    reply_id = actions.queue_reply(sample_store, complaint_id, "Sudah kami respons.", "andi")
+    with sample_store.write() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.reply_id == reply_id)
+            .values(state="queued", attempts=1, last_reason="rate_limited", last_error=None)
+        )
+    show(qtbot, pane, complaint_id)
+    tooltip = _reply_bubbles(pane)[0].state_label.toolTip()
+    assert tooltip.endswith("\n" + reason_text(SendReason.RATE_LIMITED))
+    assert "The platform asked to wait" in tooltip
+
+
 def _failed_reply(store: Store, complaint_id: int) -> int:
     reply_id = actions.queue_reply(store, complaint_id, "Mohon kirim detail lewat DM.", "andi")
     with store.write() as conn:
