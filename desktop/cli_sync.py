@@ -147,8 +147,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
     else:
         for a in rows:
             print(
-                f"#{a.id}  {a.channel.value}/{a.name}  {_state_text(a, args.lang)}"
-                f"  {fmt.local(a.last_sync_at, unit)}"
+                f"#{a.id}  {a.channel.value}/{a.name}  {fmt.local(a.last_sync_at, unit)}"
+                f"  {_state_text(a, args.lang)}"
             )
     return 0
 
