@@ -22,7 +22,7 @@ from desktop.core.credentials import (
     KeyringVault,
 )
 from desktop.core.desk import Desk
-from desktop.core.errors import LANGUAGES, UserError
+from desktop.core.errors import UserError
 from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import resolve_home
@@ -34,6 +34,7 @@ from desktop.core.store.seed import load_sample
 from desktop.core.templates import find_template
 
 LANG_ENV = "ADUAN_DESK_LANG"
+LANGUAGES = ("id", "en")  # desktop.ui.preferences.Language, without importing Qt
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -46,24 +47,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(f"aduan-desk: {exc.message(args.lang)}", file=sys.stderr)
+        _complain(exc, args.lang)
         return 1
     except InsecureKeyringError as exc:
-        error = UserError("keyring_insecure", detail=str(exc))
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("keyring_insecure", detail=str(exc)), args.lang)
         return 1
     except CredentialsUnavailableError as exc:
-        error = UserError("keyring_unavailable", detail=str(exc))
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("keyring_unavailable", detail=str(exc)), args.lang)
         return 1
     except BrokenPipeError:  # the reader went away (``aduan-desk queue | head``)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - let the exit flush quietly
         return 1
     except Exception as exc:  # a bug: report it, calmly, in one line
         report = write_crash_report(logs, exc)
-        error = UserError("unexpected", report=report)
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("unexpected", report=report), args.lang)
         return 1
+
+
+def _complain(error: UserError, lang: str) -> None:
+    """One line on stderr, in the officer's language."""
+    print(f"aduan-desk: {fmt.words(lang).error_text(error)}", file=sys.stderr)
 
 
 def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
@@ -224,9 +227,12 @@ def cmd_note(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     with _desk(args) as desk:
         status = desk.complaints.change_status(args.id, args.status, args.officer)
-    _done(
-        args, {"id": args.id, "status": status.value}, "status_set", id=args.id, status=status.value
-    )
+    data = {"id": args.id, "status": status.value}
+    if args.json:
+        fmt.print_json(data)
+    else:
+        words = fmt.words(args.lang).status_label(status)
+        print(fmt.label("status_set", args.lang, id=args.id, status=words))
     return 0
 
 

@@ -238,31 +238,3 @@ def countdown(
 def to_unit_time(value: datetime, zone: UnitZone) -> datetime:
     """The same instant on the unit's wall clock."""
     return utc(value).astimezone(zone.tzinfo)
-
-
-_WORDS = {
-    # lang: (day, hour, minute, "left" template, "overdue" template)
-    "id": ("h", "j", "m", "sisa {}", "terlambat {}"),
-    "en": ("d", "h", "m", "{} left", "{} overdue"),
-}
-
-
-def format_remaining(remaining: timedelta, lang: str = "id") -> str:
-    """Short text such as "sisa 5 j 12 m" or "2 d 3 h overdue" (zero counts as overdue).
-
-    Shows the two largest units, cut (not rounded) to whole minutes.
-    """
-    key = lang.replace("-", "_").split("_")[0].casefold()
-    if key not in _WORDS:
-        raise ValueError(f"unsupported language {lang!r} (use 'id' or 'en')")
-    day, hour, minute, left, late = _WORDS[key]
-    minutes = abs(remaining) // timedelta(minutes=1)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        text = f"{days} {day}" + (f" {hours} {hour}" if hours else "")
-    elif hours:
-        text = f"{hours} {hour}" + (f" {mins} {minute}" if mins else "")
-    else:
-        text = f"{mins} {minute}"
-    return (left if remaining > timedelta(0) else late).format(text)

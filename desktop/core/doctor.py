@@ -82,7 +82,7 @@ def run_doctor(
     try:
         store = open_store(paths, vault)
     except UserError as exc:
-        report.add("database", False, exc.message("en"))
+        report.add("database", False, exc.english())
         return report
     try:
         _check_store(report, store)
@@ -147,13 +147,16 @@ def _accounts(store: Store) -> list[Account]:
         return list_accounts(conn, include_disabled=True)
 
 
-def check_account(account: Account, vault: Vault) -> str | None:
-    """Reach one account with one read (nothing is stored): None, or what went wrong."""
+def check_account(account: Account, vault: Vault) -> PlatformError | None:
+    """Reach one account with one read (nothing is stored): None, or what went wrong.
+
+    The error carries a ``reason`` code and the platform's own words; the caller words it.
+    """
     provider = AdapterProvider(vault)
     try:
         provider.adapter(account).fetch(account.cursor)
     except PlatformError as exc:
-        return str(exc)
+        return exc
     finally:
         provider.close()
     return None

@@ -200,8 +200,9 @@ class Reply:
     attempts: int = 0
     platform_id: str | None = None
     accepted_at: datetime | None = None
-    last_error: str | None = None
+    last_error: str | None = None  # the platform's own words (redacted), if it gave any
     next_attempt_at: datetime | None = None
+    last_reason: str | None = None  # why it waits or failed: a ``SendReason`` code
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from desktop.core.desk import Complaints, PaneData
 from desktop.core.errors import UserError
 from desktop.core.model import Status
+from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.detail_page import DetailPage
 from desktop.ui.pane.draft_keeper import DraftKeeper
-from desktop.ui.pane.labels import ui_language
 from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.loading import default_officer
 from desktop.ui.pane.message_line import MessageLine
@@ -255,7 +255,7 @@ class ComplaintPane(QWidget):
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.message_line.show_message(error.message(ui_language()))
+            self.message_line.show_message(error_text(error))
             return
         raise error  # a bug: the exception hook reports it; the draft is already saved
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.core.model import Account, Channel
 from desktop.core.sync.states import SyncState
+from desktop.i18n import platform_words, sync_state_text
 from desktop.ui import icons, labels
 
 AGE_REFRESH_MS = 30_000
@@ -177,8 +178,8 @@ class ConnectivityStatus(QWidget):
             state_label(link.state),
             self.tr("Last good sync: %1").replace("%1", age_text(link.last_good_sync, now)),
         ]
-        if link.error and link.state is not SyncState.OK:
-            lines.append(link.error)
+        if link.error and link.state is not SyncState.OK:  # the platform's own words
+            lines.append(platform_words(link.error))
         return "\n".join(lines)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -188,25 +189,8 @@ class ConnectivityStatus(QWidget):
 
 
 def state_label(state: SyncState) -> str:
-    words = {
-        SyncState.IDLE: QCoreApplication.translate("Connectivity", "Not synced yet"),
-        SyncState.OK: QCoreApplication.translate("Connectivity", "Connected"),
-        SyncState.OFFLINE: QCoreApplication.translate(
-            "Connectivity", "Cannot connect; retrying automatically"
-        ),
-        SyncState.RATE_LIMITED: QCoreApplication.translate(
-            "Connectivity", "Slowed down by the platform; waiting"
-        ),
-        SyncState.NEEDS_TOKEN: QCoreApplication.translate("Connectivity", "Needs a new token"),
-        SyncState.CONFLICT: QCoreApplication.translate(
-            "Connectivity", "Another program reads this account"
-        ),
-        SyncState.ERROR: QCoreApplication.translate(
-            "Connectivity", "Refused by the platform; check the account"
-        ),
-        SyncState.DISABLED: QCoreApplication.translate("Connectivity", "Disabled"),
-    }
-    return words[state]
+    """The state in the same words as the accounts dialog and the command line."""
+    return sync_state_text(state)
 
 
 class OfflineBanner(QFrame):

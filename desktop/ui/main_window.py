@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.deadlines import UnitSettings
 from desktop.core.errors import UserError
 from desktop.core.model import Account
+from desktop.i18n import error_text
 from desktop.ui import filters, icons
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.connectivity import (
@@ -237,8 +238,7 @@ class MainWindow(QMainWindow):
     def _report_read_error(self, error: BaseException) -> None:
         """A known store error is a calm line in the status bar; anything else is a bug."""
         if isinstance(error, UserError):
-            language = self.preferences.language.value
-            self.statusBar().showMessage(error.message(language), READ_ERROR_MS)
+            self.statusBar().showMessage(error_text(error), READ_ERROR_MS)
             return
         sys.excepthook(type(error), error, error.__traceback__)
 

@@ -40,7 +40,7 @@ TICK_MS = 10_000  # countdowns show minutes: a 10 s tick keeps them at most 10 s
 ROW_HEIGHT = 38
 
 _WIDTHS = {
-    Column.COUNTDOWN: 142,
+    Column.COUNTDOWN: 164,  # "59 minutes overdue", bold
     Column.CHANNEL: 40,
     Column.AUTHOR: 136,
     Column.EXCERPT: 220,

@@ -101,7 +101,7 @@ class SyncController(QObject):
             return  # the window is closing
         if not isinstance(error, UserError):
             raise error  # a bug: the exception hook reports it
-        log.warning("sync round stopped: %s", error.message("en"))
+        log.warning("sync round stopped: %s", error.english())
 
     def _set_skew(self, skew: ClockSkew) -> None:
         self._clock.skew = skew

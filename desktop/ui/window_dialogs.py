@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.model import Account
 from desktop.ui.context import WindowContext
 
 if TYPE_CHECKING:
@@ -22,7 +23,13 @@ def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
 
 def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
     """The unit's accounts; tokens go straight to the keyring."""
+    from desktop.i18n import problem_text
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 
     accounts = context.desk.accounts
-    return AccountsDialog(accounts, context.tasks, test_connection=accounts.check, parent=parent)
+
+    def test_connection(account: Account) -> str | None:
+        problem = accounts.check(account)
+        return None if problem is None else problem_text(problem.reason, problem.platform_message)
+
+    return AccountsDialog(accounts, context.tasks, test_connection=test_connection, parent=parent)

@@ -42,7 +42,7 @@ def test_disabled_accounts_are_left_out() -> None:
 def test_age_of_the_last_good_sync_in_words() -> None:
     assert age_text(None, NOW) == "never"
     assert age_text(NOW - timedelta(seconds=20), NOW) == "just now"
-    assert age_text(NOW - timedelta(hours=2, minutes=5), NOW) == "2 h 5 m ago"
+    assert age_text(NOW - timedelta(hours=2, minutes=5), NOW) == "2 hours 5 minutes ago"
 
 
 def test_banner_shows_when_offline_and_asks_for_a_sync(qtbot: QtBot) -> None:
@@ -69,8 +69,8 @@ def test_status_shows_one_chip_per_account_with_its_state(qtbot: QtBot) -> None:
     feed.publish(Connectivity((link,)))
     chips = [chip for chip in status._chips if not chip.isHidden()]
     assert len(chips) == 1
-    assert chips[0].age.text() == "1 d ago"
-    assert "Needs a new token" in chips[0].toolTip()
-    assert "401" in chips[0].toolTip()
+    assert chips[0].age.text() == "1 day ago"
+    assert "Token expired or revoked; enter a new token" in chips[0].toolTip()
+    assert "The platform said: 401" in chips[0].toolTip()
     feed.publish(Connectivity())
     assert all(chip.isHidden() for chip in status._chips)

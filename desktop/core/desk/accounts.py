@@ -9,7 +9,7 @@ from desktop.core.credentials import Vault, token_name
 from desktop.core.doctor import check_account
 from desktop.core.errors import UserError
 from desktop.core.model import Account, Channel
-from desktop.core.platforms.errors import ConfigurationError
+from desktop.core.platforms.errors import ConfigurationError, PlatformError
 from desktop.core.platforms.factory import make_adapter
 from desktop.core.platforms.http import PlatformSession
 from desktop.core.store import accounts as rows
@@ -82,9 +82,9 @@ class Accounts:
         with self._store.write() as conn:
             rows.mark_fresh_token(conn, account_id)
 
-    def check(self, account: Account) -> str | None:
+    def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
-        works, else what went wrong in the platform's words."""
+        works, else the error (a reason code and the platform's own words)."""
         return check_account(account, self._vault)
 
     def remove(self, account_id: int) -> Removal:

@@ -117,19 +117,27 @@ class Puller:
         except RateLimitedError as exc:
             wait = timedelta(seconds=exc.retry_after)
             return self._failed(
-                account, SyncState.RATE_LIMITED, str(exc), wait, pages, new, changed
+                account, SyncState.RATE_LIMITED, exc.platform_message, wait, pages, new, changed
             )
         except TokenExpiredError as exc:
-            return self._failed(account, SyncState.NEEDS_TOKEN, str(exc), None, pages, new, changed)
+            return self._failed(
+                account, SyncState.NEEDS_TOKEN, exc.platform_message, None, pages, new, changed
+            )
         except ConflictError as exc:
             wait = self._policy.conflict_wait
-            return self._failed(account, SyncState.CONFLICT, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.CONFLICT, exc.platform_message, wait, pages, new, changed
+            )
         except TransientError as exc:
             wait = self._backoff(account.failure_count + 1)
-            return self._failed(account, SyncState.OFFLINE, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.OFFLINE, exc.platform_message, wait, pages, new, changed
+            )
         except PlatformError as exc:
             wait = self._backoff(account.failure_count + 1)
-            return self._failed(account, SyncState.ERROR, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.ERROR, exc.platform_message, wait, pages, new, changed
+            )
         more = pages >= self._policy.max_pages
         return self._succeeded(account, pages, new, changed, more=more)
 
@@ -165,7 +173,7 @@ class Puller:
         self,
         account: Account,
         state: SyncState,
-        error: str,
+        error: str | None,
         wait: timedelta | None = None,
         pages: int = 0,
         new: int = 0,

@@ -38,15 +38,14 @@ from desktop.core.store.database import Store
 from desktop.core.store.outbox import Entry
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.outbox import LEASE, claim_is_alive, claimant
+from desktop.core.sync.reasons import SendReason
 from desktop.core.workers import DIRECT, Lane
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 BLOCKED = frozenset({SyncState.NEEDS_TOKEN, SyncState.DISABLED})
-# The reason recorded when the sender itself failed (a bug): the claim is freed at once,
-# as uncertain, so the reply is read back before it is tried again.
-UNEXPECTED = "unexpected"
+
 # Our reply read back may carry a platform time a little before our first try
 # (clock differences); it is ours if it is no older than this before it.
 RECONCILE_MARGIN = timedelta(minutes=10)
@@ -177,36 +176,42 @@ class Sender:
                 found = self._reconcile(adapter, entry)
                 if found is not None:
                     return self._record_sent(account, entry, found)
-                if entry.last_reason == DuplicateContentError.default_reason:
-                    return self._finish_failed(
-                        entry,
-                        "duplicate_content",
-                        "The platform refuses this text as a duplicate of an earlier post, "
-                        "and it is not in the thread: edit the text.",
-                    )
+                if entry.last_reason == SendReason.DUPLICATE:
+                    return self._finish_failed(entry, SendReason.DUPLICATE_CONTENT, None)
             parent = self._parent(entry)
             posted = adapter.post_reply(entry.thread_id, parent, entry.text)
         except DuplicateContentError as exc:
             # Only a hint: reconcile by reading back, never take it as success.
-            return self._set(entry, ReplyState.UNCERTAIN, str(exc), exc.reason, timedelta(0))
+            return self._set(
+                entry,
+                ReplyState.UNCERTAIN,
+                exc.platform_message,
+                SendReason.DUPLICATE,
+                timedelta(0),
+            )
         except RateLimitedError as exc:
             wait = timedelta(seconds=exc.retry_after)
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, wait)
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, wait)
             raise
         except TokenExpiredError as exc:
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, None)
-            self._account_needs_token(account, str(exc))
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, None)
+            self._account_needs_token(account, exc.platform_message)
             raise
         except TransientError as exc:
             state = ReplyState.UNCERTAIN if exc.maybe_delivered else ReplyState.QUEUED
             if entry.state is ReplyState.UNCERTAIN:
                 state = ReplyState.UNCERTAIN  # still unknown: reconcile again next time
-            return self._set(entry, state, str(exc), exc.reason, self._backoff(entry.attempts + 1))
+            words = exc.platform_message
+            return self._set(entry, state, words, exc.reason, self._backoff(entry.attempts + 1))
         except PermanentError as exc:
-            return self._finish_failed(entry, exc.reason, str(exc))
+            return self._finish_failed(entry, exc.reason, exc.platform_message)
         except PlatformError as exc:
             return self._set(
-                entry, ReplyState.QUEUED, str(exc), exc.reason, self._backoff(entry.attempts + 1)
+                entry,
+                ReplyState.QUEUED,
+                exc.platform_message,
+                exc.reason,
+                self._backoff(entry.attempts + 1),
             )
         return self._record_sent(account, entry, posted)
 
@@ -253,14 +258,14 @@ class Sender:
         self._write(rows.record_sent, entry, posted.platform_id, accepted, item)
         return Outcome.SENT
 
-    def _finish_failed(self, entry: Entry, reason: str, message: str) -> Outcome:
+    def _finish_failed(self, entry: Entry, reason: str, message: str | None) -> Outcome:
         return self._set(entry, ReplyState.FAILED, message, reason, None)
 
     def _set(
         self,
         entry: Entry,
         state: ReplyState,
-        message: str | None,
+        message: str | None,  # the platform's own words (redacted), or None
         reason: str,
         wait: timedelta | None,
     ) -> Outcome:
@@ -274,9 +279,15 @@ class Sender:
     def free_after_bug(self, entry: Entry) -> None:
         """The sender failed on ``entry`` unexpectedly: free its claim now, as uncertain
         (it may have reached the platform), to be read back before any retry."""
-        self._set(entry, ReplyState.UNCERTAIN, None, UNEXPECTED, self._backoff(entry.attempts + 1))
+        self._set(
+            entry,
+            ReplyState.UNCERTAIN,
+            None,
+            SendReason.UNEXPECTED,
+            self._backoff(entry.attempts + 1),
+        )
 
-    def _account_needs_token(self, account: Account, message: str) -> None:
+    def _account_needs_token(self, account: Account, message: str | None) -> None:
         self._write(account_rows.mark_needs_token, account.id, message)
 
     def _backoff(self, attempts: int) -> timedelta:

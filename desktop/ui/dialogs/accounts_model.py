@@ -15,9 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from desktop.core.model import Account
-from desktop.core.sync.states import SyncState, describe
-from desktop.ui.labels import channel_label
-from desktop.ui.pane.labels import ui_language
+from desktop.core.sync.states import SyncState
+from desktop.i18n import channel_label, platform_words, sync_state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NEEDS_TOKEN = SyncState.NEEDS_TOKEN
@@ -75,8 +74,10 @@ class AccountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(account, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            words = describe(account.state, ui_language())
-            return f"{words}\n{account.last_error}" if account.last_error else words
+            words = sync_state_text(account.state)
+            if not account.last_error:
+                return words
+            return f"{words}\n{platform_words(account.last_error)}"
         if role == Qt.ItemDataRole.ForegroundRole and needs_token and column == self.STATE:
             return _NEEDS_TOKEN_COLOR
         if role == Qt.ItemDataRole.FontRole and needs_token and column == self.STATE:
@@ -93,9 +94,8 @@ class AccountsModel(QAbstractTableModel):
         if column == self.API_BASE:
             return account.api_base or QCoreApplication.translate("AccountsModel", "(default)")
         if column == self.STATE:
-            if account.state == NEEDS_TOKEN:
-                return "⚠ " + QCoreApplication.translate("AccountsModel", "Needs a new token")
-            return describe(account.state, ui_language())
+            words = sync_state_text(account.state)
+            return f"⚠ {words}" if account.state == NEEDS_TOKEN else words
         if column == self.LAST_ERROR:
             return account.last_error or ""
         return ""

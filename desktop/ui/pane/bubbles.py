@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.core.deadlines import UnitZone
 from desktop.core.model import Direction, Message, Reply, ReplyState
+from desktop.i18n import platform_words, problem_text, reason_text
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane import colors
 from desktop.ui.pane.labels import message_time, reply_state_hint
@@ -101,7 +102,10 @@ class ReplyBubble(Bubble):
         self.state_label = QLabel(parent=self)
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
         self.state_label.setText(f"● {reply_state_label(reply.state)}")
-        self.state_label.setToolTip(reply_state_hint(reply.state))
+        hint = reply_state_hint(reply.state)
+        why = problem_text(reply.last_reason, reply.last_error)
+        waiting = reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN)
+        self.state_label.setToolTip(f"{hint}\n{why}" if why and waiting else hint)
         self.state_label.setAccessibleName(
             self.tr("Delivery: {state}").format(state=reply_state_label(reply.state))
         )
@@ -121,10 +125,10 @@ class ReplyBubble(Bubble):
         return [self.state_label, *self._failure_lines]
 
     def _add_failure_actions(self, reply: Reply) -> None:
-        reason = reply.last_error or self.tr("The platform gave no reason.")
-        self.reason = _text_label(
-            self.tr("The platform's reason: {reason}").format(reason=reason), self
-        )
+        lines = [reason_text(reply.last_reason) or self.tr("The platform gave no reason.")]
+        if reply.last_error:  # the platform's own words, shown as theirs
+            lines.append(platform_words(reply.last_error))
+        self.reason = _text_label("\n".join(lines), self)
         self._failure_lines.append(self.reason)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.retry_button.setAccessibleName(self.tr("Send this reply again"))

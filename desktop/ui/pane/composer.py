@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.core.deadlines import Urgency
 from desktop.core.errors import UserError
 from desktop.core.templates import Template
+from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.ctrl_enter import CtrlEnterSubmits
-from desktop.ui.pane.labels import ui_language
 
 
 class Composer(QWidget):
@@ -155,7 +155,7 @@ class Composer(QWidget):
             error = UserError(
                 "text_too_long", channel=self.channel_name, length=self.length(), limit=self.limit
             )
-            self.problem.emit(error.message(ui_language()))
+            self.problem.emit(error_text(error))
             return
         self.queue_requested.emit(text)
 

@@ -6,24 +6,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.core.deadlines import Countdown, UnitSettings, countdown
 from desktop.core.model import Complaint
-from desktop.ui.labels import duration_text, unit_time_text, urgency_label
+from desktop.i18n import remaining_text
+from desktop.ui.labels import unit_time_text, urgency_label
 from desktop.ui.pane import colors
 
 TICK_MS = 30_000
 
 
 def _time_left(remaining: timedelta) -> str:
-    """ "5 h left" / "2 d 3 h overdue", in the words the queue uses."""
-    amount = duration_text(remaining)
-    if remaining > timedelta(0):
-        return QCoreApplication.translate("Labels", "%1 left").replace("%1", amount)
-    return QCoreApplication.translate("Labels", "%1 overdue").replace("%1", amount)
+    """ "sisa 5 jam 12 menit" / "terlambat 2 hari 3 jam": the queue's words, both units."""
+    return remaining_text(remaining)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +92,7 @@ class DeadlineBar(QWidget):
         self._unit = UnitSettings()
         self.headline = QLabel(self)
         self.headline.setObjectName("deadlineHeadline")
+        self.headline.setWordWrap(True)  # "terlambat 8 hari 9 jam" beside the chip
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.chip = QLabel(self)

@@ -84,7 +84,7 @@ def test_missing_key_is_a_clear_error(home: Paths) -> None:
     with pytest.raises(UserError) as caught:
         open_store(home, MemoryVault())
     assert caught.value.code == "missing_key"
-    assert "keyring" in caught.value.message("id")
+    assert "keyring" in caught.value.english()
 
 
 def test_another_key_is_refused_and_file_untouched(tmp_path: Path, make_item: ItemFactory) -> None:
@@ -137,7 +137,7 @@ def test_corrupt_pages_give_a_clear_error(tmp_path: Path, make_item: ItemFactory
     with pytest.raises(UserError) as caught:
         read_everything()
     assert caught.value.code in {"corrupt_database", "not_a_database"}
-    assert str(path) in caught.value.message("en")
+    assert str(path) in caught.value.english()
 
 
 def test_newer_schema_is_refused_without_change(tmp_path: Path, make_item: ItemFactory) -> None:
@@ -152,7 +152,7 @@ def test_newer_schema_is_refused_without_change(tmp_path: Path, make_item: ItemF
     with pytest.raises(UserError) as caught:
         open_with_key(path, key)
     assert caught.value.code == "newer_schema"
-    assert "9999" in caught.value.message("id")
+    assert "9999" in caught.value.english()
     assert _digest(path) == before
 
 

@@ -77,7 +77,7 @@ def test_full_disk_loses_nothing_committed(
     with pytest.raises(UserError) as caught:
         ingest(store, account_id, big, cursor="second")
     assert caught.value.code == "disk_full"
-    assert "Disk penuh" in caught.value.message("id")
+    assert "disk is full" in caught.value.english()
     assert _messages(store, account_id) == 20
     assert _cursor(store, account_id) == "first"
     # Once space is free again, writing works and the earlier data is there.

@@ -13,7 +13,8 @@ from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.schema import OutboxRow
 from desktop.core.sync.engine import SyncEngine
-from desktop.core.sync.push import UNEXPECTED, Sender, SenderBugError
+from desktop.core.sync.push import Sender, SenderBugError
+from desktop.core.sync.reasons import SendReason
 from desktop.simulator import Simulator
 
 
@@ -50,6 +51,6 @@ def test_a_bug_frees_the_claim_at_once_and_is_raised(
             )
         }
     # Not left "sending" for the lease to free: uncertain now, read back before a retry.
-    assert rows[broken] == (ReplyState.UNCERTAIN.value, None, UNEXPECTED)
+    assert rows[broken] == (ReplyState.UNCERTAIN.value, None, SendReason.UNEXPECTED.value)
     assert rows[fine][0] == ReplyState.SENT.value  # one failing entry blocks no other
     assert Counter(r.text for r in sim.accepted_replies())["Balasan X."] == 0

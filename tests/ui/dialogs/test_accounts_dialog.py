@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import inspect, select, text, update
@@ -86,7 +87,9 @@ def test_needs_a_new_token_is_shown_and_a_new_one_can_be_saved(
     assert not dialog.token_warning.isHidden()
     assert "humas_x" in dialog.token_warning.text()
     state = dialog.model.index(0, dialog.model.STATE).data()
-    assert state == "⚠ Needs a new token"
+    assert state == "⚠ Token expired or revoked; enter a new token"  # as the CLI and the chips say
+    tooltip = dialog.model.index(0, dialog.model.STATE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "The platform said: 401 Unauthorized" in tooltip
     dialog.table.selectRow(0)
     dialog.new_token.setText("fresh-token")
     with qtbot.waitSignal(dialog.accounts_changed):

@@ -26,7 +26,7 @@ MakePane = Callable[[], ComplaintPane]
 
 @pytest.fixture(autouse=True)
 def indonesian_locale() -> Iterator[None]:
-    """Dates and the core's messages in Indonesian, as an officer sees them by default."""
+    """Dates in Indonesian; the words stay English (the catalogue is not installed here)."""
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     yield
