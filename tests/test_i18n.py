@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from desktop import i18n
 from desktop.cli_format import LABELS
-from desktop.core.deadlines import Countdown, Urgency
+from desktop.core.deadlines import Countdown, DeadlineKind, Urgency
 from desktop.core.errors import MESSAGES, UserError
 from desktop.core.model import ReplyState, Status
 from desktop.core.sync.reasons import EXPLANATIONS, SendReason
@@ -130,9 +130,9 @@ def test_every_queue_pill_fits_its_column(qapp: object) -> None:
 
 
 def test_countdown_words(english: None) -> None:
-    due = Countdown(None, None, 26 * H, Urgency.ON_TIME, "answer")
-    viral = Countdown(None, None, -4 * D, Urgency.VIRAL, "answer")
-    nothing = Countdown(None, None, None, Urgency.NONE, "none")
+    due = Countdown(None, None, 26 * H, Urgency.ON_TIME, DeadlineKind.ANSWER)
+    viral = Countdown(None, None, -4 * D, Urgency.VIRAL, DeadlineKind.ANSWER)
+    nothing = Countdown(None, None, None, Urgency.NONE, DeadlineKind.NONE)
     assert i18n.countdown_text(due) == "1 day left"  # the queue pill: the largest unit
     assert i18n.countdown_text(viral) == "VIRAL RISK"
     assert i18n.countdown_text(nothing) == "—"

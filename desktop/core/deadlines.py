@@ -154,6 +154,14 @@ class Urgency(enum.IntEnum):
     VIRAL = 4  # past the viral horizon of the clock start
 
 
+class DeadlineKind(enum.StrEnum):
+    """Which deadline a countdown counts to."""
+
+    ANSWER = "answer"  # the first answer
+    PROGRESS = "progress"  # the next public progress update
+    NONE = "none"  # nothing is due (closed, or answered with nothing pending)
+
+
 @dataclass(frozen=True, slots=True)
 class Countdown:
     """Where a complaint stands against its deadlines at one moment."""
@@ -162,7 +170,7 @@ class Countdown:
     viral_at: datetime | None
     remaining: timedelta | None  # negative when overdue
     urgency: Urgency
-    kind: str  # "answer" | "progress" | "none"
+    kind: DeadlineKind
 
 
 def clock_start(messages: Iterable[tuple[Direction, datetime]]) -> datetime | None:
@@ -182,15 +190,15 @@ def _deadlines(
     clock_started_at: datetime | None,
     last_public_answer_at: datetime | None,
     settings: DeadlineSettings,
-) -> list[tuple[str, datetime, timedelta]]:
+) -> list[tuple[DeadlineKind, datetime, timedelta]]:
     """The deadlines that apply, as (kind, start, period)."""
-    found: list[tuple[str, datetime, timedelta]] = []
+    found: list[tuple[DeadlineKind, datetime, timedelta]] = []
     if not Status(status).is_open:
         return found
     if clock_started_at is not None:
-        found.append(("answer", utc(clock_started_at), settings.first_answer))
+        found.append((DeadlineKind.ANSWER, utc(clock_started_at), settings.first_answer))
     if last_public_answer_at is not None and status in (Status.ACKNOWLEDGED, Status.IN_PROGRESS):
-        found.append(("progress", utc(last_public_answer_at), settings.progress_every))
+        found.append((DeadlineKind.PROGRESS, utc(last_public_answer_at), settings.progress_every))
     return found
 
 
@@ -220,7 +228,7 @@ def countdown(
     now = utc(now)
     found = _deadlines(status, clock_started_at, last_public_answer_at, settings)
     if not found:
-        return Countdown(None, None, None, Urgency.NONE, "none")
+        return Countdown(None, None, None, Urgency.NONE, DeadlineKind.NONE)
     kind, start, period = min(found, key=lambda item: item[1] + item[2])
     due = start + period
     urgency = Urgency.ON_TIME

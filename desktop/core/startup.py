@@ -75,7 +75,7 @@ def apply_profile(store: Store, paths: Paths, profile: UnitProfile, source: Path
                     params=account.params,
                 )
     if profile.templates:
-        save_user_templates(paths.home, profile.templates)
+        save_user_templates(paths.templates, profile.templates)
     with store.write() as conn:
         save_setting(conn, NETWORK_KEY, {"proxy": profile.proxy, "ca_bundle": profile.ca_bundle})
         save_setting(

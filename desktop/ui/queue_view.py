@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop.core.deadlines import Countdown, Urgency
+from desktop.core.deadlines import Countdown, DeadlineKind, Urgency
 from desktop.core.model import ReplyState, Status
 from desktop.ui import labels
 from desktop.ui.delegates import (
@@ -68,7 +68,9 @@ def longest_countdowns() -> list[str]:
     texts = [labels.urgency_label(Urgency.VIRAL)]
     for remaining in _LONG_WAITS:
         urgency = Urgency.ON_TIME if remaining > timedelta(0) else Urgency.OVERDUE
-        texts.append(labels.countdown_text(Countdown(None, None, remaining, urgency, "answer")))
+        texts.append(
+            labels.countdown_text(Countdown(None, None, remaining, urgency, DeadlineKind.ANSWER))
+        )
     return texts
 
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from desktop.core.deadlines import (
     Countdown,
+    DeadlineKind,
     DeadlineSettings,
     UnitSettings,
     UnitZone,
@@ -94,9 +95,9 @@ def test_answer_after_all_inbound_clears_the_answer_deadline(
     answered_at = max((t for _, t in msgs), default=T0) + delay + timedelta(microseconds=1)
     assert clock_start([*msgs, (OUT, answered_at)]) is None
     assert due_at(Status.NEW, None, answered_at, DEFAULT) is None
-    assert countdown(answered_at, Status.NEW, None, answered_at, DEFAULT).kind == "none"
+    assert countdown(answered_at, Status.NEW, None, answered_at, DEFAULT).kind is DeadlineKind.NONE
     progress = countdown(answered_at, status, None, answered_at, DEFAULT)
-    assert progress.kind == "progress"
+    assert progress.kind is DeadlineKind.PROGRESS
     assert progress.due_at == answered_at + DEFAULT.progress_every
 
 
@@ -190,7 +191,11 @@ def test_countdown_agrees_with_due_at(
     result = countdown(now, status, start, answer, settings)
     assert result.due_at == due_at(status, start, answer, settings)
     if result.due_at is None:
-        assert (result.remaining, result.urgency, result.kind) == (None, Urgency.NONE, "none")
+        assert (result.remaining, result.urgency, result.kind) == (
+            None,
+            Urgency.NONE,
+            DeadlineKind.NONE,
+        )
         return
     assert result.remaining == result.due_at - now
     assert (result.urgency >= Urgency.OVERDUE) == (result.remaining <= timedelta(0))

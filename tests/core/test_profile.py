@@ -102,7 +102,7 @@ def test_profile_is_applied_once_at_start_and_again_when_changed(
         names = [(a.channel.value, a.name, a.state) for a in stored_accounts(store)]
         assert ("instagram", "humaspolrescontoh", "idle") in names
         assert len(names) == 3
-        assert [t.name for t in reply_templates(paths.home)] == ["respons-awal"]
+        assert [t.name for t in reply_templates(paths.templates)] == ["respons-awal"]
         assert "unit.zone" in profile_fixed(store)
         assert network_settings(store) == (None, None)
         assert not apply_if_new(store, paths, profile_path)  # unchanged: nothing to do

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from pytestqt.qtbot import QtBot
 
-from desktop.core.deadlines import Countdown, Urgency
+from desktop.core.deadlines import Countdown, DeadlineKind, Urgency
 from desktop.core.model import ReplyState, Status
 from desktop.ui.delegates import _REPLY_MARK, PAD
 from desktop.ui.labels import countdown_text, reply_state_label, status_label
@@ -53,7 +53,7 @@ def test_status_and_reply_words_fit_their_columns(
     waits = [timedelta(days=d, hours=h, minutes=59) for d in range(31) for h in (0, 9, 23)]
     for remaining in waits + [-wait for wait in waits]:
         urgency = Urgency.ON_TIME if remaining > timedelta(0) else Urgency.OVERDUE
-        text = countdown_text(Countdown(None, None, remaining, urgency, "answer"))
+        text = countdown_text(Countdown(None, None, remaining, urgency, DeadlineKind.ANSWER))
         advance = QFontMetrics(bold).horizontalAdvance(text)
         pill = min(pill_room, advance + 20)  # what the countdown delegate draws
         assert advance <= pill - 12, text  # else the delegate elides it

@@ -41,13 +41,13 @@ class Complaints:
             unit = load_unit_settings(conn)
         draft = drafts.load_draft(self._store, complaint_id)
         try:
-            templates, problem = reply_templates(self._paths.home), None
+            templates, problem = reply_templates(self._paths.templates), None
         except (OSError, ValueError) as exc:
             templates, problem = load_templates(default_templates_path()), str(exc)
         return PaneData(detail, unit, draft, templates, problem)
 
     def templates(self) -> list[Template]:
-        return reply_templates(self._paths.home)
+        return reply_templates(self._paths.templates)
 
     def reply(self, complaint_id: int, text: str, officer: str) -> int:
         """Queue a reply (with its outbox entry) and drop the complaint's draft."""

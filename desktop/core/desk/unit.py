@@ -35,4 +35,4 @@ class Unit:
             return load_skew(conn)
 
     def save_templates(self, templates: Sequence[Template]) -> None:
-        save_user_templates(self._paths.home, templates)
+        save_user_templates(self._paths.templates, templates)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.core.deadlines import Countdown, UnitSettings, countdown
+from desktop.core.deadlines import Countdown, DeadlineKind, UnitSettings, countdown
 from desktop.core.model import Complaint
 from desktop.i18n import remaining_text
 from desktop.ui.labels import unit_time_text, urgency_label
@@ -160,7 +160,7 @@ class DeadlineBar(QWidget):
         if state.remaining is None:
             return self.tr("No deadline running")
         left = _time_left(state.remaining)
-        if state.kind == "progress":
+        if state.kind is DeadlineKind.PROGRESS:
             return self.tr("Progress update: {left}").format(left=left)
         return self.tr("First answer: {left}").format(left=left)
 
@@ -188,7 +188,7 @@ class DeadlineBar(QWidget):
     def _update_track(self, c: Complaint, state: Countdown, color: QColor) -> None:
         deadlines = self._unit.deadlines
         now = self._clock()
-        if state.kind == "answer" and c.clock_started_at is not None and state.viral_at:
+        if state.kind is DeadlineKind.ANSWER and c.clock_started_at is not None and state.viral_at:
             start = c.clock_started_at
             hours = int(deadlines.first_answer / timedelta(hours=1))
             viral_hours = int(deadlines.viral_horizon / timedelta(hours=1))
@@ -198,7 +198,7 @@ class DeadlineBar(QWidget):
             ]
             self.track.set_track(start, state.viral_at, now, marks, color)
             self.track.show()
-        elif state.kind == "progress" and state.due_at is not None:
+        elif state.kind is DeadlineKind.PROGRESS and state.due_at is not None:
             start = state.due_at - deadlines.progress_every
             marks = [Mark(state.due_at, self.tr("next update"))]
             self.track.set_track(start, state.due_at, now, marks, color)

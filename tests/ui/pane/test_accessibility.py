@@ -57,7 +57,7 @@ def test_dialog_controls_are_named(
     dialogs: list[QWidget] = [
         AccountsDialog(desk.accounts, tasks, test_connection=lambda _account: None),
         SettingsDialog(desk.unit, tasks, PreferenceStore(tmp_path)),
-        TemplateEditor(tmp_path),
+        TemplateEditor(Paths(tmp_path).templates),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
