@@ -11,10 +11,12 @@ from desktop.core.credentials import MemoryVault, token_name
 from desktop.core.desk import Accounts
 from desktop.core.model import Account, Channel
 from desktop.core.store.database import Store
+from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow
+from desktop.core.sync.states import SyncState
 from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 from desktop.ui.tasks import TaskRunner
-from tests.support import stored_accounts
+from tests.support import ItemFactory, stored_accounts
 
 TOKEN = "EAAG-very-secret-token-1234567890"
 
@@ -145,3 +147,44 @@ def test_accounts_model_passes_the_model_tester(
     dialog = _dialog(qtbot, store, tasks, vault)
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
     qtmodeltester.check(dialog.model)
+
+
+def test_settings_the_adapter_cannot_use_are_refused_and_nothing_is_stored(
+    qtbot: QtBot, store: Store, tasks: TaskRunner
+) -> None:
+    """The same checks as ``account add`` on the command line: one way, in the desk."""
+    vault = MemoryVault()
+    dialog = _dialog(qtbot, store, tasks, vault)
+    form = dialog.form
+    form.platform.setCurrentIndex(form.platform.findData(Channel.INSTAGRAM.value))
+    form.name.setText("humaspolres")
+    form.params.setPlainText("")  # no ig_user_id
+    form.token.setText(TOKEN)
+    form.add_button.click()
+    qtbot.waitUntil(lambda: "ig_user_id" in dialog.message_line.message())
+    form.platform.setCurrentIndex(form.platform.findData(Channel.X.value))
+    form.api_base.setText("http://api.example.org")  # plain http off this computer
+    form.params.setPlainText("user_id=42")
+    form.token.setText(TOKEN)
+    form.add_button.click()
+    qtbot.waitUntil(lambda: "https://" in dialog.message_line.message())
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert stored_accounts(store, include_disabled=True) == []
+    assert TOKEN not in repr(vault._entries)
+
+
+def test_removing_an_account_with_complaints_says_it_was_kept(
+    qtbot: QtBot, store: Store, tasks: TaskRunner, make_item: ItemFactory
+) -> None:
+    vault = MemoryVault()
+    account_id = Accounts(store, vault).add(Channel.TELEGRAM, "bot_humas", "123:abc")
+    ingest(store, account_id, [make_item(1)], cursor=None)
+    dialog = _dialog(qtbot, store, tasks, vault)
+    dialog.confirm_remove = lambda account: True
+    dialog.table.selectRow(0)
+    with qtbot.waitSignal(dialog.accounts_changed):
+        dialog.remove_button.click()
+    assert "kept" in dialog.message_line.message()
+    assert vault.get(token_name(account_id)) is None
+    (kept,) = stored_accounts(store, include_disabled=True)
+    assert kept.state is SyncState.DISABLED
