@@ -153,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo", cmd_demo, "try Aduan Desk on sample data in a throwaway folder")
     p.add_argument("--count", type=_positive, default=300)
     p.add_argument("--screenshot", type=Path, help="render the window to this PNG and exit")
+    p.add_argument("--theme", choices=["light", "dark", "auto"], help="colour theme of the window")
     return parser
 
 
@@ -256,13 +257,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if args.json:
             return _demo_summary(Desk(demo.store, demo.vault, demo.paths))
         from desktop.ui.app import run_window
-        from desktop.ui.preferences import Language
+        from desktop.ui.preferences import Language, ThemeChoice
 
         return run_window(
             demo.store,
             demo.paths,
             demo.vault,
             language=Language(args.lang),
+            theme=ThemeChoice(args.theme) if args.theme else None,
             screenshot=args.screenshot,
         )
 

@@ -36,7 +36,7 @@ from desktop.core.store.database import Store
 from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.i18n import Translators
-from desktop.ui.preferences import Language, PreferenceStore
+from desktop.ui.preferences import Language, PreferenceStore, ThemeChoice
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeManager
 from desktop.ui.window_state import WindowStateStore
@@ -66,6 +66,7 @@ def build_context(
     desk: Desk,
     *,
     language: Language | None = None,
+    theme: ThemeChoice | None = None,
     clock: ServerClock | None = None,
 ) -> WindowContext:
     """Everything the window needs; translators and theme are in place when this returns.
@@ -78,10 +79,13 @@ def build_context(
     if language is not None and language is not chosen.language:
         chosen = chosen.with_changes(language=language)
         preferences.save(chosen)
+    if theme is not None and theme is not chosen.theme:
+        chosen = chosen.with_changes(theme=theme)
+        preferences.save(chosen)
     translators = Translators(app)
     translators.install(chosen.language)  # before any widget exists
-    theme = ThemeManager(app)
-    theme.apply(chosen.theme)
+    themes = ThemeManager(app)
+    themes.apply(chosen.theme)
     return WindowContext(
         desk=desk,
         tasks=TaskRunner(app),
@@ -89,7 +93,7 @@ def build_context(
         preferences=preferences,
         window_state=WindowStateStore(paths.home),
         translators=translators,
-        theme=theme,
+        theme=themes,
         clock=clock if clock is not None else ServerClock(desk.unit.clock_skew()),
     )
 
@@ -100,6 +104,7 @@ def run_window(
     vault: Vault,
     *,
     language: Language | None = None,
+    theme: ThemeChoice | None = None,
     screenshot: Path | None = None,
     sync: bool = True,
 ) -> int:
@@ -113,7 +118,7 @@ def run_window(
     crash.install()
     # Countdowns by the platforms' clock: a station PC's own may be hours off.
     desk = Desk(store, vault, paths)
-    context = build_context(app, desk, language=language)
+    context = build_context(app, desk, language=language, theme=theme)
     from desktop.ui.main_window import MainWindow  # widgets only after the translators
     from desktop.ui.sync_controller import SyncController
 
