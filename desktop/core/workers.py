@@ -9,6 +9,9 @@ platform that stopped answering.
 
 from __future__ import annotations
 
+import enum
+import heapq
+import itertools
 import queue
 import threading
 from collections.abc import Callable
@@ -79,6 +82,61 @@ class DaemonPool(Executor):
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
             future, work = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = work()
+            except BaseException as exc:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+
+class Priority(enum.IntEnum):
+    """Which store work goes first on a lane that runs one job at a time."""
+
+    INTERACTIVE = 0  # what the officer waits for: a page, a search, an action
+    SYNC = 1  # the sync engines' pages and outcomes
+    BACKGROUND = 2  # counts, re-sorting, the tray's look: never ahead of the officer
+
+
+class PriorityLane:
+    """One thread running jobs one at a time: the most urgent priority first, in order
+    of submission within a priority."""
+
+    def __init__(self, name: str) -> None:
+        self._jobs: list[tuple[int, int, Future[Any], Callable[[], Any]]] = []
+        self._order = itertools.count()
+        self._ready = threading.Condition()
+        self._closed = False
+        self.thread = threading.Thread(target=self._work, name=name, daemon=True)
+        self.thread.start()
+
+    def submit(self, work: Callable[[], T], priority: Priority) -> Future[T]:
+        future: Future[T] = Future()
+        with self._ready:
+            if self._closed:
+                raise RuntimeError("the lane is shut down")
+            heapq.heappush(self._jobs, (int(priority), next(self._order), future, work))
+            self._ready.notify()
+        return future
+
+    def shutdown(self, wait: bool = True) -> None:
+        """Take no more jobs; the queued ones still run (nothing written is dropped)."""
+        with self._ready:
+            self._closed = True
+            self._ready.notify()
+        if wait:
+            self.thread.join()
+
+    def _work(self) -> None:
+        while True:
+            with self._ready:
+                while not self._jobs and not self._closed:
+                    self._ready.wait()
+                if not self._jobs:
+                    return
+                _, _, future, work = heapq.heappop(self._jobs)
             if not future.set_running_or_notify_cancel():
                 continue
             try:

@@ -64,6 +64,7 @@ class QueueModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
+        self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
         self._count_ticket = Ticket()
         self._now = clock()
         self._filter = QueueFilter()
@@ -89,11 +90,14 @@ class QueueModel(QAbstractTableModel):
         """Show the complaints matching ``queue_filter`` (read in the background)."""
         self._filter = queue_filter
         self._generation += 1
+        self._ticket.cancel()  # reads for the filter typed past are not worth finishing
+        self._ticket = Ticket()
         self._resync.stop()
         self._tasks.db(
             partial(self._queue.first_load, queue_filter),
             partial(self._on_first_load, self._generation),
             self._on_failure,
+            ticket=self._ticket,
         )
         # A count can take a while (a common search word): it follows the first rows,
         # and is called off if the officer types on before it starts.
@@ -131,6 +135,7 @@ class QueueModel(QAbstractTableModel):
                 partial(self._queue.rows, changed),
                 partial(self._on_rows, self._generation, None),
                 self._on_failure,
+                ticket=self._ticket,
             )
         self._resync.start()
 
@@ -143,9 +148,12 @@ class QueueModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, complaint_id: int) -> int | None:
+        return self._row_index().get(complaint_id)
+
+    def _row_index(self) -> dict[int, int]:
         if self._row_of is None:
             self._row_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_of.get(complaint_id)
+        return self._row_of
 
     def cached_row(self, row: int) -> QueueRow | None:
         cid = self.complaint_id(row)
@@ -167,7 +175,8 @@ class QueueModel(QAbstractTableModel):
             return
         self._fetching_ids = True
         work = partial(self._queue.next_page, self._filter, self._after)
-        self._tasks.db(work, partial(self._on_more_ids, self._generation), self._on_failure)
+        done = partial(self._on_more_ids, self._generation)
+        self._tasks.db(work, done, self._on_failure, ticket=self._ticket)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -221,14 +230,16 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._fetching_ids = False
-        known = set(self._ids)
-        fresh = [cid for cid in page.ids if cid not in known]
+        # Cost in proportion to the page, not to what is loaded: the row index is
+        # extended, never rebuilt, when a page is appended.
+        row_of = self._row_index()
+        fresh = [cid for cid in dict.fromkeys(page.ids) if cid not in row_of]
         self._after = page.after
         if fresh:
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             self._ids += fresh
-            self._row_of = None
+            row_of.update(zip(fresh, range(start, start + len(fresh)), strict=True))
             self.endInsertRows()
 
     def _request_window(self, window: int) -> None:
@@ -243,6 +254,7 @@ class QueueModel(QAbstractTableModel):
             partial(self._queue.rows, missing),
             partial(self._on_rows, self._generation, window),
             self._on_failure,
+            ticket=self._ticket,
         )
 
     def _on_rows(self, generation: int, window: int | None, rows: dict[int, QueueRow]) -> None:
@@ -264,7 +276,8 @@ class QueueModel(QAbstractTableModel):
     def _start_resync(self) -> None:
         count = max(len(self._ids), 1)
         work = partial(self._queue.pages_until, self._filter, count)
-        self._tasks.db(work, partial(self._on_resync, self._generation), self._on_failure)
+        done = partial(self._on_resync, self._generation)
+        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
         self._count(self._filter)
 
     def _on_resync(self, generation: int, result: tuple[list[int], QueueKey | None]) -> None:
@@ -285,8 +298,9 @@ class QueueModel(QAbstractTableModel):
         """Count the matches on the database lane; a count the officer typed past is
         called off before it starts (its ticket is cancelled by the next one)."""
         self._count_ticket.cancel()
+        self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
         self._count_ticket = Ticket()
-        self._tasks.db(
+        self._tasks.background(
             partial(self._queue.count, queue_filter),
             partial(self._on_total, self._generation),
             self._on_failure,

@@ -186,7 +186,7 @@ class Sidebar(QWidget):
             self._again = True
             return
         self._refreshing = True
-        self._tasks.db(self._queue.accounts, self._on_accounts, self._on_failure)
+        self._tasks.background(self._queue.accounts, self._on_accounts, self._on_failure)
 
     def retranslate(self) -> None:
         self.view.setAccessibleName(self.tr("Filters"))
@@ -211,7 +211,9 @@ class Sidebar(QWidget):
                 self.refresh()
             return
         step, rest = steps[0], steps[1:]
-        self._tasks.db(partial(step, self._queue), partial(self._on_counts, rest), self._on_failure)
+        self._tasks.background(
+            partial(step, self._queue), partial(self._on_counts, rest), self._on_failure
+        )
 
     def _on_counts(self, rest: list[CountStep], counts: Counts) -> None:
         self.model.set_counts(counts)

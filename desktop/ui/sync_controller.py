@@ -84,7 +84,7 @@ class SyncController(QObject):
 
     def _finished(self, report: SyncReport) -> None:
         self._running = False
-        self._tasks.db(self._desk.unit.clock_skew, self._set_skew)
+        self._tasks.background(self._desk.unit.clock_skew, self._set_skew)
         if report.changed_complaints:
             self.complaints_changed.emit(report.changed_complaints)
         self.round_finished.emit(report)

@@ -1,24 +1,26 @@
 """Background work for the window: one database lane, a pool for the network.
 
 Every read and write of the store runs on the one database thread, one job at
-a time, in order: the window's own jobs (``db``) and the sync engines' store
-work (``lane``, which carries a job there from a network thread and waits for
-it). Network work runs on a pool of daemon threads (``net``, ``network``), so
-quitting never waits for a platform that stopped answering. Results (or
-exceptions) come back on the GUI thread through a queued signal, where the
-callback may touch widgets; work functions never touch widgets.
+a time: what the officer waits for first (``db``), then the sync engines'
+store work (``lane``, which carries a job there from a network thread and
+waits for it), then background reads (``background``: counts, re-sorting,
+the tray) — in order within each. Network work runs on a pool of daemon
+threads (``net``, ``network``), so quitting never waits for a platform that
+stopped answering. Results (or exceptions) come back on the GUI thread
+through a queued signal, where the callback may touch widgets; work
+functions never touch widgets.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.core.workers import DaemonPool, Lane
+from desktop.core.workers import DaemonPool, Lane, Priority, PriorityLane
 
 T = TypeVar("T")
 
@@ -64,10 +66,10 @@ class _DatabaseLane:
         self._runner = runner
 
     def run(self, work: Callable[[], T]) -> T:
-        if threading.current_thread().name.startswith(TaskRunner.DB_THREAD):
+        if threading.current_thread() is self._runner._db.thread:
             return work()  # already there (a lane job that calls the lane)
         try:
-            future = self._runner._db.submit(work)
+            future = self._runner._db.submit(work, Priority.SYNC)
         except RuntimeError as exc:
             raise LaneClosedError("the database lane is closed") from exc
         return future.result()
@@ -80,7 +82,7 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, net_workers: int = 6) -> None:
         super().__init__(parent)
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix=self.DB_THREAD)
+        self._db = PriorityLane(self.DB_THREAD)
         self._net = DaemonPool(net_workers, "aduan-net")
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver)
@@ -101,9 +103,20 @@ class TaskRunner(QObject):
         *,
         ticket: Ticket | None = None,
     ) -> None:
-        """Run store work on the database lane (skipped if ``ticket`` is cancelled first)."""
-        run: Callable[[], object] = work if ticket is None else _unless_cancelled(work, ticket)
-        self._submit(self._db, run, on_done, on_error)
+        """Store work the officer waits for, first on the database lane (skipped if
+        ``ticket`` is cancelled before it starts)."""
+        self._submit_db(Priority.INTERACTIVE, work, on_done, on_error, ticket)
+
+    def background(
+        self,
+        work: Callable[[], T],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        ticket: Ticket | None = None,
+    ) -> None:
+        """Store work nobody waits for (counts, re-sorting): after everything else."""
+        self._submit_db(Priority.BACKGROUND, work, on_done, on_error, ticket)
 
     def net(
         self, work: Callable[[], T], on_done: Done | None = None, on_error: Failed | None = None
@@ -120,7 +133,20 @@ class TaskRunner(QObject):
         and leave the network threads: a request that hangs does not hold the exit."""
         self._closed = True
         self._net.shutdown(wait=False, cancel_futures=True)
-        self._db.shutdown(wait=True, cancel_futures=False)
+        self._db.shutdown(wait=True)
+
+    def _submit_db(
+        self,
+        priority: Priority,
+        work: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        ticket: Ticket | None,
+    ) -> None:
+        if self._closed:
+            return
+        run = work if ticket is None else _unless_cancelled(work, ticket)
+        self._follow(self._db.submit(run, priority), on_done, on_error)
 
     def _submit(
         self,
@@ -131,8 +157,10 @@ class TaskRunner(QObject):
     ) -> None:
         if self._closed:
             return
+        self._follow(pool.submit(work), on_done, on_error)
+
+    def _follow(self, future: Future[Any], on_done: Done | None, on_error: Failed | None) -> None:
         self._pending += 1
-        future = pool.submit(work)
         future.add_done_callback(lambda f: self._bridge.finished.emit(f, on_done, on_error))
 
     @Slot(object, object, object)

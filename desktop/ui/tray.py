@@ -101,7 +101,7 @@ class UrgentTray(QObject):
         now = self._clock()
         margin = timedelta(seconds=warning_margin(self._unit))
         work = partial(self._queue.arrivals, self._last_id, self._last_look, now, margin)
-        self._tasks.db(work, partial(self._on_arrivals, now), self.read_failed.emit)
+        self._tasks.background(work, partial(self._on_arrivals, now), self.read_failed.emit)
 
     def _on_arrivals(self, looked_at: datetime, arrivals: Arrivals) -> None:
         first_look = self._last_id is None
