@@ -12,6 +12,7 @@ insertions and one layout change, so the selection and scroll position stay.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
@@ -27,10 +28,10 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.desk.queue import WINDOW, FirstLoad, Queue
+from desktop.core.desk.queue import WINDOW, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
-from desktop.ui.id_diff import replay, runs
+from desktop.ui.id_diff import consecutive, replay, runs
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
 
@@ -77,6 +78,9 @@ class QueueModel(QAbstractTableModel):
         self.cells = CellValues(unit, self._now)
         self._pending_windows: set[int] = set()
         self.total = 0
+        self._changed: set[int] = set()  # changed since the order was last placed
+        self._reorder_all = False  # the filter's time limits moved: read the order again
+        self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
 
@@ -107,6 +111,7 @@ class QueueModel(QAbstractTableModel):
         """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
         if queue_filter is not None:
             self._filter = queue_filter
+        self._reorder_all = True
         self._resync.start()
 
     def set_unit(self, unit: UnitSettings) -> None:
@@ -128,8 +133,9 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(top, self.index(first_row + last, Column.COUNTDOWN), roles)
 
     def complaints_changed(self, ids: Iterable[int]) -> None:
-        """These complaints changed (or arrived): re-read their rows, then the order."""
-        changed = [cid for cid in set(ids) if cid in self._rows]
+        """These complaints changed (or arrived): re-read their rows, then place them."""
+        self._changed |= set(ids)
+        changed = [cid for cid in self._changed if cid in self._rows]
         if changed:
             self._tasks.db(
                 partial(self._queue.rows, changed),
@@ -214,6 +220,8 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._version += 1
+        self._changed.clear()
         self._ids = list(result.page.ids)
         self._row_of = None
         self._after = result.page.after
@@ -229,6 +237,7 @@ class QueueModel(QAbstractTableModel):
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
             return
+        self._version += 1
         self._fetching_ids = False
         # Cost in proportion to the page, not to what is loaded: the row index is
         # extended, never rebuilt, when a page is appended.
@@ -274,6 +283,14 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(min(touched), 0), last)
 
     def _start_resync(self) -> None:
+        """Bring the order up to date: only the changed complaints are placed (a few
+        key reads each, however many rows are read), unless the filter's time limits
+        moved or a search is shown — then the order read so far is read again."""
+        if not self._reorder_all and not self._filter.search.strip():
+            self._place_changed()
+            return
+        self._reorder_all = False
+        self._changed.clear()
         count = max(len(self._ids), 1)
         work = partial(self._queue.pages_until, self._filter, count)
         done = partial(self._on_resync, self._generation)
@@ -286,7 +303,81 @@ class QueueModel(QAbstractTableModel):
         new_ids, after = result
         replay(self, self._ids, new_ids)
         self._row_of = None
+        self._version += 1
         self._after = after
+
+    def _place_changed(self) -> None:
+        changed, self._changed = self._changed, set()
+        if not changed:
+            return
+        row_of = self._row_index()
+        gone = sorted(row_of[cid] for cid in changed if cid in row_of)
+        work = partial(
+            self._queue.placement,
+            self._filter,
+            changed,
+            gone,
+            self._ids,  # read, not copied: a change meanwhile makes the answer stale
+            self._after is not None,
+        )
+        done = partial(self._on_placed, self._generation, self._version, changed)
+        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+        self._count(self._filter)
+
+    def _on_placed(
+        self, generation: int, version: int, changed: set[int], placement: Placement
+    ) -> None:
+        if generation != self._generation:
+            return
+        if version != self._version:  # the ids moved meanwhile: place them again
+            self._changed |= changed
+            self._resync.start()
+            return
+        if placement.gone or placement.arrive:
+            self._apply(placement)
+            self._row_of = None
+            self._version += 1
+
+    def _apply(self, placement: Placement) -> None:
+        """Removals, moves (one layout change: the selection follows its complaint) and
+        insertions; list work in C, signals per change, nothing per loaded row."""
+        final = list(self._ids)
+        for index in reversed(placement.gone):
+            del final[index]
+        at: dict[int, int] = {}
+        for inserted, (index, cid) in enumerate(placement.arrive):
+            at[cid] = index - bisect.bisect_left(placement.gone, index) + inserted
+            final.insert(at[cid], cid)
+        leaving = {self._ids[index]: index for index in placement.gone}
+        removed = [index for cid, index in leaving.items() if cid not in at]
+        for first, last in reversed(consecutive(sorted(removed))):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+        new = sorted((row, cid) for cid, row in at.items() if cid not in leaving)
+        if len(new) < len(at):  # some stay, at another place: move them
+            moved = list(final)
+            for row, _cid in reversed(new):
+                del moved[row]
+            self._relayout(moved)
+        for row, cid in new:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, cid)
+            self.endInsertRows()
+
+    def _relayout(self, ids: list[int]) -> None:
+        """Same ids, another order: persistent indexes (the selection) follow their id."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        wanted = [self._ids[index.row()] for index in before]
+        self._ids = ids
+        self._row_of = None
+        after = [
+            self.index(ids.index(cid), index.column())
+            for cid, index in zip(wanted, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _on_failure(self, error: BaseException) -> None:
         """A read failed: let the next request try again, and tell the window."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop.core.deadlines import UnitSettings, Urgency
 from desktop.core.desk import Desk
 from desktop.core.desk import queue as desk_queue
-from desktop.core.model import Channel, Status
+from desktop.core.model import Channel, Complaint, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
@@ -182,3 +183,66 @@ def test_received_time_is_in_the_unit_zone(qtbot: QtBot, loaded_model: QueueMode
     assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(" WIB")
     header = loaded_model.headerData(Column.RECEIVED, Qt.Orientation.Horizontal)
     assert header == "Received (WIB)"
+
+
+def test_changes_are_placed_without_reading_the_order_again(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    make_item: ItemFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Moves, arrivals and departures anywhere in the order, the selection kept: the
+    result is the reference order, and the order read so far is never read again."""
+    monkeypatch.setattr(desk_queue, "PAGE", 25)
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not tasks.busy)
+    reread: list[int] = []
+    monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
+    resets: list[bool] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    ids = [model.complaint_id(row) for row in range(model.rowCount())]
+    deep, middle, top = ids[-3], ids[len(ids) // 2], ids[0]
+    # The deepest-but-two hears from its citizen again, the most urgent is answered on
+    # the platform (it moves down), one in the middle is dismissed (it leaves), and two
+    # new complaints arrive (one very late).
+    deep_detail = sample_store_detail(sample_store, deep)
+    follow_up = make_item(7000, thread=deep_detail.thread_id, hours_ago=20)
+    follow_up = replace(follow_up, channel=deep_detail.channel)
+    ingest(sample_store, deep_detail.account_id, [follow_up], cursor=None)
+    actions.change_status(sample_store, middle, Status.DISMISSED, "tester")
+    top_detail = sample_store_detail(sample_store, top)
+    answer = make_item(7003, thread=top_detail.thread_id, hours_ago=0.2, outbound=True)
+    answer = replace(answer, channel=top_detail.channel)
+    ingest(sample_store, top_detail.account_id, [answer], cursor=None)  # answered: moves down
+    account = top_detail.account_id
+    arrived = ingest(
+        sample_store,
+        account,
+        [make_item(7001, hours_ago=30), make_item(7002, hours_ago=0.1)],
+        cursor=None,
+    )
+    changed = {deep, middle, top, *arrived.changed_complaints}
+    before = len(ids)
+    model.complaints_changed(changed)
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert expected.index(top) > 2  # the answered one really moved
+    assert model.rowCount() == before + 1  # two arrived, one dismissed
+    assert reread == []
+    assert resets == []
+
+
+def sample_store_detail(store: Store, complaint_id: int) -> Complaint:
+    with store.read() as conn:
+        return queries.complaint_detail(conn, complaint_id).complaint
