@@ -13,6 +13,7 @@ insertions and one layout change, so the selection and scroll position stay.
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from functools import partial
@@ -36,6 +37,7 @@ from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
 
 MAX_CACHED_ROWS = 20_000
+FEW = 8  # ids looked up by a scan rather than an index of every loaded id
 RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
@@ -79,6 +81,7 @@ class QueueModel(QAbstractTableModel):
         self._pending_windows: set[int] = set()
         self.total = 0
         self._changed: set[int] = set()  # changed since the order was last placed
+        self._touched: set[int] = set()  # every id changed since the first page
         self._reorder_all = False  # the filter's time limits moved: read the order again
         self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
@@ -135,6 +138,7 @@ class QueueModel(QAbstractTableModel):
     def complaints_changed(self, ids: Iterable[int]) -> None:
         """These complaints changed (or arrived): re-read their rows, then place them."""
         self._changed |= set(ids)
+        self._touched |= self._changed
         changed = [cid for cid in self._changed if cid in self._rows]
         if changed:
             self._tasks.db(
@@ -154,7 +158,21 @@ class QueueModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, complaint_id: int) -> int | None:
-        return self._row_index().get(complaint_id)
+        found = self._rows_of([complaint_id])
+        return found[0] if found else None
+
+    def _rows_of(self, ids: Iterable[int]) -> list[int]:
+        """The rows of ``ids`` that are loaded. After the order moved, a few are found by
+        a scan in C rather than by indexing every loaded id again."""
+        wanted = list(ids)
+        if self._row_of is None and len(wanted) <= FEW:
+            found = []
+            for cid in wanted:
+                with contextlib.suppress(ValueError):
+                    found.append(self._ids.index(cid))
+            return found
+        index = self._row_index()
+        return [index[cid] for cid in wanted if cid in index]
 
     def _row_index(self) -> dict[int, int]:
         if self._row_of is None:
@@ -222,6 +240,7 @@ class QueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._version += 1
         self._changed.clear()
+        self._touched.clear()
         self._ids = list(result.page.ids)
         self._row_of = None
         self._after = result.page.after
@@ -239,16 +258,18 @@ class QueueModel(QAbstractTableModel):
             return
         self._version += 1
         self._fetching_ids = False
-        # Cost in proportion to the page, not to what is loaded: the row index is
-        # extended, never rebuilt, when a page is appended.
-        row_of = self._row_index()
-        fresh = [cid for cid in dict.fromkeys(page.ids) if cid not in row_of]
+        # Cost in proportion to the page, not to what is loaded. A page follows the
+        # last one read, so an id can only be there twice at the seam, or if it
+        # changed since the first page (and was placed, or waits to be).
+        seen = set(self._ids[-len(page.ids) :]) | self._touched
+        fresh = [cid for cid in dict.fromkeys(page.ids) if cid not in seen]
         self._after = page.after
         if fresh:
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             self._ids += fresh
-            row_of.update(zip(fresh, range(start, start + len(fresh)), strict=True))
+            if self._row_of is not None:
+                self._row_of.update(zip(fresh, range(start, start + len(fresh)), strict=True))
             self.endInsertRows()
 
     def _request_window(self, window: int) -> None:
@@ -277,7 +298,12 @@ class QueueModel(QAbstractTableModel):
             evicted = next(iter(self._rows))
             del self._rows[evicted]
             self.cells.forget([evicted])
-        touched = [r for r in (self.row_of(cid) for cid in rows) if r is not None]
+        if window is not None:  # where the rows were asked for (they may have moved since)
+            first = window * WINDOW
+            span = range(first, min(first + WINDOW, len(self._ids)))
+            touched = [row for row in span if self._ids[row] in rows]
+        else:
+            touched = self._rows_of(rows)
         if touched:
             last = self.index(max(touched), len(Column) - 1)
             self.dataChanged.emit(self.index(min(touched), 0), last)
@@ -310,8 +336,7 @@ class QueueModel(QAbstractTableModel):
         changed, self._changed = self._changed, set()
         if not changed:
             return
-        row_of = self._row_index()
-        gone = sorted(row_of[cid] for cid in changed if cid in row_of)
+        gone = sorted(self._rows_of(changed))
         work = partial(
             self._queue.placement,
             self._filter,
