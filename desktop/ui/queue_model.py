@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -111,11 +112,33 @@ class QueueModel(QAbstractTableModel):
         self._count(queue_filter)
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
-        """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
+        """Bring the order up to ``queue_filter``'s new time limits, keeping the rows shown.
+
+        A limit that only moved later (the clock went on) lets more complaints in, all
+        after those read: they come as the next page. Anything else reads the order
+        read so far again."""
+        if queue_filter is not None and self._limit_only_moved_on(queue_filter):
+            self._filter = queue_filter
+            if self._after is None and not self._fetching_ids:
+                last = self._ids[-1] if self._ids else None
+                self._fetching_ids = True
+                work = partial(self._queue.page_after, queue_filter, last)
+                done = partial(self._on_more_ids, self._generation)
+                self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+            return
         if queue_filter is not None:
             self._filter = queue_filter
         self._reorder_all = True
         self._resync.start()
+
+    def _limit_only_moved_on(self, wanted: QueueFilter) -> bool:
+        now, then = wanted.overdue_at, self._filter.overdue_at
+        return (
+            now is not None
+            and then is not None
+            and now >= then
+            and replace(wanted, overdue_at=then) == self._filter
+        )
 
     def set_unit(self, unit: UnitSettings) -> None:
         self._unit = self.cells.unit = unit

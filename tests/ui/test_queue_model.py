@@ -246,3 +246,29 @@ def test_changes_are_placed_without_reading_the_order_again(
 def sample_store_detail(store: Store, complaint_id: int) -> Complaint:
     with store.read() as conn:
         return queries.complaint_detail(conn, complaint_id).complaint
+
+
+def test_a_later_time_limit_brings_the_newly_late_as_a_page(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    overdue_then = queries.QueueFilter(overdue_at=NOW)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(overdue_then)
+    reread: list[int] = []
+    monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
+    later = queries.QueueFilter(overdue_at=NOW + timedelta(hours=6))
+    expected = _all_ids(sample_store, later)
+    assert len(expected) > model.rowCount()  # some turned late in those six hours
+    model.refresh(later)
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert reread == []

@@ -51,6 +51,14 @@ class Queue:
         with self._store.read() as conn:
             return id_page(conn, queue_filter, after, PAGE)
 
+    def page_after(self, queue_filter: QueueFilter, last_id: int | None) -> IdPage:
+        """The page that follows complaint ``last_id`` (from the top when ``None``)."""
+        with self._store.read() as conn:
+            after = None if last_id is None else keys_of(conn, [last_id]).get(last_id)
+            if last_id is not None and after is None:
+                return IdPage([], None)  # it is gone: the next change re-reads the order
+            return id_page(conn, queue_filter, after, PAGE)
+
     def pages_until(
         self, queue_filter: QueueFilter, count: int
     ) -> tuple[list[int], QueueKey | None]:
