@@ -101,7 +101,7 @@ class MetaApi:
     def _nodes(self, board: Board, req: Request) -> Nodes:
         query = dict(req.query)
         query.setdefault("access_token", req.bearer() or self.token)
-        return Nodes(board, req.base_url, query)
+        return Nodes(board, req.base_url, query, cut=self.world.cut, overlap=self.world.overlap)
 
     def _get(
         self,
@@ -224,7 +224,10 @@ class _Read:
         self, items: Sequence[Item], render: Callable[[Item], dict[str, object]]
     ) -> dict[str, object]:
         limit, after = check_limit(self.params.get("limit")), self.params.get("after")
-        return self.nodes.edge(f"/{self.node}/{self.edge}", items, render, limit=limit, after=after)
+        nodes = self.nodes
+        path = f"/{self.node}/{self.edge}"
+        size = nodes.cut(limit) if limit else limit
+        return nodes.edge(path, items, render, limit=size, after=after, overlap=nodes.overlap)
 
 
 def _parts(req: Request) -> list[str]:

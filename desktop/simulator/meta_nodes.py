@@ -52,13 +52,14 @@ def listing(
     where: Listing,
     limit: int,
     after: str | None,
+    overlap: int = 0,
 ) -> dict[str, object]:
     position = None
     if after is not None:
         position = read_token(CURSOR, after)
         if position is None:
             raise CursorError(after)
-    found = page_after(list(items), lambda item: item.id, position, limit)
+    found = page_after(list(items), lambda item: item.id, position, limit, overlap)
     if found is None:
         raise CursorError(after or "")
     page, more = found
@@ -88,7 +89,16 @@ def _shortcode(ident: str) -> str:
 class Nodes:
     """Renders one board's nodes (one channel) for one request's listing base."""
 
-    def __init__(self, board: Board, base_url: str, query: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        board: Board,
+        base_url: str,
+        query: Mapping[str, str],
+        *,
+        cut: Callable[[int], int] = lambda size: size,
+        overlap: int = 0,
+    ) -> None:
+        self.cut, self.overlap = cut, overlap
         self.board = board
         self.channel = board.account.channel
         self.account = board.account
@@ -105,10 +115,11 @@ class Nodes:
         *,
         limit: int,
         after: str | None,
+        overlap: int = 0,
     ) -> dict[str, object]:
         fb = self.channel is Channel.FACEBOOK
         where = Listing(self.base_url, path, self.query, last_page_paging=fb)
-        return listing(items, render, where=where, limit=limit, after=after)
+        return listing(items, render, where=where, limit=limit, after=after, overlap=overlap)
 
     def comments_of(self, parent: str, *, stream: bool, newest_first: bool) -> list[Msg]:
         """Comments under a post (top-level, or all with ``stream``) or a comment's replies."""

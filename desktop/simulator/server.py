@@ -44,9 +44,11 @@ class Simulator:
         seed: int = 1,
         now: datetime | None = None,
         token: str = "sim-token",
+        strict: bool = False,
     ) -> None:
         self.port, self.token = port, token
         self.world = build_world(count=count, seed=seed, now=now or datetime.now(UTC))
+        self.world.strict = strict  # short pages, repeats at page boundaries (``World.cut``)
         ids = {channel: IdMaker(board) for channel, board in self.world.boards.items()}
         self._inbound = Inbound(self.world, ids, seed)
         self._faults = FaultBook()

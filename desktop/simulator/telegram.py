@@ -184,8 +184,8 @@ class TelegramApi:
         wait = int_param(params.get("timeout"), 0)
         if offset is None or limit is None or wait is None:
             return failure(400, "Bad Request: invalid parameters")
-        limit = min(max(limit, 1), 100)
         world = self.world
+        limit = world.cut(min(max(limit, 1), 100))
         with world.lock:
             self._polls += 1
             mine = self._polls

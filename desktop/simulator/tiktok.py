@@ -50,6 +50,14 @@ class TikTokApi:
         self.world, self.token, self.ids = world, token, ids[Channel.TIKTOK]
         self.board = world.board(Channel.TIKTOK)
         self.business_id = self.board.account.platform_user_id
+        # The account's own commenting identity. TikTok documents the ``owner``
+        # flag for our comments; that their ``user_id`` equals the business id
+        # is unconfirmed, so strict mode gives them an id of their own.
+        self.commenter_id = (
+            f"7{int(self.business_id) % 10**17:017d}"
+            if self.business_id.isdigit()
+            else f"u-{self.business_id}"
+        )
         self._requests = itertools.count(1)
 
     def channel_of(self, req: Request) -> Channel:
@@ -120,7 +128,9 @@ class TikTokApi:
                 f"max_count: Must be greater than or equal to 1 and less than or "
                 f"equal to {ceiling}."
             )
-        return cursor, min(cursor + size, total)
+        # Strict mode: shorter pages, each starting with the last item of the one before.
+        start = max(cursor - self.world.overlap, 0)
+        return start, min(cursor + self.world.cut(size), total)
 
     def _videos(self, params: Mapping[str, object]) -> Response:
         _required(params, "business_id")
@@ -185,7 +195,7 @@ class TikTokApi:
         out: dict[str, object] = {
             "comment_id": msg.id,
             "video_id": msg.container,
-            "user_id": msg.author_id,
+            "user_id": self.commenter_id if msg.outbound and self.world.strict else msg.author_id,
             "unique_identifier": msg.author_name,
             "username": msg.author_name,
             "display_name": msg.author_name.replace("_", " ").title(),

@@ -156,12 +156,13 @@ def read_token(kind: str, token: str) -> str | None:
 
 
 def page_after(
-    items: Sequence[T], key: Callable[[T], str], after: str | None, limit: int
+    items: Sequence[T], key: Callable[[T], str], after: str | None, limit: int, overlap: int = 0
 ) -> tuple[list[T], bool] | None:
     """The ``limit`` items following the one whose key is ``after`` (keyset paging).
 
     Returns (page, more) or None when ``after`` names no item of the listing.
-    Items added before the position later do not shift the pages.
+    Items added before the position later do not shift the pages. With
+    ``overlap`` the page starts with that many items of the previous page.
     """
     start = 0
     if after is not None:
@@ -171,7 +172,7 @@ def page_after(
                 break
         else:
             return None
-    page = list(items[start : start + limit])
+    page = list(items[max(start - overlap, 0) : start + limit])
     return page, start + limit < len(items)
 
 

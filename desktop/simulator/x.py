@@ -214,7 +214,7 @@ class XApi:
         q = req.query
         expansions = names(q, "expansions", TWEET_EXPANSIONS)
         since, until = snowflake_param(q, "since_id"), snowflake_param(q, "until_id")
-        size = number(q, "max_results", default, low, 100)
+        size = self.world.cut(number(q, "max_results", default, low, 100))
         before = None
         if q.get(token_key):
             position = read_token(TOKEN, q[token_key])
@@ -222,6 +222,9 @@ class XApi:
                 message = f"The `{token_key}` query parameter value [{q[token_key]}] is not valid"
                 raise ParamError(token_key, q[token_key], message)
             before = int(position)
+        if before is not None and self.world.overlap:  # strict: the boundary tweet again
+            before += 1
+            size += 1
         items = sorted(
             (m for m in pool if _within(int(m.id), since, until, before)),
             key=lambda m: int(m.id),

@@ -111,10 +111,13 @@ class YouTubeApi:
         return size
 
     def _page(self, q: Mapping[str, str], items: list[Msg]) -> tuple[list[Msg], str | None]:
-        size = self._size(q)
+        size = self.world.cut(self._size(q))
         after = read_token(TOKEN, q["pageToken"]) if q.get("pageToken") else None
+        overlap = self.world.overlap
         found = (
-            None if q.get("pageToken") and after is None else page_after(items, msg_id, after, size)
+            None
+            if q.get("pageToken") and after is None
+            else page_after(items, msg_id, after, size, overlap)
         )
         if found is None:
             message = "The request specifies an invalid page token."
