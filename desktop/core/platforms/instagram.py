@@ -13,7 +13,7 @@ out of URLs and logs); DMs ``POST /me/messages``.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
 from desktop.core.platforms.base import Page, PostedReply, check_text, dm_user
@@ -25,11 +25,18 @@ from desktop.core.platforms.fields import (
     opt_int,
     opt_object,
     opt_str,
+    opt_time,
     req_id,
     req_time,
 )
 from desktop.core.platforms.graph import GraphApi, GraphDms, graph_page
-from desktop.core.platforms.scan import Container, scan_fetch
+from desktop.core.platforms.scan import (
+    HORIZON,
+    ROUND_BUDGET,
+    Container,
+    scan_fetch,
+    within_horizon,
+)
 
 REPLY_FIELDS = "id,text,timestamp,username,from"
 COMMENT_FIELDS = f"{REPLY_FIELDS},replies{{{REPLY_FIELDS}}}"
@@ -101,15 +108,18 @@ def _item(
     )
 
 
-def parse_media(body: JsonObject) -> list[Container]:
-    data, _ = graph_page(body)
+def parse_media(body: JsonObject) -> tuple[list[Container], str | None]:
+    """Media of one ``/media`` page (newest first) and the ``after`` cursor of the next."""
+    data, after = graph_page(body)
     containers = []
     for n, raw in enumerate(data):
         media = as_object(raw, f"data[{n}]")
         count = opt_int(media, "comments_count", f"data[{n}]")
         ident = req_id(media, "id", f"data[{n}]")
-        containers.append(Container(ident, None if count is None else str(count), count == 0))
-    return containers
+        posted = opt_time(media, "timestamp", f"data[{n}]")
+        fingerprint = None if count is None else str(count)
+        containers.append(Container(ident, fingerprint, count == 0, posted))
+    return containers, after
 
 
 class InstagramAdapter:
@@ -126,8 +136,11 @@ class InstagramAdapter:
         own_ids: Collection[str] = (),
         own_username: str | None = None,
         recent_posts: int = 25,
+        horizon: timedelta = HORIZON,
+        round_budget: int = ROUND_BUDGET,
     ) -> None:
         self.api, self.ig_user_id, self.recent_posts = api, ig_user_id, recent_posts
+        self.horizon, self.round_budget = horizon, round_budget
         self.own_ids = frozenset({ig_user_id, *own_ids} | ({page_id} if page_id else set()))
         self.own_username = own_username
         self.dms = (
@@ -141,14 +154,17 @@ class InstagramAdapter:
         return f"<InstagramAdapter {self.ig_user_id}>"
 
     def fetch(self, cursor: str | None) -> Page:
-        return scan_fetch(self, cursor)
+        return scan_fetch(self, cursor, self.round_budget)
 
-    def list_containers(self) -> Sequence[Container]:
-        fields = "id,timestamp,comments_count"
-        body = self.api.get(
-            f"{self.ig_user_id}/media", {"fields": fields, "limit": self.recent_posts}
-        )
-        return parse_media(body)
+    def list_page(self, after: str | None) -> tuple[list[Container], str | None]:
+        params: dict[str, str | int] = {
+            "fields": "id,timestamp,comments_count",
+            "limit": self.recent_posts,
+        }
+        if after:
+            params["after"] = after
+        containers, token = parse_media(self.api.get(f"{self.ig_user_id}/media", params))
+        return within_horizon(containers, token, self.horizon)
 
     def container_page(
         self, container_id: str, after: str | None

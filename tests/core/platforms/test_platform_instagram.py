@@ -80,12 +80,13 @@ def test_recorded_comment_fields_name_authors_and_spot_our_own_account() -> None
 
 
 def test_recorded_media_lists_become_containers_with_comment_counts() -> None:
-    first = parse_media(recorded("instagram/user_media_medias_p1.json"))
+    first, after = parse_media(recorded("instagram/user_media_medias_p1.json"))
+    assert after is not None  # the recorded first page has a next page
     assert [(c.id, c.fingerprint, c.empty) for c in first] == [
         ("17895731045244887", "0", True),
         ("17896622936197745", "6", False),
     ]
-    second = parse_media(recorded("instagram/user_media_medias_p2.json"))
+    second, _ = parse_media(recorded("instagram/user_media_medias_p2.json"))
     assert [c.id for c in second] == ["17896129349106152", "17893085207160254"]
 
 

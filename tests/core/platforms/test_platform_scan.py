@@ -35,9 +35,9 @@ class Script:
     channel: Channel = Channel.INSTAGRAM
     calls: list[tuple[str, str | None]] = field(default_factory=list)
 
-    def list_containers(self) -> Sequence[Container]:
-        self.calls.append(("list", None))
-        return self.containers
+    def list_page(self, after: str | None) -> tuple[Sequence[Container], str | None]:
+        self.calls.append(("list", after))
+        return self.containers, None
 
     def container_page(
         self, container_id: str, after: str | None
