@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.core.credentials import MemoryVault
-from desktop.core.model import Channel
+from desktop.core.model import Channel, Status
 from desktop.core.sample import sample_threads
 from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import Store
@@ -123,6 +123,6 @@ def test_every_complaint_on_every_post_is_seen(
     ]
     with store.read() as conn:
         seen = queue_pages.queue_count(
-            conn, queries.QueueFilter(statuses=frozenset(queries.Status))
+            conn, queries.QueueFilter(statuses=frozenset(Status))
         )
     assert seen == len(threads)
