@@ -20,7 +20,15 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text, dm_user
+from desktop.core.platforms.base import (
+    Page,
+    PostedReply,
+    check_text,
+    dm_user,
+    remember,
+    seen_before,
+    unique,
+)
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.fields import (
     JsonObject,
@@ -47,6 +55,7 @@ COMMENT_FIELDS = (
     "id,from,message,created_time,parent{id},permalink_url,can_reply_privately,is_hidden"
 )
 COMMENT_LIMIT = 8000
+READ_BACK_PAGES = 50  # of a thread's replies, when one is read back
 DM_LIMIT = 2000
 _POST_IN_PATH = re.compile(r"/posts/(\d+)")
 
@@ -210,12 +219,20 @@ class FacebookAdapter:
             "order": "reverse_chronological",
             "limit": 100,
         }
-        replies, _ = parse_comments_page(
-            self.api.get(f"{thread_id}/comments", params), self.own_ids
-        )
+        replies: list[InboundItem] = []
+        seen: list[str] = []
+        for _ in range(READ_BACK_PAGES):  # newest first: ours is usually on the first page
+            page, after = parse_comments_page(
+                self.api.get(f"{thread_id}/comments", params), self.own_ids
+            )
+            replies.extend(page)
+            if after is None or seen_before(seen, after):
+                break
+            seen = remember(seen, after)
+            params["after"] = after
         first = parse_comment(top, "response", self.own_ids)
         # Replies of a top-level comment may come without ``parent``: they are in its thread.
-        return [first, *(_in_thread(r, first.platform_id) for r in replies)]
+        return list(unique([first, *(_in_thread(r, first.platform_id) for r in replies)]))
 
 
 def _in_thread(item: InboundItem, thread_id: str) -> InboundItem:

@@ -16,7 +16,15 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text, dm_user
+from desktop.core.platforms.base import (
+    Page,
+    PostedReply,
+    check_text,
+    dm_user,
+    remember,
+    seen_before,
+    unique,
+)
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.fields import (
     JsonObject,
@@ -41,6 +49,7 @@ from desktop.core.platforms.scan import (
 REPLY_FIELDS = "id,text,timestamp,username,from"
 COMMENT_FIELDS = f"{REPLY_FIELDS},replies{{{REPLY_FIELDS}}}"
 COMMENT_LIMIT = 2200
+READ_BACK_PAGES = 50  # of a comment's replies, when its thread is read back
 DM_LIMIT = 1000
 
 
@@ -198,8 +207,20 @@ class InstagramAdapter:
             if self.dms is None:
                 raise _no_dms()
             return self.dms.read_back(user)
-        body = self.api.get(thread_id, {"fields": COMMENT_FIELDS})
-        return parse_comment(body, "response", self.own_ids, self.own_username)
+        body = self.api.get(thread_id, {"fields": REPLY_FIELDS})
+        found = parse_comment(body, "response", self.own_ids, self.own_username)
+        # Replies nested in a comment come one page at a time: read them all.
+        params: dict[str, str | int] = {"fields": REPLY_FIELDS, "limit": 50}
+        seen: list[str] = []
+        for _ in range(READ_BACK_PAGES):
+            page = self.api.get(f"{thread_id}/replies", params)
+            found += parse_replies_page(page, thread_id, self.own_ids, self.own_username)
+            _, after = graph_page(page)
+            if after is None or seen_before(seen, after):
+                break
+            seen = remember(seen, after)
+            params["after"] = after
+        return unique(found)
 
 
 def _no_dms() -> ConfigurationError:

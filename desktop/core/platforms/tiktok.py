@@ -13,10 +13,11 @@ Thread id ``<video id>:<top-level comment id>`` (a reply needs the video).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text
+from desktop.core.platforms.base import Page, PostedReply, check_text, unique
 from desktop.core.platforms.errormap import tiktok_error
 from desktop.core.platforms.errors import PermanentError
 from desktop.core.platforms.fields import (
@@ -46,7 +47,7 @@ TIKTOK_BASE = "https://business-api.tiktok.com"
 API_PATH = "open_api/v1.3"
 MAX_LENGTH = 150
 PAGE_SIZE = 30
-_READ_BACK_PAGES = 10
+_READ_BACK_PAGES = 50
 
 
 def thread_of(video_id: str, comment_id: str) -> str:
@@ -204,12 +205,22 @@ class TikTokAdapter:
         return PostedReply(ident, opt_time(data, "create_time", "data"))
 
     def read_back(self, thread_id: str) -> Sequence[InboundItem]:
-        video, _ = split_thread(thread_id)
+        """The thread's replies, every page of ``comment/reply/list``."""
+        video, comment = split_thread(thread_id)
         found: list[InboundItem] = []
-        after: str | None = None
+        cursor = "0"
         for _ in range(_READ_BACK_PAGES):
-            items, after = self.container_page(video, after)
-            found.extend(item for item in items if item.thread_id == thread_id)
-            if after is None:
+            params: dict[str, str | int] = {
+                "business_id": self.business_id,
+                "video_id": video,
+                "comment_id": comment,
+                "cursor": cursor,
+                "max_count": PAGE_SIZE,
+            }
+            data = self._call("GET", "business/comment/reply/list/", params)
+            items, following = parse_comments(data, video, self.own_ids)
+            found.extend(replace(i, thread_id=thread_id, parent_id=comment) for i in items)
+            if following is None or following == cursor:
                 break
-        return found
+            cursor = following
+        return unique(found)

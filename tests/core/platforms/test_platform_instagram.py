@@ -201,16 +201,26 @@ def test_read_back_finds_our_reply_in_the_thread(
     loopback: Loopback, session: PlatformSession
 ) -> None:
     comment = dict(recorded("instagram/media_comments_p1.json")["data"][0])
+    comment.pop("replies", None)
     ours: dict[str, object] = {"id": "17920000000000001", "text": "Siap"}
     ours["timestamp"] = "2026-11-28T08:00:00+0000"
     ours["from"] = {"id": IG, "username": "polres_sleman"}
-    comment["replies"] = {"data": [ours]}
+    theirs = {**ours, "id": "17920000000000002", "from": {"id": "99", "username": "warga"}}
     loopback.json("/17858154961981086", comment)
+    more = {"cursors": {"after": "QVFI"}, "next": "https://graph.facebook.com/v21.0/x"}
+    loopback.json(
+        "/17858154961981086/replies",
+        {"data": [theirs], "paging": more},
+        {"data": [theirs, ours]},  # the boundary item again, then ours on page two
+    )
     items = _adapter(loopback, session).read_back("17858154961981086")
     assert [(i.platform_id, i.outbound) for i in items] == [
         ("17858154961981086", False),
+        ("17920000000000002", False),
         ("17920000000000001", True),
     ]
+    pages = loopback.seen("/17858154961981086/replies")
+    assert [c.param("after") for c in pages] == [None, "QVFI"]
 
 
 def test_an_expired_token_from_graph_stops_this_account(
