@@ -122,7 +122,5 @@ def test_every_complaint_on_every_post_is_seen(
         if t.account.channel is channel
     ]
     with store.read() as conn:
-        seen = queue_pages.queue_count(
-            conn, queries.QueueFilter(statuses=frozenset(Status))
-        )
+        seen = queue_pages.queue_count(conn, queries.QueueFilter(statuses=frozenset(Status)))
     assert seen == len(threads)
