@@ -72,9 +72,13 @@ def within_horizon(
     An older post the platform shows as recently active is kept.
     """
     start = datetime.now(UTC) - horizon
-    kept = [c for c in containers if max(c.time or start, c.active or start) >= start]
+    kept = [c for c in containers if (_latest(c) or start) >= start]
     reached = any(c.time is not None and c.time < start for c in containers)
     return kept, None if reached else token
+
+
+def _latest(container: Container) -> datetime | None:
+    return max((t for t in (container.time, container.active) if t), default=None)
 
 
 class ScanSource(Protocol):
