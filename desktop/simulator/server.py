@@ -26,7 +26,7 @@ from desktop.simulator.state import AcceptedReply
 from desktop.simulator.telegram import TelegramApi, bot_token
 from desktop.simulator.tiktok import TikTokApi
 from desktop.simulator.transport import Handler, SimServer
-from desktop.simulator.wire import Platform, Request, Response, parse_query
+from desktop.simulator.wire import Platform, Request, Response, parse_query, query_pairs
 from desktop.simulator.x import XApi
 from desktop.simulator.youtube import YouTubeApi
 
@@ -209,6 +209,7 @@ class Simulator:
             headers,
             body,
             f"http://{host}{prefix}",
+            query_pairs(raw_query),
         )
         channel = platform.channel_of(req)
         delay, fault = self._faults.take(channel, method, applies=platform.fault_kinds(req))

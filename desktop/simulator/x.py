@@ -26,6 +26,7 @@ from desktop.simulator.faults import Fault
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Msg, World
 from desktop.simulator.wire import Request, Response, epoch, make_token, read_token
+from desktop.simulator.x_auth import needs_user, who_asks
 from desktop.simulator.x_dms import XDms
 from desktop.simulator.x_render import (
     TWEET_EXPANSIONS,
@@ -56,6 +57,7 @@ LIMITS = {
     "mentions": 450, "tweets": 900, "search": 450, "lookup": 900, "create": 200, "dm": 300,
     "dm_send": 200,
 }  # fmt: skip
+USER_ONLY = frozenset({"create", "dm", "dm_send"})  # refused to an app-only token
 WINDOW = 15 * 60
 SEARCH_DAYS = 7
 TOKEN = "x"
@@ -79,7 +81,9 @@ class XApi:
         return fk.FAULT_KINDS - {fk.CONFLICT}
 
     def check_auth(self, req: Request) -> Response | None:
-        return None if req.bearer() == self.token else problem(401, "Unauthorized", "Unauthorized")
+        if who_asks(req, self.token) is None:
+            return problem(401, "Unauthorized", "Unauthorized")
+        return None
 
     def fault(self, fault: Fault, req: Request) -> Response:
         if fault.kind == fk.RATE_LIMIT:
@@ -102,6 +106,9 @@ class XApi:
         if route is None:
             return not_found("Sorry, that page does not exist.")
         name, action = route
+        user_only = name in USER_ONLY or parts[-1:] == ["me"]
+        if user_only and who_asks(req, self.token) == "app":
+            return needs_user()
         try:
             with self.world.lock:
                 answer = action(req)
