@@ -11,7 +11,9 @@ newest first by their top-level comment, ``maxResults`` 1-100 (default 20),
 ``textDisplay`` is HTML (escaped, links as anchors) unless
 ``textFormat=plainText``. Times: sample comments carry ``…:55.000Z``,
 comments inserted through the API ``…:02Z`` (both forms appear on YouTube).
-Auth: ``Authorization: Bearer``. Errors use Google's envelope.
+Auth: ``Authorization: Bearer``; reads of public lists also with an API key
+(``key=``, see ``api_key``). Errors use Google's envelope. A repeated
+parameter (``part=snippet&part=replies``, ``id=a&id=b``) is one list.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ MAX_TEXT = 10_000
 TOKEN = "yt"
 
 
+def api_key(token: str) -> str:
+    """The simulator's API key (``key=``): good for reading public lists only."""
+    return f"key-{token}"
+
+
 class YouTubeApi:
     prefix = PREFIX
 
@@ -62,6 +69,8 @@ class YouTubeApi:
 
     def check_auth(self, req: Request) -> Response | None:
         token = req.bearer()
+        if token is None and req.method == "GET" and req.query.get("key") == api_key(self.token):
+            return None  # an API key reads public lists
         if token is None:
             message = (
                 "Request is missing required authentication credential. Expected OAuth 2 access "
