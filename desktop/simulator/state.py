@@ -55,6 +55,7 @@ class Msg:
     outbound: bool  # written by the unit's own account
     seq: int = 0  # position in the board's log
     via_api: bool = False  # posted to the simulator (not sample data)
+    entities: tuple[dict[str, object], ...] = ()  # Telegram formatting (parse_mode)
 
 
 @dataclass(slots=True)

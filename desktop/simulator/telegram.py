@@ -27,6 +27,7 @@ from desktop.simulator import faults as fk
 from desktop.simulator.faults import Fault
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Msg, World
+from desktop.simulator.telegram_html import EntityError, parse_html
 from desktop.simulator.wire import Request, Response, epoch, int_param
 
 PREFIX = "/telegram"
@@ -141,6 +142,11 @@ class TelegramApi:
             "supports_inline_queries": False,
         }
 
+    def _sender(self) -> dict[str, object]:
+        """The bot as a message's ``from``: a User without getMe's capability fields."""
+        bot = self._bot()
+        return {k: bot[k] for k in ("id", "is_bot", "first_name", "username")}
+
     def _person(self, chat: str) -> dict[str, object]:
         said = next((m for m in self.board.by_container.get(chat, ()) if not m.outbound), None)
         first, _, last = (said.author_name if said else "Warga").partition(" ")
@@ -151,7 +157,9 @@ class TelegramApi:
 
     def _message(self, msg: Msg, *, nested: bool = False) -> dict[str, object]:
         chat = {**self._person(msg.container), "type": "private"}
-        sender = self._bot() if msg.outbound else {"is_bot": False, **self._person(msg.container)}
+        sender = (
+            self._sender() if msg.outbound else {"is_bot": False, **self._person(msg.container)}
+        )
         if not msg.outbound:
             sender["language_code"] = "id"
         out: dict[str, object] = {
@@ -161,6 +169,8 @@ class TelegramApi:
             "date": epoch(msg.time),
             "text": msg.text,
         }
+        if msg.entities:
+            out["entities"] = list(msg.entities)
         parent = self.board.by_id.get(msg.parent or "")
         if parent is not None and not nested and (msg.outbound or parent.outbound):
             out["reply_to_message"] = self._message(parent, nested=True)
@@ -218,6 +228,17 @@ class TelegramApi:
             return failure(400, "Bad Request: chat_id is empty")
         if not isinstance(text, str) or not text.strip():
             return failure(400, "Bad Request: message text is empty")
+        entities: list[dict[str, object]] = []
+        mode = str(params.get("parse_mode") or "").lower()
+        if mode == "html":
+            try:
+                text, entities = parse_html(text)
+            except EntityError as exc:
+                return failure(400, f"Bad Request: can't parse entities: {exc}")
+        elif mode:  # Markdown modes are not modelled: refuse rather than pretend
+            return failure(400, f"Bad Request: unsupported parse_mode {mode}")
+        if not text.strip():
+            return failure(400, "Bad Request: message text is empty")
         if len(text) > MAX_TEXT:
             return failure(400, "Bad Request: message is too long")
         in_chat = self.board.by_container.get(chat)
@@ -245,6 +266,7 @@ class TelegramApi:
             text,
             when,
             outbound=True,
+            entities=tuple(entities),
         )
         parent_id = f"{chat}:{answered.id}" if answered else ""
         public = f"{chat}:{ident}"

@@ -48,6 +48,9 @@ MAX_TEXT = 10_000
 TOKEN = "yt"
 
 
+EMBEDDED_STRICT = 2  # replies embedded in a thread in strict mode
+
+
 def api_key(token: str) -> str:
     """The simulator's API key (``key=``): good for reading public lists only."""
     return f"key-{token}"
@@ -218,7 +221,10 @@ class YouTubeApi:
                 "isPublic": True,
             }
         if "replies" in parts and replies:
-            out["replies"] = {"comments": [self._comment(m, plain) for m in replies]}
+            # The real API embeds only some replies; strict mode embeds at most two,
+            # so a client must read the rest with comments.list(parentId=…).
+            shown = replies[:EMBEDDED_STRICT] if self.world.strict else replies
+            out["replies"] = {"comments": [self._comment(m, plain) for m in shown]}
         return out
 
     # -- writing ------------------------------------------------------------------
