@@ -92,8 +92,10 @@ class TikTokApi:
             return self.answer(40105, "Access token is incorrect or has been revoked.")
         if fault.status == 502:
             return Response.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 502)
+        # The API itself answers every error with HTTP 200 and a code; only a
+        # gateway in front of it (502 above) speaks in HTTP statuses.
         message = "Internal service error. Please try again later."
-        return self.answer(50002, message, status=fault.status)
+        return self.answer(50002, message)
 
     def handle(self, req: Request) -> Response:
         if not req.path.startswith(BASE):
@@ -111,7 +113,10 @@ class TikTokApi:
                 if req.method == "GET" and action == "comment/reply/list":
                     return self._comments(params, replies_of=_required(params, "comment_id"))
                 if req.method == "POST" and action == "comment/reply/create":
-                    return self._reply(params)
+                    body = req.json()  # a JSON body only, as documented
+                    if not isinstance(body, dict) or not req_is_json(req):
+                        raise _ParamError("Request body must be a JSON object.")
+                    return self._reply(body)
         except _ParamError as exc:
             return self.answer(40002, str(exc))
         return self.answer(40400, "Not Found", status=404)
@@ -244,6 +249,11 @@ class TikTokApi:
             Channel.TIKTOK, msg, thread_id=f"{video_id}:{top.id}", parent_id=target.id
         )
         return self.answer(0, "OK", self._comment(msg, as_number=True))
+
+
+def req_is_json(req: Request) -> bool:
+    kind = (req.header("content-type") or "").split(";")[0].strip().lower()
+    return kind == "application/json"
 
 
 def _age(msg: Msg) -> tuple[object, int]:

@@ -109,7 +109,8 @@ def _adapter(loopback: Loopback, session: PlatformSession, **params: str) -> Fac
 
 def test_a_pass_over_posts_and_messenger(loopback: Loopback, session: PlatformSession) -> None:
     post = f"19292868552_{POST}"
-    feed = {"data": [{"id": post, "updated_time": "2021-08-14T07:24:42+0000"}]}
+    active = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S+0000")
+    feed = {"data": [{"id": post, "updated_time": active}]}  # within the 30-day horizon
     loopback.json(f"/{PAGE}/feed", feed)
     loopback.json(
         f"/{post}/comments",

@@ -132,7 +132,11 @@ def test_a_pass_over_media_comments_and_direct_messages(
     loopback: Loopback, session: PlatformSession
 ) -> None:
     media = "17896622936197745"
-    loopback.json(f"/{IG}/media", recorded("instagram/user_media_medias_p1.json"))
+    listed = recorded("instagram/user_media_medias_p1.json")
+    recent_post = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S+0000")
+    listed["data"] = [{**m, "timestamp": recent_post} for m in listed["data"]]  # in the horizon
+    listed.pop("paging", None)
+    loopback.json(f"/{IG}/media", listed)
     loopback.json(
         f"/{media}/comments",
         recorded("instagram/media_comments_p1.json"),

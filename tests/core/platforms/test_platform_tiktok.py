@@ -8,6 +8,7 @@ seconds in lists, an integer in create responses).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -94,7 +95,8 @@ def test_a_pass_over_videos_and_their_comment_pages(
         "message": "OK",
         "data": {
             "videos": [
-                {"item_id": VIDEO, "create_time": 1764400000, "comments": 2},
+                # within the 30-day horizon of posts the pass scans
+                {"item_id": VIDEO, "create_time": int(time.time()) - 3600, "comments": 2},
                 {"item_id": "7300000000000000000", "comments": 0},
             ],
             "has_more": False,
