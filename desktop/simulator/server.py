@@ -11,12 +11,14 @@ connections and waits for every handler thread. ``run_forever`` is the
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
 from desktop.simulator.build import SERVED, Inbound, build_world
+from desktop.simulator.bulk import PostedComment, add_posts
 from desktop.simulator.control import PREFIX as CONTROL_PREFIX
 from desktop.simulator.control import control
 from desktop.simulator.faults import Fault, FaultBook
@@ -50,6 +52,8 @@ class Simulator:
         self.world = build_world(count=count, seed=seed, now=now or datetime.now(UTC))
         self.world.strict = strict  # short pages, repeats at page boundaries (``World.cut``)
         ids = {channel: IdMaker(board) for channel, board in self.world.boards.items()}
+        self._ids = ids
+        self.requests: Counter[Channel] = Counter()  # requests served, per platform
         self._inbound = Inbound(self.world, ids, seed)
         self._faults = FaultBook()
         meta = MetaApi(self.world, token, ids)
@@ -172,6 +176,12 @@ class Simulator:
             raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
         return [msg.id for msg in self._inbound.add(channel, count)]
 
+    def add_posts(
+        self, channel: Channel, count: int, *, span: timedelta, every: int = 1
+    ) -> list[PostedComment]:
+        """``count`` posts over the last ``span``, a citizen's comment on every ``every``-th."""
+        return add_posts(self.world, self._ids[channel], channel, count, span=span, every=every)
+
     def accepted_replies(self) -> list[AcceptedReply]:
         return self.world.accepted()
 
@@ -212,6 +222,8 @@ class Simulator:
             query_pairs(raw_query),
         )
         channel = platform.channel_of(req)
+        with self.world.lock:
+            self.requests[channel] += 1
         delay, fault = self._faults.take(channel, method, applies=platform.fault_kinds(req))
         if delay > 0 and self.world.stopping.wait(delay):
             handler.drop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -124,3 +124,22 @@ def test_every_complaint_on_every_post_is_seen(
     with store.read() as conn:
         seen = queue_pages.queue_count(conn, queries.QueueFilter(statuses=frozenset(Status)))
     assert seen == len(threads)
+
+
+@pytest.mark.parametrize("channel", [Channel.INSTAGRAM, Channel.FACEBOOK, Channel.TIKTOK])
+def test_posts_are_walked_back_to_the_horizon_and_no_further(
+    store: Store, strict_sim: Simulator, channel: Channel
+) -> None:
+    """40 posts over 40 days, one complaint on each: those on posts of the last 30 days are seen."""
+    posted = strict_sim.add_posts(channel, 40, span=timedelta(days=40))
+    engine = _engine(store, strict_sim, (channel,))
+    try:
+        _sync_until_quiet(engine)
+    finally:
+        engine.close()
+    with store.read() as conn:
+        stored = set(conn.execute(select(MessageRow.platform_id)).scalars())
+    inside = {c.id for c in posted if c.post_age < timedelta(days=29, hours=12)}
+    outside = {c.id for c in posted if c.post_age > timedelta(days=30, hours=12)}
+    assert inside <= stored
+    assert not outside & stored
