@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
@@ -177,23 +177,38 @@ class TikTokApi:
         if video_id not in self.board.containers:
             raise _ParamError("Invalid param: video_id")
         order = str(params.get("sort_order") or "desc").lower()
+        if order not in ("asc", "desc", "smart"):
+            raise _ParamError("sort_order: Must be one of: asc, desc, smart.")
+        key = self._sort_key(params)
+        _choice(params, "status", ("PUBLIC", "ALL"))  # hidden comments are not modelled
         if replies_of is not None:
             top = self.board.by_id.get(replies_of)
             if top is None or top.container != video_id:
                 raise _ParamError("Invalid param: comment_id")
-            rows = sorted(self.board.replies(top), key=_age, reverse=order == "desc")
+            rows = sorted(self.board.replies(top), key=key, reverse=order == "desc")
         else:
             tops = [m for m in self.board.tops(video_id)]
-            tops.sort(key=_age, reverse=order != "asc")
+            tops.sort(key=key, reverse=order != "asc")
             rows = []
             with_replies = str(params.get("include_replies", "false")).lower() == "true"
             for top in tops:
                 rows.append(top)
                 if with_replies:
                     rows.extend(self.board.replies(top))
+        wanted = set(_json_list(params.get("comment_ids"), "comment_ids"))
+        if len(wanted) > 30:
+            raise _ParamError("comment_ids: Length must be between 1 and 30.")
+        if wanted:
+            rows = [m for m in rows if m.id in wanted]
         start, end = self._page(params, len(rows), 30)
         page = [self._comment(m, as_number=False) for m in rows[start:end]]
         return self.answer(0, "OK", {"comments": page, "cursor": end, "has_more": end < len(rows)})
+
+    def _sort_key(self, params: Mapping[str, object]) -> Callable[[Msg], tuple[object, int]]:
+        field = _choice(params, "sort_field", ("create_time", "likes", "replies"))
+        if field == "replies":
+            return lambda m: (len(self.board.replies(m)), m.seq)
+        return _age  # likes are always 0 here: their order is the time order
 
     def _comment(self, msg: Msg, *, as_number: bool) -> dict[str, object]:
         created = epoch(msg.time)
@@ -258,6 +273,13 @@ def req_is_json(req: Request) -> bool:
 
 def _age(msg: Msg) -> tuple[object, int]:
     return (msg.time, msg.seq)
+
+
+def _choice(params: Mapping[str, object], key: str, allowed: tuple[str, ...]) -> str:
+    value = str(params.get(key) or allowed[0])
+    if value not in allowed:
+        raise _ParamError(f"{key}: Must be one of: {', '.join(allowed)}.")
+    return value
 
 
 def _required(params: Mapping[str, object], key: str) -> str:
