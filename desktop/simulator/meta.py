@@ -7,13 +7,16 @@ Reads: ``GET /{ig-user}/media``, ``/{media}/comments``, ``/{ig-comment}``,
 data: always empty). Writes: ``POST /{ig-comment}/replies`` and ``POST
 /{comment}/comments`` with ``message``; DM sends answer "no matching user".
 
-Auth: ``access_token`` (query or form) or ``Authorization: Bearer``. Errors
+Auth: ``access_token`` (query or form) or ``Authorization: Bearer``; an
+``appsecret_proof``, when sent, must match the app secret (``APP_SECRET``). Errors
 use Meta's envelope with ``fbtrace_id``; every answer carries a modest
 ``x-app-usage``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +32,15 @@ from desktop.simulator.meta_nodes import CursorError, Item, Nodes, check_limit
 from desktop.simulator.state import Board, Msg, World
 from desktop.simulator.wire import Request, Response
 
-PREFIX = "/graph/v21.0"
+PREFIX = "/graph/v21.0"  # any other version (``/graph/vNN.N``) is served the same way
+APP_SECRET = "sim-app-secret"
+
+
+def appsecret_proof(token: str, secret: str = APP_SECRET) -> str:
+    """Graph's ``appsecret_proof``: HMAC-SHA256 of the access token, keyed by the app secret."""
+    return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
 COMMENT_LIMITS = {Channel.INSTAGRAM: 2200, Channel.FACEBOOK: 8000}
 
 
@@ -69,6 +80,9 @@ class MetaApi:
             return self.error("An access token is required to request this resource.", 104)
         if token != self.token:
             return self.error("Invalid OAuth access token - Cannot parse access token", 190)
+        proof = req.query.get("appsecret_proof") or req.form().get("appsecret_proof")
+        if proof is not None and not hmac.compare_digest(proof, appsecret_proof(token)):
+            return self.error("Invalid appsecret_proof provided in the API argument", 100)
         return None
 
     # -- requests ---------------------------------------------------------------------

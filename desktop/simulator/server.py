@@ -10,6 +10,7 @@ connections and waits for every handler thread. ``run_forever`` is the
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -23,6 +24,7 @@ from desktop.simulator.control import PREFIX as CONTROL_PREFIX
 from desktop.simulator.control import control
 from desktop.simulator.faults import Fault, FaultBook
 from desktop.simulator.ids import IdMaker
+from desktop.simulator.meta import PREFIX as META_PREFIX
 from desktop.simulator.meta import MetaApi
 from desktop.simulator.state import AcceptedReply
 from desktop.simulator.telegram import TelegramApi, bot_token
@@ -206,11 +208,13 @@ class Simulator:
             req = Request(method, rel, parse_query(raw_query), headers, body, self.url)
             handler.send(control(self, req))
             return
-        prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
+        prefix = _graph_version(raw_path)
+        if prefix is None:
+            prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
         if prefix is None:
             handler.send(Response.json({"error": f"no platform is served at {raw_path}"}, 404))
             return
-        platform = self._platforms[prefix]
+        platform = self._platforms[prefix if prefix in self._platforms else META_PREFIX]
         host = headers.get("host", f"{HOST}:{self.port}")
         req = Request(
             method,
@@ -242,6 +246,15 @@ class Simulator:
                 handler.send(Response(200, answer.body[:-1] + b",}", answer.content_type))
             else:  # accept_then_drop: handled (and stored), but no answer
                 handler.drop()
+
+
+_GRAPH = re.compile(r"^/graph/v\d{1,2}\.\d(?=/)")
+
+
+def _graph_version(raw_path: str) -> str | None:
+    """The Graph prefix as addressed: any version is served as the simulator's one."""
+    found = _GRAPH.match(raw_path)
+    return found.group(0) if found else None
 
 
 def describe(sim: Simulator) -> str:
