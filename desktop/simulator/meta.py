@@ -20,6 +20,7 @@ import hmac
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import NoReturn
 
 from desktop.core.model import Channel
@@ -241,7 +242,40 @@ class _Read:
         nodes = self.nodes
         path = f"/{self.node}/{self.edge}"
         size = nodes.cut(limit) if limit else limit
-        return nodes.edge(path, items, render, limit=size, after=after, overlap=nodes.overlap)
+        total = len(items)
+        since, until = _time_param(self.params, "since"), _time_param(self.params, "until")
+        if since is not None or until is not None:
+            items = [i for i in items if _within(i.time, since, until)]
+        body = nodes.edge(
+            path,
+            items,
+            render,
+            limit=size,
+            after=after,
+            overlap=nodes.overlap,
+            before=self.params.get("before"),
+        )
+        if self.params.get("summary") == "true":
+            body["summary"] = {"total_count": total}
+        return body
+
+
+def _time_param(params: Mapping[str, str], key: str) -> datetime | None:
+    """``since``/``until``: a Unix time or an ISO date-time, as Graph takes them."""
+    raw = params.get(key)
+    if not raw:
+        return None
+    if raw.isdigit():
+        return datetime.fromtimestamp(int(raw), UTC)
+    try:
+        when = datetime.fromisoformat(raw.replace("+0000", "+00:00"))
+    except ValueError:
+        raise FieldError(f"(#100) The parameter {key} must be a valid time") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _within(when: datetime, since: datetime | None, until: datetime | None) -> bool:
+    return (since is None or when >= since) and (until is None or when <= until)
 
 
 def _parts(req: Request) -> list[str]:
