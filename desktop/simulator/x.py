@@ -17,8 +17,8 @@ Unknown query parameters, fields and expansions are refused (400), as on X.
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
@@ -131,6 +131,11 @@ class XApi:
             return "lookup", lambda req: self._lookup(req, p[2] if len(p) == 3 else None)
         if get and p == ["2", "dm_events"]:
             return "dm", lambda req: self.dms.events(req, None, self._renderer(req))
+        if get and len(p) == 4 and p[:2] == ["2", "dm_conversations"] and p[3] == "dm_events":
+            other = self.dms.other_in(p[2])
+            if other is None:
+                return None
+            return "dm", lambda req: self.dms.events(req, other, self._renderer(req))
         if len(p) == 5 and p[:3] == ["2", "dm_conversations", "with"]:
             if get and p[4] == "dm_events":
                 return "dm", lambda req: self.dms.events(req, p[3], self._renderer(req))
@@ -181,7 +186,34 @@ class XApi:
             pool = [m for m in self.board.log if not m.outbound] if user_id == self.own else []
         else:
             pool = [m for m in self.board.log if m.author_id == user_id]
+            excluded = {e.strip() for e in req.query.get("exclude", "").split(",") if e.strip()}
+            if excluded - {"replies", "retweets"}:
+                bad = req.query["exclude"]
+                message = (
+                    f"The `exclude` query parameter value [{bad}] is not one of [replies,retweets]"
+                )
+                raise ParamError("exclude", bad, message)
+            if "replies" in excluded:
+                pool = [m for m in pool if m.parent is None]
+        pool = self._in_time(req, pool, oldest=None)
         return self._page(req, render, pool, default=10, low=5, token_key="pagination_token")
+
+    def _in_time(self, req: Request, pool: list[Msg], oldest: datetime | None) -> list[Msg]:
+        """``start_time``/``end_time`` (ISO 8601); search refuses a start older than 7 days."""
+        start, end = time_param(req.query, "start_time"), time_param(req.query, "end_time")
+        if start is not None and oldest is not None and start < oldest:
+            raw = req.query["start_time"]
+            message = (
+                f"Invalid 'start_time':'{raw}'. 'start_time' must be on or after "
+                f"{oldest.strftime('%Y-%m-%dT%H:%MZ')}"
+            )
+            raise ParamError("start_time", raw, message)
+        if start is not None and end is not None and end <= start:
+            raw = req.query["end_time"]
+            raise ParamError("end_time", raw, "'end_time' must be after 'start_time'")
+        return [
+            m for m in pool if (start is None or m.time >= start) and (end is None or m.time < end)
+        ]
 
     def _search(self, req: Request) -> Response:
         check_known(req.query, SEARCH_PARAMS)
@@ -192,6 +224,7 @@ class XApi:
         since = self.world.clock.now() - timedelta(days=SEARCH_DAYS)
         tests = [search_term(t, self.board.account.name) for t in query.split()]
         pool = [m for m in self.board.log if m.time >= since and all(t(m) for t in tests)]
+        pool = self._in_time(req, pool, oldest=since)
         key = "next_token" if "next_token" in req.query else "pagination_token"
         return self._page(req, self._renderer(req), pool, default=10, low=10, token_key=key)
 
@@ -283,6 +316,18 @@ class XApi:
         self.world.accept(Channel.X, msg, thread_id=thread, parent_id=target_id)
         data = {"id": ident, "text": text, "edit_history_tweet_ids": [ident]}
         return Response.json({"data": data}, 201)
+
+
+def time_param(params: Mapping[str, str], key: str) -> datetime | None:
+    raw = params.get(key)
+    if raw is None:
+        return None
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        message = f"Invalid '{key}':'{raw}'. '{key}' must be a valid RFC 3339 date-time"
+        raise ParamError(key, raw, message) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _within(ident: int, since: int | None, until: int | None, before: int | None) -> bool:
