@@ -51,6 +51,14 @@ TOKEN = "yt"
 EMBEDDED_STRICT = 2  # replies embedded in a thread in strict mode
 
 
+def _one_of(q: Mapping[str, str], key: str, allowed: tuple[str, ...]) -> str:
+    value = q.get(key) or allowed[0]
+    if value not in allowed:
+        message = f"Invalid value for {key}: {value}"
+        raise InvalidError(google_error(400, message, "invalidParameter", location=key))
+    return value
+
+
 def api_key(token: str) -> str:
     """The simulator's API key (``key=``): good for reading public lists only."""
     return f"key-{token}"
@@ -79,7 +87,15 @@ class YouTubeApi:
                 "Request is missing required authentication credential. Expected OAuth 2 access "
                 "token, login cookie or other valid authentication credential."
             )
-            return google_error(401, message, "required", "global", state="UNAUTHENTICATED")
+            return google_error(
+                401,
+                message,
+                "required",
+                "global",
+                location="Authorization",
+                location_type="header",
+                state="UNAUTHENTICATED",
+            )
         if token != self.token:
             return invalid_credentials()
         return None
@@ -166,7 +182,14 @@ class YouTubeApi:
         else:
             if q.get("searchTerms"):
                 tops = [m for m in tops if q["searchTerms"].lower() in m.text.lower()]
-            tops.sort(key=lambda m: (m.time, m.seq), reverse=True)
+            # Every comment here is published: none is held for review or likely spam.
+            status = _one_of(q, "moderationStatus", ("published", "heldForReview", "likelySpam"))
+            if status != "published":
+                tops = []
+            if _one_of(q, "order", ("time", "relevance")) == "relevance":
+                tops.sort(key=lambda m: (len(self.board.replies(m)), m.time, m.seq), reverse=True)
+            else:
+                tops.sort(key=lambda m: (m.time, m.seq), reverse=True)
             page, token = self._page(q, tops)
         plain = q.get("textFormat") == "plainText"
         items = [self._thread(m, parts, plain) for m in page]

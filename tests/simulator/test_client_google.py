@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import requests
 from google.auth.exceptions import RefreshError
 from google.oauth2.credentials import Credentials
 from googleapiclient.discovery import build
@@ -120,3 +121,30 @@ def test_an_expired_token_asks_google_auth_to_refresh(sim: Simulator) -> None:
     sim.inject(Fault("expired_token", Channel.YOUTUBE))
     with _youtube(sim) as youtube, pytest.raises(RefreshError):
         youtube.commentThreads().list(part="snippet", allThreadsRelatedToChannelId=OWN).execute()
+
+
+def test_moderation_status_and_relevance_order(sim: Simulator) -> None:
+    with _youtube(sim) as youtube:
+        held = youtube.commentThreads().list(
+            part="snippet", allThreadsRelatedToChannelId=OWN, moderationStatus="heldForReview"
+        )
+        assert held.execute()["items"] == []
+        ranked = _all_threads(
+            youtube, part="snippet", allThreadsRelatedToChannelId=OWN, order="relevance"
+        )
+        counts = [t["snippet"]["totalReplyCount"] for t in ranked]
+        assert counts == sorted(counts, reverse=True)
+
+
+def test_an_unauthenticated_call_names_the_header(sim: Simulator) -> None:
+    answer = requests.get(
+        f"{sim.api_base(Channel.YOUTUBE)}/youtube/v3/commentThreads",
+        params={"part": "snippet", "allThreadsRelatedToChannelId": OWN},
+        timeout=10,
+    )
+    problem = answer.json()["error"]["errors"][0]
+    assert (answer.status_code, problem["location"], problem["locationType"]) == (
+        401,
+        "Authorization",
+        "header",
+    )
