@@ -6,8 +6,8 @@ forgotten once a call passes ``offset`` above it (a negative offset keeps
 only the last ones). ``timeout`` long-polls (at most 50 s) and wakes when a
 message arrives; a second ``getUpdates`` while one waits ends the waiting
 one with 409, as on Telegram. The bot's own messages are never updates.
-Unacknowledged updates are kept however old they are (real Telegram drops
-them after 24 hours).
+Unacknowledged updates are kept however old they are; in strict mode, as on
+Telegram, only for 24 hours (``KEPT``).
 
 ``sendMessage`` (``chat_id``, ``text``, ``reply_parameters`` or the older
 ``reply_to_message_id``) answers ``{"ok":true,"result":Message}``. Also
@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
+from datetime import timedelta
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
@@ -34,6 +35,7 @@ PREFIX = "/telegram"
 UPDATE_BASE = 400_000_000
 MAX_TEXT = 4096
 MAX_POLL = 50.0
+KEPT = timedelta(hours=24)  # strict mode: older unacknowledged updates are gone
 _NGINX_502 = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad "
     "Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
@@ -181,8 +183,9 @@ class TelegramApi:
     def _pending(self, limit: int) -> list[Msg]:
         start = max(self.acked - UPDATE_BASE, 0)
         found: list[Msg] = []
+        gone = self.world.clock.now() - KEPT if self.world.strict else None
         for msg in self.board.log[start:]:
-            if not msg.outbound:
+            if not msg.outbound and (gone is None or msg.time >= gone):
                 found.append(msg)
                 if len(found) == limit:
                     break
