@@ -3,9 +3,9 @@
 Reads: ``GET /{ig-user}/media``, ``/{media}/comments``, ``/{ig-comment}``,
 ``/{ig-comment}/replies``; ``GET /{page}/feed`` (also ``posts``),
 ``/{post}/comments`` (``filter=stream``, ``order``), ``/{comment}``,
-``/{comment}/comments``; ``/{page}/conversations`` (no DMs in the sample
-data: always empty). Writes: ``POST /{ig-comment}/replies`` and ``POST
-/{comment}/comments`` with ``message``; DM sends answer "no matching user".
+``/{comment}/comments``; ``/{page}/conversations`` (see ``meta_dms``).
+Writes: ``POST /{ig-comment}/replies`` and ``POST /{comment}/comments`` with
+``message``; DM sends through the Send API within the messaging window.
 
 Auth: ``access_token`` (query or form) or ``Authorization: Bearer``; an
 ``appsecret_proof``, when sent, must match the app secret (``APP_SECRET``). Errors
@@ -29,6 +29,7 @@ from desktop.simulator.faults import Fault
 from desktop.simulator.graph_errors import GraphErrors
 from desktop.simulator.graphfields import Field, FieldError, parse_fields
 from desktop.simulator.ids import IdMaker
+from desktop.simulator.meta_dms import MetaDms
 from desktop.simulator.meta_nodes import CursorError, Item, Nodes, check_limit
 from desktop.simulator.state import Board, Msg, World
 from desktop.simulator.wire import Request, Response
@@ -54,6 +55,7 @@ class MetaApi:
         self.fb = world.board(Channel.FACEBOOK)
         self.errors = GraphErrors(world.clock, self.fb.account.platform_user_id)
         self.error = self.errors.error
+        self.dms = MetaDms(world, self.errors)
 
     # -- the server's questions ---------------------------------------------------
 
@@ -161,7 +163,9 @@ class MetaApi:
             if edge in ("feed", "posts", "published_posts"):
                 return read.listing(fb.newest_containers(), lambda p: nodes.post(p, fields))
             if edge == "conversations":
-                return {"data": []}  # the sample data has no direct messages
+                ig = read.params.get("platform") == "instagram"
+                channel = Channel.INSTAGRAM if ig else Channel.FACEBOOK
+                return self.dms.conversations(channel, fields, read.params, read.listing)
             return _no_field(edge, "Page")
         post, comment = fb.containers.get(node), fb.by_id.get(node)
         if post is None and comment is None:
@@ -186,7 +190,8 @@ class MetaApi:
         params: dict[str, str],
     ) -> dict[str, object] | Response | None:
         if edge == "messages" and node in ("me", self.fb.account.platform_user_id):
-            return self.error("(#100) No matching user found", 100, subcode=2018001)
+            channel = Channel.INSTAGRAM if node == "me" else Channel.FACEBOOK
+            return self.dms.send(channel, req)
         if node in self.ig.by_id and edge == "replies":
             target = self.ig.by_id[node]
             if target.thread != target.id:

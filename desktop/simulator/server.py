@@ -59,6 +59,7 @@ class Simulator:
         self._inbound = Inbound(self.world, ids, seed)
         self._faults = FaultBook()
         meta = MetaApi(self.world, token, ids)
+        self._meta = meta
         self._platforms: dict[str, Platform] = {
             api.prefix: api
             for api in (
@@ -177,6 +178,14 @@ class Simulator:
         if channel not in SERVED:
             raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
         return [msg.id for msg in self._inbound.add(channel, count)]
+
+    def add_dm(self, channel: Channel, person: str, name: str, text: str, *, age: timedelta) -> str:
+        """A citizen's direct message to the Page (Messenger) or Instagram, ``age`` ago."""
+        if channel not in (Channel.FACEBOOK, Channel.INSTAGRAM):
+            raise ValueError("direct messages are modelled on Facebook and Instagram only")
+        with self.world.lock:
+            when = self.world.clock.now() - age
+            return self._meta.dms.add(channel, person, name, text, when).id
 
     def add_posts(
         self, channel: Channel, count: int, *, span: timedelta, every: int = 1
