@@ -220,6 +220,9 @@ class Simulator:
         prefix = _graph_version(raw_path)
         if prefix is None:
             prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
+        if prefix is None and raw_path.startswith("/graph/"):
+            handler.send(_graph_unknown_version(raw_path))
+            return
         if prefix is None:
             handler.send(Response.json({"error": f"no platform is served at {raw_path}"}, 404))
             return
@@ -264,6 +267,18 @@ def _graph_version(raw_path: str) -> str | None:
     """The Graph prefix as addressed: any version is served as the simulator's one."""
     found = _GRAPH.match(raw_path)
     return found.group(0) if found else None
+
+
+def _graph_unknown_version(raw_path: str) -> Response:
+    """Graph's answer to a path that names no API version it knows."""
+    version = raw_path.split("/")[2] if raw_path.count("/") >= 2 else ""
+    error = {
+        "message": f"Unknown path components: /{version}",
+        "type": "OAuthException",
+        "code": 2500,
+        "fbtrace_id": "AsimUnknownPathTrace",
+    }
+    return Response.json({"error": error}, 400)
 
 
 def describe(sim: Simulator) -> str:

@@ -69,3 +69,9 @@ def test_any_graph_version_and_the_appsecret_proof(sim: Simulator, http: request
     bad = _get(http, other, fields="id", appsecret_proof="0" * 64)
     assert bad.status_code == 400
     assert bad.json()["error"]["code"] == 100
+
+
+def test_an_unknown_version_answers_in_graphs_shape(sim: Simulator, http: requests.Session) -> None:
+    answer = _get(http, f"{sim.url}/graph/vX/{IG}", fields="id")
+    assert answer.status_code == 400
+    assert answer.json()["error"]["code"] == 2500
