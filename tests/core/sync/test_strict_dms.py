@@ -24,7 +24,7 @@ from desktop.core.sync.accounts import add_account
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.push import Sender
 from desktop.simulator import Fault, Simulator
-from tests.core.sync.test_push import Clock, _push_until_settled
+from tests.core.sync.strict_helpers import Clock, push_until_settled
 
 PEOPLE = {  # person id: (name, age of their message)
     "7100000000000001": ("Rina", timedelta(hours=2)),
@@ -98,7 +98,7 @@ def test_answers_inside_the_window_go_once_and_outside_it_are_refused(
             actions.queue_reply(store, complaints[f"dm:{person}"], text, "ani")
         # The first answer is lost on the way back: read-back must find it.
         dm_sim.inject(Fault("accept_then_drop", channel, method="POST", times=1))
-        _push_until_settled(sender, clock)
+        push_until_settled(sender, store, clock)
     finally:
         engine.close()
     accepted = Counter(r.text for r in dm_sim.accepted_replies())

@@ -22,7 +22,7 @@ from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.push import Sender
 from desktop.simulator import Fault, Simulator
 from tests.core.sync.conftest import SIM_COUNT, SIM_SEED
-from tests.core.sync.test_push import Clock, _push_until_settled
+from tests.core.sync.strict_helpers import Clock, push_until_settled, states
 
 READ_BACK = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
 
@@ -62,11 +62,6 @@ def _queue(store: Store, complaint_ids: list[int], tag: str) -> dict[int, str]:
     return texts
 
 
-def _states(store: Store) -> Counter[ReplyState]:
-    with store.read() as conn:
-        return Counter(e.reply.state for e in queries.outbox(conn, include_sent=True))
-
-
 def _published(sim: Simulator, texts: dict[int, str]) -> dict[str, int]:
     accepted = Counter(reply.text for reply in sim.accepted_replies())
     return {text: accepted[text] for text in texts.values()}
@@ -81,9 +76,9 @@ def test_a_lost_answer_is_found_on_read_back(
     assert targets
     texts = _queue(store, targets, kind)
     sim.inject(Fault(kind, channel, method="POST", times=2))
-    _push_until_settled(sender, clock)
+    push_until_settled(sender, store, clock)
     assert _published(sim, texts) == dict.fromkeys(texts.values(), 1)
-    assert _states(store) == Counter({ReplyState.SENT: len(texts)})
+    assert states(store) == Counter({ReplyState.SENT: len(texts)})
 
 
 def test_x_finds_our_reply_beyond_the_first_page_of_our_timeline(
@@ -94,6 +89,6 @@ def test_x_finds_our_reply_beyond_the_first_page_of_our_timeline(
     assert len(targets) == 5
     texts = _queue(store, targets, "x")
     sim.inject(Fault("accept_then_drop", Channel.X, method="POST", times=1))
-    _push_until_settled(sender, clock)
+    push_until_settled(sender, store, clock)
     assert _published(sim, texts) == dict.fromkeys(texts.values(), 1)
-    assert _states(store) == Counter({ReplyState.SENT: len(texts)})
+    assert states(store) == Counter({ReplyState.SENT: len(texts)})
