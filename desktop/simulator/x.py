@@ -184,6 +184,8 @@ class XApi:
             return Response.json({"errors": [error]})
         if mentions:
             pool = [m for m in self.board.log if not m.outbound] if user_id == self.own else []
+            if self.world.strict:  # only tweets that do mention the account
+                pool = [m for m in pool if self._mentions_us(m)]
         else:
             pool = [m for m in self.board.log if m.author_id == user_id]
             excluded = {e.strip() for e in req.query.get("exclude", "").split(",") if e.strip()}
@@ -197,6 +199,18 @@ class XApi:
                 pool = [m for m in pool if m.parent is None]
         pool = self._in_time(req, pool, oldest=None)
         return self._page(req, render, pool, default=10, low=5, token_key="pagination_token")
+
+    def _mentions_us(self, msg: Msg) -> bool:
+        """Named in the text, or a reply in a chain that names us (X adds those names)."""
+        handle = f"@{self.board.account.name}".lower()
+        seen: set[str] = set()
+        current: Msg | None = msg
+        while current is not None and current.id not in seen:
+            if current.outbound or handle in current.text.lower():
+                return True
+            seen.add(current.id)
+            current = self.board.by_id.get(current.parent or "")
+        return False
 
     def _in_time(self, req: Request, pool: list[Msg], oldest: datetime | None) -> list[Msg]:
         """``start_time``/``end_time`` (ISO 8601); search refuses a start older than 7 days."""

@@ -8,7 +8,8 @@ import requests
 
 from desktop.core.model import Channel
 from desktop.simulator import Simulator
-from tests.simulator.helpers import NOW, account_id, bearer, expected_items
+from desktop.simulator.state import Msg
+from tests.simulator.helpers import COUNT, NOW, SEED, account_id, bearer, expected_items
 
 OWN = account_id(Channel.X)
 
@@ -66,3 +67,26 @@ def test_dm_events_by_conversation_id(sim: Simulator, http: requests.Session) ->
     events = _get(http, f"{base}/2/dm_conversations/{conversation}/dm_events").json()
     assert [e["id"] for e in events["data"]] == [sent["dm_event_id"]]
     assert _get(http, f"{base}/2/dm_conversations/1-2/dm_events").status_code == 404
+
+
+def test_strict_mentions_hold_only_tweets_that_mention_the_account(
+    http: requests.Session,
+) -> None:
+    with Simulator(count=COUNT, seed=SEED, now=NOW, strict=True) as strict:
+        board = strict.world.board(Channel.X)
+        when = strict.world.clock.now()
+        stray = Msg("2200000000000000001", "2200000000000000001", "", None, "77", "warga",
+                    "jalan depan rumah rusak parah", when, outbound=False)  # fmt: skip
+        strict.world.add(Channel.X, stray)
+        base = strict.api_base(Channel.X)
+        seen: set[str] = set()
+        token: str | None = None
+        while True:
+            query = {"max_results": "100", **({"pagination_token": token} if token else {})}
+            page = _get(http, f"{base}/2/users/{OWN}/mentions", **query).json()
+            seen |= {t["id"] for t in page.get("data", ())}
+            token = page["meta"].get("next_token")
+            if token is None:
+                break
+        assert stray.id not in seen
+        assert seen == {m.id for m in board.log if not m.outbound and m is not stray}
