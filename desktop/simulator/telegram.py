@@ -9,8 +9,9 @@ one with 409, as on Telegram. The bot's own messages are never updates.
 Unacknowledged updates are kept however old they are; in strict mode, as on
 Telegram, only for 24 hours (``KEPT``).
 
-``sendMessage`` (``chat_id``, ``text``, ``reply_parameters`` or the older
-``reply_to_message_id``) answers ``{"ok":true,"result":Message}``. Also
+``sendMessage`` (``chat_id``, ``text``, ``parse_mode`` HTML, MarkdownV2 or
+Markdown — broken markup refused as Telegram refuses it — ``reply_parameters``
+or the older ``reply_to_message_id``) answers ``{"ok":true,"result":Message}``. Also
 ``getMe``, ``getWebhookInfo``, ``deleteWebhook``. Errors: ``{"ok":false,
 "error_code","description","parameters"?}``. A private chat's id is the
 citizen's user id.
@@ -29,6 +30,7 @@ from desktop.simulator.faults import Fault
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Msg, World
 from desktop.simulator.telegram_html import EntityError, parse_html
+from desktop.simulator.telegram_markdown import parse_markdown, parse_markdown_v2
 from desktop.simulator.wire import Request, Response, epoch, int_param
 
 PREFIX = "/telegram"
@@ -233,13 +235,14 @@ class TelegramApi:
             return failure(400, "Bad Request: message text is empty")
         entities: list[dict[str, object]] = []
         mode = str(params.get("parse_mode") or "").lower()
-        if mode == "html":
+        parsers = {"html": parse_html, "markdownv2": parse_markdown_v2, "markdown": parse_markdown}
+        if mode and mode not in parsers:
+            return failure(400, f"Bad Request: unsupported parse_mode {mode}")
+        if mode:
             try:
-                text, entities = parse_html(text)
+                text, entities = parsers[mode](text)
             except EntityError as exc:
                 return failure(400, f"Bad Request: can't parse entities: {exc}")
-        elif mode:  # Markdown modes are not modelled: refuse rather than pretend
-            return failure(400, f"Bad Request: unsupported parse_mode {mode}")
         if not text.strip():
             return failure(400, "Bad Request: message text is empty")
         if len(text) > MAX_TEXT:

@@ -86,3 +86,19 @@ def test_each_fault_raises_the_librarys_own_error(
                 await bot.get_updates(timeout=0)
 
     asyncio.run(run())
+
+
+def test_markdown_v2_gives_entities_and_an_unescaped_dot_is_refused(sim: Simulator) -> None:
+    chat = int(next(i.author_id for i in expected_items()[Channel.TELEGRAM] if not i.outbound))
+
+    async def run() -> None:
+        async with _bot(sim) as bot:
+            sent = await bot.send_message(
+                chat, r"Laporan *diterima*, kami cek\.", parse_mode="MarkdownV2"
+            )
+            assert sent.text == "Laporan diterima, kami cek."
+            assert [(e.type, e.offset, e.length) for e in sent.entities] == [("bold", 8, 8)]
+            with pytest.raises(BadRequest, match="reserved"):
+                await bot.send_message(chat, "Laporan diterima.", parse_mode="MarkdownV2")
+
+    asyncio.run(run())
