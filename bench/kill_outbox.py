@@ -11,6 +11,14 @@ Telegram is left out: a bot cannot read a chat back, so a send whose outcome
 is unknown is handed to the officer (``failed``, never sent twice) instead of
 being confirmed; the outbox tests cover that case.
 
+By default the simulator runs in strict mode (pages of 1-3 items, the item
+before each page boundary repeated, our comments known only by each
+platform's documented marker) and each kill may arm one of the faults
+``accept_then_drop``, ``drop``, ``truncate`` or ``server_error`` on a
+platform's next POST. Figures are per platform: lost (never on the
+platform, not shown as failed), published twice, and failed although the
+platform holds the reply.
+
     scripts/with-keyring .venv/bin/python bench/kill_outbox.py --kills 200
 """
 
@@ -41,6 +49,17 @@ from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.simulator import Fault, Simulator, connect_accounts  # noqa: E402
 
 CHANNELS = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
+FAULTS = ("accept_then_drop", "drop", "truncate", "server_error")
+
+
+@dataclass
+class ChannelFigures:
+    replies: int = 0
+    sent: int = 0
+    lost: int = 0  # never on the platform, and not shown to the officer as failed
+    twice: int = 0  # on the platform more than once
+    failed_but_held: int = 0  # marked failed although the platform holds it
+    failed: int = 0  # marked failed (the officer is told)
 
 
 @dataclass
@@ -53,9 +72,14 @@ class KillResult:
     missing: int
     retried: int  # replies that needed more than one attempt (killed or cut mid-send)
     seconds: float
+    per_channel: dict[Channel, ChannelFigures] | None = None
 
     @property
     def holds(self) -> bool:
+        if self.per_channel is not None:
+            return not any(
+                f.lost or f.twice or f.failed_but_held for f in self.per_channel.values()
+            )
         return self.accepted_once == self.replies and not self.accepted_twice_or_more
 
 
@@ -81,14 +105,19 @@ def _queue_some(store: Store, rng: random.Random, count: int, serial: list[int])
 
 
 def run(
-    kills: int, seed: int = 1, home: Path | None = None, log: Callable[[str], None] = print
+    kills: int,
+    seed: int = 1,
+    home: Path | None = None,
+    log: Callable[[str], None] = print,
+    *,
+    strict: bool = True,
 ) -> KillResult:
     started = time.monotonic()
     rng = random.Random(seed)
     vault = KeyringVault()
     with (
         tempfile.TemporaryDirectory(prefix="aduan-kill-") as tmp,
-        Simulator(count=80, seed=seed) as sim,
+        Simulator(count=80, seed=seed, strict=strict) as sim,
     ):
         paths = Paths(home or Path(tmp) / "home")
         store = open_store(paths, vault)
@@ -100,7 +129,8 @@ def run(
             sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.02))
             for n in range(kills):
                 if rng.random() < 0.3:
-                    sim.inject(Fault("accept_then_drop", rng.choice(CHANNELS), method="POST"))
+                    kind = rng.choice(FAULTS) if strict else "accept_then_drop"
+                    sim.inject(Fault(kind, rng.choice(CHANNELS), method="POST"))
                 proc = _sync_once(paths.home)
                 time.sleep(rng.uniform(0.3, 1.6))  # start-up takes ~0.6 s
                 proc.send_signal(signal.SIGKILL)
@@ -138,9 +168,19 @@ def run(
         once = sum(1 for t in texts if accepted[t] == 1)
         twice = sum(1 for t in texts if accepted[t] > 1)
         missing = sum(1 for t in texts if accepted[t] == 0)
+        figures = {c: ChannelFigures() for c in CHANNELS}
+        for entry in entries:
+            one = figures[entry.channel]
+            held, failed = accepted[entry.reply.text], entry.reply.state is ReplyState.FAILED
+            one.replies += 1
+            one.sent += entry.reply.state is ReplyState.SENT
+            one.failed += failed
+            one.lost += held == 0 and not failed
+            one.twice += held > 1
+            one.failed_but_held += failed and held > 0
     return KillResult(
         kills, len(texts), states[ReplyState.SENT], once, twice, missing, retried,
-        time.monotonic() - started,
+        time.monotonic() - started, figures,
     )  # fmt: skip
 
 
@@ -220,15 +260,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--lenient", action="store_true", help="the simulator's easy mode, accept_then_drop only"
+    )
     args = parser.parse_args()
-    print(f"Kill test: {args.kills} SIGKILLs of 'aduan-desk sync --once'")
-    result = run(args.kills, args.seed)
+    mode = "lenient" if args.lenient else "strict, faults: " + ", ".join(FAULTS)
+    print(f"Kill test: {args.kills} SIGKILLs of 'aduan-desk sync --once' ({mode})")
+    result = run(args.kills, args.seed, strict=not args.lenient)
     print(f"  replies queued:            {result.replies}")
     print(f"  sent (outbox says):        {result.sent}")
     print(f"  on the platform once:      {result.accepted_once}")
     print(f"  on the platform 2+ times:  {result.accepted_twice_or_more}")
     print(f"  never arrived:             {result.missing}")
     print(f"  needed more than one try:  {result.retried}")
+    print(f"  {'platform':<10} replies  sent  lost  twice  failed  failed-but-held")
+    for channel, f in (result.per_channel or {}).items():
+        print(
+            f"  {channel.value:<10} {f.replies:>7} {f.sent:>5} {f.lost:>5} {f.twice:>6} "
+            f"{f.failed:>7} {f.failed_but_held:>16}"
+        )
     print(f"  took {result.seconds:.0f} s; invariant {'HOLDS' if result.holds else 'BROKEN'}")
     twice = run_concurrent()
     print(

@@ -81,15 +81,10 @@ class DaemonPool(Executor):
 
     def _work(self) -> None:
         while (job := self._jobs.get()) is not None:
-            future, work = job
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = work()
-            except BaseException as exc:
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
+            _run(*job)
+            # Hold nothing between jobs: the last reference to a callback's owner (a Qt
+            # object, say) must not be dropped later, from this thread.
+            del job
 
 
 class Priority(enum.IntEnum):
@@ -137,11 +132,16 @@ class PriorityLane:
                 if not self._jobs:
                     return
                 _, _, future, work = heapq.heappop(self._jobs)
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                result = work()
-            except BaseException as exc:
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
+            _run(future, work)
+            del future, work  # as above: nothing held between jobs
+
+
+def _run(future: Future[Any], work: Callable[[], Any]) -> None:
+    if not future.set_running_or_notify_cancel():
+        return
+    try:
+        result = work()
+    except BaseException as exc:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)

@@ -3,20 +3,24 @@
 Reads: ``GET /{ig-user}/media``, ``/{media}/comments``, ``/{ig-comment}``,
 ``/{ig-comment}/replies``; ``GET /{page}/feed`` (also ``posts``),
 ``/{post}/comments`` (``filter=stream``, ``order``), ``/{comment}``,
-``/{comment}/comments``; ``/{page}/conversations`` (no DMs in the sample
-data: always empty). Writes: ``POST /{ig-comment}/replies`` and ``POST
-/{comment}/comments`` with ``message``; DM sends answer "no matching user".
+``/{comment}/comments``; ``/{page}/conversations`` (see ``meta_dms``).
+Writes: ``POST /{ig-comment}/replies`` and ``POST /{comment}/comments`` with
+``message``; DM sends through the Send API within the messaging window.
 
-Auth: ``access_token`` (query or form) or ``Authorization: Bearer``. Errors
+Auth: ``access_token`` (query or form) or ``Authorization: Bearer``; an
+``appsecret_proof``, when sent, must match the app secret (``APP_SECRET``). Errors
 use Meta's envelope with ``fbtrace_id``; every answer carries a modest
 ``x-app-usage``.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import urllib.parse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import NoReturn
 
 from desktop.core.model import Channel
@@ -25,11 +29,20 @@ from desktop.simulator.faults import Fault
 from desktop.simulator.graph_errors import GraphErrors
 from desktop.simulator.graphfields import Field, FieldError, parse_fields
 from desktop.simulator.ids import IdMaker
+from desktop.simulator.meta_dms import MetaDms
 from desktop.simulator.meta_nodes import CursorError, Item, Nodes, check_limit
 from desktop.simulator.state import Board, Msg, World
 from desktop.simulator.wire import Request, Response
 
-PREFIX = "/graph/v21.0"
+PREFIX = "/graph/v21.0"  # any other version (``/graph/vNN.N``) is served the same way
+APP_SECRET = "sim-app-secret"
+
+
+def appsecret_proof(token: str, secret: str = APP_SECRET) -> str:
+    """Graph's ``appsecret_proof``: HMAC-SHA256 of the access token, keyed by the app secret."""
+    return hmac.new(secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
 COMMENT_LIMITS = {Channel.INSTAGRAM: 2200, Channel.FACEBOOK: 8000}
 
 
@@ -42,6 +55,7 @@ class MetaApi:
         self.fb = world.board(Channel.FACEBOOK)
         self.errors = GraphErrors(world.clock, self.fb.account.platform_user_id)
         self.error = self.errors.error
+        self.dms = MetaDms(world, self.errors)
 
     # -- the server's questions ---------------------------------------------------
 
@@ -69,6 +83,9 @@ class MetaApi:
             return self.error("An access token is required to request this resource.", 104)
         if token != self.token:
             return self.error("Invalid OAuth access token - Cannot parse access token", 190)
+        proof = req.query.get("appsecret_proof") or req.form().get("appsecret_proof")
+        if proof is not None and not hmac.compare_digest(proof, appsecret_proof(token)):
+            return self.error("Invalid appsecret_proof provided in the API argument", 100)
         return None
 
     # -- requests ---------------------------------------------------------------------
@@ -101,7 +118,7 @@ class MetaApi:
     def _nodes(self, board: Board, req: Request) -> Nodes:
         query = dict(req.query)
         query.setdefault("access_token", req.bearer() or self.token)
-        return Nodes(board, req.base_url, query)
+        return Nodes(board, req.base_url, query, cut=self.world.cut, overlap=self.world.overlap)
 
     def _get(
         self,
@@ -146,7 +163,9 @@ class MetaApi:
             if edge in ("feed", "posts", "published_posts"):
                 return read.listing(fb.newest_containers(), lambda p: nodes.post(p, fields))
             if edge == "conversations":
-                return {"data": []}  # the sample data has no direct messages
+                ig = read.params.get("platform") == "instagram"
+                channel = Channel.INSTAGRAM if ig else Channel.FACEBOOK
+                return self.dms.conversations(channel, fields, read.params, read.listing)
             return _no_field(edge, "Page")
         post, comment = fb.containers.get(node), fb.by_id.get(node)
         if post is None and comment is None:
@@ -171,7 +190,8 @@ class MetaApi:
         params: dict[str, str],
     ) -> dict[str, object] | Response | None:
         if edge == "messages" and node in ("me", self.fb.account.platform_user_id):
-            return self.error("(#100) No matching user found", 100, subcode=2018001)
+            channel = Channel.INSTAGRAM if node == "me" else Channel.FACEBOOK
+            return self.dms.send(channel, req)
         if node in self.ig.by_id and edge == "replies":
             target = self.ig.by_id[node]
             if target.thread != target.id:
@@ -224,7 +244,43 @@ class _Read:
         self, items: Sequence[Item], render: Callable[[Item], dict[str, object]]
     ) -> dict[str, object]:
         limit, after = check_limit(self.params.get("limit")), self.params.get("after")
-        return self.nodes.edge(f"/{self.node}/{self.edge}", items, render, limit=limit, after=after)
+        nodes = self.nodes
+        path = f"/{self.node}/{self.edge}"
+        size = nodes.cut(limit) if limit else limit
+        total = len(items)
+        since, until = _time_param(self.params, "since"), _time_param(self.params, "until")
+        if since is not None or until is not None:
+            items = [i for i in items if _within(i.time, since, until)]
+        body = nodes.edge(
+            path,
+            items,
+            render,
+            limit=size,
+            after=after,
+            overlap=nodes.overlap,
+            before=self.params.get("before"),
+        )
+        if self.params.get("summary") == "true":
+            body["summary"] = {"total_count": total}
+        return body
+
+
+def _time_param(params: Mapping[str, str], key: str) -> datetime | None:
+    """``since``/``until``: a Unix time or an ISO date-time, as Graph takes them."""
+    raw = params.get(key)
+    if not raw:
+        return None
+    if raw.isdigit():
+        return datetime.fromtimestamp(int(raw), UTC)
+    try:
+        when = datetime.fromisoformat(raw.replace("+0000", "+00:00"))
+    except ValueError:
+        raise FieldError(f"(#100) The parameter {key} must be a valid time") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _within(when: datetime, since: datetime | None, until: datetime | None) -> bool:
+    return (since is None or when >= since) and (until is None or when <= until)
 
 
 def _parts(req: Request) -> list[str]:

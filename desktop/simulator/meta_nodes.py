@@ -52,13 +52,17 @@ def listing(
     where: Listing,
     limit: int,
     after: str | None,
+    overlap: int = 0,
+    before: str | None = None,
 ) -> dict[str, object]:
+    if before is not None and after is None:
+        return _listing_before(items, render, where=where, limit=limit, before=before)
     position = None
     if after is not None:
         position = read_token(CURSOR, after)
         if position is None:
             raise CursorError(after)
-    found = page_after(list(items), lambda item: item.id, position, limit)
+    found = page_after(list(items), lambda item: item.id, position, limit, overlap)
     if found is None:
         raise CursorError(after or "")
     page, more = found
@@ -79,6 +83,39 @@ def listing(
     return body
 
 
+def _listing_before(
+    items: Sequence[Item],
+    render: Callable[[Item], dict[str, object]],
+    *,
+    where: Listing,
+    limit: int,
+    before: str,
+) -> dict[str, object]:
+    """The page that ends just before the item a ``before`` cursor names."""
+    position = read_token(CURSOR, before)
+    ids = [item.id for item in items]
+    if position is None or position not in ids:
+        raise CursorError(before)
+    end = ids.index(position)
+    page = list(items[max(end - limit, 0) : end])
+    body: dict[str, object] = {"data": [render(item) for item in page]}
+    if page:
+        cursors = {
+            "before": make_token(CURSOR, page[0].id),
+            "after": make_token(CURSOR, page[-1].id),
+        }
+        paging: dict[str, object] = {"cursors": cursors}
+        query = {k: v for k, v in where.query.items() if k not in ("after", "before")}
+        query.update(limit=str(limit), after=cursors["after"])
+        paging["next"] = f"{where.base_url}{where.path}?{urllib.parse.urlencode(query)}"
+        if end - limit > 0:
+            back = {**query, "before": cursors["before"]}
+            back.pop("after", None)
+            paging["previous"] = f"{where.base_url}{where.path}?{urllib.parse.urlencode(back)}"
+        body["paging"] = paging
+    return body
+
+
 def _shortcode(ident: str) -> str:
     raw = hashlib.sha256(f"shortcode:{ident}".encode()).digest()
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
@@ -88,7 +125,16 @@ def _shortcode(ident: str) -> str:
 class Nodes:
     """Renders one board's nodes (one channel) for one request's listing base."""
 
-    def __init__(self, board: Board, base_url: str, query: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        board: Board,
+        base_url: str,
+        query: Mapping[str, str],
+        *,
+        cut: Callable[[int], int] = lambda size: size,
+        overlap: int = 0,
+    ) -> None:
+        self.cut, self.overlap = cut, overlap
         self.board = board
         self.channel = board.account.channel
         self.account = board.account
@@ -105,10 +151,14 @@ class Nodes:
         *,
         limit: int,
         after: str | None,
+        overlap: int = 0,
+        before: str | None = None,
     ) -> dict[str, object]:
         fb = self.channel is Channel.FACEBOOK
         where = Listing(self.base_url, path, self.query, last_page_paging=fb)
-        return listing(items, render, where=where, limit=limit, after=after)
+        return listing(
+            items, render, where=where, limit=limit, after=after, overlap=overlap, before=before
+        )
 
     def comments_of(self, parent: str, *, stream: bool, newest_first: bool) -> list[Msg]:
         """Comments under a post (top-level, or all with ``stream``) or a comment's replies."""
@@ -166,6 +216,11 @@ class Nodes:
                 "username": lambda f: acc.name,
                 "name": lambda f: acc.name,
                 "media_count": lambda f: len(self.board.containers),
+                "biography": lambda f: "Akun resmi Humas. Layanan darurat: 110.",
+                "followers_count": lambda f: 12_400,
+                "follows_count": lambda f: 87,
+                "profile_picture_url": lambda f: _cdn(f"ig-profile-{acc.platform_user_id}"),
+                "website": lambda f: "https://polri.go.id",
             },
         )
 
@@ -188,6 +243,9 @@ class Nodes:
                 "shortcode": lambda f: code,
                 "username": lambda f: self.account.name,
                 "owner": lambda f: {"id": self.account.platform_user_id},
+                "media_url": lambda f: _cdn(f"ig-media-{media.id}"),
+                "thumbnail_url": lambda f: _cdn(f"ig-thumb-{media.id}"),
+                "children": lambda f: None,  # a single image: Graph leaves the edge out
                 "comments": lambda f: self._comment_edge(media.id, f, self._ig_renderer(f.sub)),
             },
         )
@@ -207,6 +265,7 @@ class Nodes:
             "hidden": lambda f: False,
             "parent_id": lambda f: None if is_top else msg.thread,
             "media": lambda f: {"id": msg.container},
+            "mentioned_comment": lambda f: None,  # only on comments that mention the account
             "replies": lambda f: (
                 self._comment_edge(msg.id, f, self._ig_renderer(f.sub)) if is_top else None
             ),
@@ -225,6 +284,9 @@ class Nodes:
                 "name": lambda f: acc.name,
                 "username": lambda f: acc.name,
                 "link": lambda f: f"https://www.facebook.com/{acc.platform_user_id}",
+                "about": lambda f: "Akun resmi Humas. Layanan darurat: 110.",
+                "category": lambda f: "Government organization",
+                "fan_count": lambda f: 25_300,
             },
         )
 
@@ -244,6 +306,18 @@ class Nodes:
                 "from": lambda f: {"name": self.account.name, "id": page_id},
                 "is_hidden": lambda f: False,
                 "status_type": lambda f: "added_photos",
+                "full_picture": lambda f: _cdn(f"fb-post-{post.id}"),
+                "attachments": lambda f: {
+                    "data": [
+                        {
+                            "type": "photo",
+                            "media": {"image": {"src": _cdn(f"fb-post-{post.id}")}},
+                            "url": f"https://www.facebook.com/{page_id}/posts/{bare}",
+                        }
+                    ]
+                },
+                "reactions": lambda f: _summary_edge(f, 3 * len(under) + 7),
+                "shares": lambda f: {"count": len(under) // 3},
                 "comments": lambda f: self._comment_edge(post.id, f, self._fb_renderer(f.sub)),
             },
         )
@@ -281,6 +355,19 @@ class Nodes:
             ),
         }
         return select(FB_COMMENT, fields, renderers)
+
+
+def _cdn(name: str) -> str:
+    digest = hashlib.sha256(name.encode()).hexdigest()[:24]
+    return f"https://scontent.xx.fbcdn.net/v/t39.30808-6/{digest}_n.jpg"
+
+
+def _summary_edge(one: Field, total: int) -> dict[str, object]:
+    """An edge we hold no items for (reactions): empty data, the total on request."""
+    body: dict[str, object] = {"data": []}
+    if one.modifiers.get("summary") == "true":
+        body["summary"] = {"total_count": total, "viewer_reaction": "NONE"}
+    return body
 
 
 def check_limit(raw: str | None, maximum: int = 100) -> int:

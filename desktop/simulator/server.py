@@ -10,23 +10,27 @@ connections and waits for every handler thread. ``run_forever`` is the
 
 from __future__ import annotations
 
+import re
 import threading
-from datetime import UTC, datetime
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
 from desktop.simulator.build import SERVED, Inbound, build_world
+from desktop.simulator.bulk import PostedComment, add_posts
 from desktop.simulator.control import PREFIX as CONTROL_PREFIX
 from desktop.simulator.control import control
 from desktop.simulator.faults import Fault, FaultBook
 from desktop.simulator.ids import IdMaker
+from desktop.simulator.meta import PREFIX as META_PREFIX
 from desktop.simulator.meta import MetaApi
 from desktop.simulator.state import AcceptedReply
 from desktop.simulator.telegram import TelegramApi, bot_token
 from desktop.simulator.tiktok import TikTokApi
 from desktop.simulator.transport import Handler, SimServer
-from desktop.simulator.wire import Platform, Request, Response, parse_query
+from desktop.simulator.wire import Platform, Request, Response, parse_query, query_pairs
 from desktop.simulator.x import XApi
 from desktop.simulator.youtube import YouTubeApi
 
@@ -44,13 +48,18 @@ class Simulator:
         seed: int = 1,
         now: datetime | None = None,
         token: str = "sim-token",
+        strict: bool = False,
     ) -> None:
         self.port, self.token = port, token
         self.world = build_world(count=count, seed=seed, now=now or datetime.now(UTC))
+        self.world.strict = strict  # short pages, repeats at page boundaries (``World.cut``)
         ids = {channel: IdMaker(board) for channel, board in self.world.boards.items()}
+        self._ids = ids
+        self.requests: Counter[Channel] = Counter()  # requests served, per platform
         self._inbound = Inbound(self.world, ids, seed)
         self._faults = FaultBook()
         meta = MetaApi(self.world, token, ids)
+        self._meta = meta
         self._platforms: dict[str, Platform] = {
             api.prefix: api
             for api in (
@@ -170,6 +179,20 @@ class Simulator:
             raise ValueError(f"the simulator does not serve {channel.value} (webhook only)")
         return [msg.id for msg in self._inbound.add(channel, count)]
 
+    def add_dm(self, channel: Channel, person: str, name: str, text: str, *, age: timedelta) -> str:
+        """A citizen's direct message to the Page (Messenger) or Instagram, ``age`` ago."""
+        if channel not in (Channel.FACEBOOK, Channel.INSTAGRAM):
+            raise ValueError("direct messages are modelled on Facebook and Instagram only")
+        with self.world.lock:
+            when = self.world.clock.now() - age
+            return self._meta.dms.add(channel, person, name, text, when).id
+
+    def add_posts(
+        self, channel: Channel, count: int, *, span: timedelta, every: int = 1
+    ) -> list[PostedComment]:
+        """``count`` posts over the last ``span``, a citizen's comment on every ``every``-th."""
+        return add_posts(self.world, self._ids[channel], channel, count, span=span, every=every)
+
     def accepted_replies(self) -> list[AcceptedReply]:
         return self.world.accepted()
 
@@ -194,11 +217,16 @@ class Simulator:
             req = Request(method, rel, parse_query(raw_query), headers, body, self.url)
             handler.send(control(self, req))
             return
-        prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
+        prefix = _graph_version(raw_path)
+        if prefix is None:
+            prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
+        if prefix is None and raw_path.startswith("/graph/"):
+            handler.send(_graph_unknown_version(raw_path))
+            return
         if prefix is None:
             handler.send(Response.json({"error": f"no platform is served at {raw_path}"}, 404))
             return
-        platform = self._platforms[prefix]
+        platform = self._platforms[prefix if prefix in self._platforms else META_PREFIX]
         host = headers.get("host", f"{HOST}:{self.port}")
         req = Request(
             method,
@@ -207,8 +235,11 @@ class Simulator:
             headers,
             body,
             f"http://{host}{prefix}",
+            query_pairs(raw_query),
         )
         channel = platform.channel_of(req)
+        with self.world.lock:
+            self.requests[channel] += 1
         delay, fault = self._faults.take(channel, method, applies=platform.fault_kinds(req))
         if delay > 0 and self.world.stopping.wait(delay):
             handler.drop()
@@ -227,6 +258,27 @@ class Simulator:
                 handler.send(Response(200, answer.body[:-1] + b",}", answer.content_type))
             else:  # accept_then_drop: handled (and stored), but no answer
                 handler.drop()
+
+
+_GRAPH = re.compile(r"^/graph/v\d{1,2}\.\d(?=/)")
+
+
+def _graph_version(raw_path: str) -> str | None:
+    """The Graph prefix as addressed: any version is served as the simulator's one."""
+    found = _GRAPH.match(raw_path)
+    return found.group(0) if found else None
+
+
+def _graph_unknown_version(raw_path: str) -> Response:
+    """Graph's answer to a path that names no API version it knows."""
+    version = raw_path.split("/")[2] if raw_path.count("/") >= 2 else ""
+    error = {
+        "message": f"Unknown path components: /{version}",
+        "type": "OAuthException",
+        "code": 2500,
+        "fbtrace_id": "AsimUnknownPathTrace",
+    }
+    return Response.json({"error": error}, 400)
 
 
 def describe(sim: Simulator) -> str:

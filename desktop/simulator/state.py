@@ -10,6 +10,7 @@ read or write.
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from collections.abc import Iterable
@@ -54,6 +55,7 @@ class Msg:
     outbound: bool  # written by the unit's own account
     seq: int = 0  # position in the board's log
     via_api: bool = False  # posted to the simulator (not sample data)
+    entities: tuple[dict[str, object], ...] = ()  # Telegram formatting (parse_mode)
 
 
 @dataclass(slots=True)
@@ -133,6 +135,24 @@ class World:
         self.stopping = threading.Event()
         self.boards = {board.account.channel: board for board in boards}
         self._accepted: list[AcceptedReply] = []
+        self.strict = False  # see ``cut``
+        self._cuts = itertools.count()
+
+    def cut(self, size: int) -> int:
+        """A page size: as asked, or in strict mode 1, 2, 3, 1, … (never more than asked).
+
+        Strict mode holds the adapters to what the platforms promise and no
+        more: a page may be shorter than asked, and the item before a page
+        boundary is repeated at the start of the next page (``overlap``).
+        """
+        if not self.strict:
+            return size
+        return max(1, min(size, 1 + next(self._cuts) % 3))
+
+    @property
+    def overlap(self) -> int:
+        """Items of the previous page repeated at the start of the next one."""
+        return 1 if self.strict else 0
 
     def board(self, channel: Channel) -> Board:
         return self.boards[channel]

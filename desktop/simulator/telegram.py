@@ -6,11 +6,12 @@ forgotten once a call passes ``offset`` above it (a negative offset keeps
 only the last ones). ``timeout`` long-polls (at most 50 s) and wakes when a
 message arrives; a second ``getUpdates`` while one waits ends the waiting
 one with 409, as on Telegram. The bot's own messages are never updates.
-Unacknowledged updates are kept however old they are (real Telegram drops
-them after 24 hours).
+Unacknowledged updates are kept however old they are; in strict mode, as on
+Telegram, only for 24 hours (``KEPT``).
 
-``sendMessage`` (``chat_id``, ``text``, ``reply_parameters`` or the older
-``reply_to_message_id``) answers ``{"ok":true,"result":Message}``. Also
+``sendMessage`` (``chat_id``, ``text``, ``parse_mode`` HTML, MarkdownV2 or
+Markdown — broken markup refused as Telegram refuses it — ``reply_parameters``
+or the older ``reply_to_message_id``) answers ``{"ok":true,"result":Message}``. Also
 ``getMe``, ``getWebhookInfo``, ``deleteWebhook``. Errors: ``{"ok":false,
 "error_code","description","parameters"?}``. A private chat's id is the
 citizen's user id.
@@ -21,18 +22,22 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Mapping
+from datetime import timedelta
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
 from desktop.simulator.faults import Fault
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Msg, World
+from desktop.simulator.telegram_html import EntityError, parse_html
+from desktop.simulator.telegram_markdown import parse_markdown, parse_markdown_v2
 from desktop.simulator.wire import Request, Response, epoch, int_param
 
 PREFIX = "/telegram"
 UPDATE_BASE = 400_000_000
 MAX_TEXT = 4096
 MAX_POLL = 50.0
+KEPT = timedelta(hours=24)  # strict mode: older unacknowledged updates are gone
 _NGINX_502 = (
     "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad "
     "Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n"
@@ -141,6 +146,11 @@ class TelegramApi:
             "supports_inline_queries": False,
         }
 
+    def _sender(self) -> dict[str, object]:
+        """The bot as a message's ``from``: a User without getMe's capability fields."""
+        bot = self._bot()
+        return {k: bot[k] for k in ("id", "is_bot", "first_name", "username")}
+
     def _person(self, chat: str) -> dict[str, object]:
         said = next((m for m in self.board.by_container.get(chat, ()) if not m.outbound), None)
         first, _, last = (said.author_name if said else "Warga").partition(" ")
@@ -151,7 +161,9 @@ class TelegramApi:
 
     def _message(self, msg: Msg, *, nested: bool = False) -> dict[str, object]:
         chat = {**self._person(msg.container), "type": "private"}
-        sender = self._bot() if msg.outbound else {"is_bot": False, **self._person(msg.container)}
+        sender = (
+            self._sender() if msg.outbound else {"is_bot": False, **self._person(msg.container)}
+        )
         if not msg.outbound:
             sender["language_code"] = "id"
         out: dict[str, object] = {
@@ -161,6 +173,8 @@ class TelegramApi:
             "date": epoch(msg.time),
             "text": msg.text,
         }
+        if msg.entities:
+            out["entities"] = list(msg.entities)
         parent = self.board.by_id.get(msg.parent or "")
         if parent is not None and not nested and (msg.outbound or parent.outbound):
             out["reply_to_message"] = self._message(parent, nested=True)
@@ -171,8 +185,9 @@ class TelegramApi:
     def _pending(self, limit: int) -> list[Msg]:
         start = max(self.acked - UPDATE_BASE, 0)
         found: list[Msg] = []
+        gone = self.world.clock.now() - KEPT if self.world.strict else None
         for msg in self.board.log[start:]:
-            if not msg.outbound:
+            if not msg.outbound and (gone is None or msg.time >= gone):
                 found.append(msg)
                 if len(found) == limit:
                     break
@@ -184,8 +199,8 @@ class TelegramApi:
         wait = int_param(params.get("timeout"), 0)
         if offset is None or limit is None or wait is None:
             return failure(400, "Bad Request: invalid parameters")
-        limit = min(max(limit, 1), 100)
         world = self.world
+        limit = world.cut(min(max(limit, 1), 100))
         with world.lock:
             self._polls += 1
             mine = self._polls
@@ -218,6 +233,18 @@ class TelegramApi:
             return failure(400, "Bad Request: chat_id is empty")
         if not isinstance(text, str) or not text.strip():
             return failure(400, "Bad Request: message text is empty")
+        entities: list[dict[str, object]] = []
+        mode = str(params.get("parse_mode") or "").lower()
+        parsers = {"html": parse_html, "markdownv2": parse_markdown_v2, "markdown": parse_markdown}
+        if mode and mode not in parsers:
+            return failure(400, f"Bad Request: unsupported parse_mode {mode}")
+        if mode:
+            try:
+                text, entities = parsers[mode](text)
+            except EntityError as exc:
+                return failure(400, f"Bad Request: can't parse entities: {exc}")
+        if not text.strip():
+            return failure(400, "Bad Request: message text is empty")
         if len(text) > MAX_TEXT:
             return failure(400, "Bad Request: message is too long")
         in_chat = self.board.by_container.get(chat)
@@ -245,6 +272,7 @@ class TelegramApi:
             text,
             when,
             outbound=True,
+            entities=tuple(entities),
         )
         parent_id = f"{chat}:{answered.id}" if answered else ""
         public = f"{chat}:{ident}"

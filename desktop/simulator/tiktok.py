@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
@@ -50,6 +50,14 @@ class TikTokApi:
         self.world, self.token, self.ids = world, token, ids[Channel.TIKTOK]
         self.board = world.board(Channel.TIKTOK)
         self.business_id = self.board.account.platform_user_id
+        # The account's own commenting identity. TikTok documents the ``owner``
+        # flag for our comments; that their ``user_id`` equals the business id
+        # is unconfirmed, so strict mode gives them an id of their own.
+        self.commenter_id = (
+            f"7{int(self.business_id) % 10**17:017d}"
+            if self.business_id.isdigit()
+            else f"u-{self.business_id}"
+        )
         self._requests = itertools.count(1)
 
     def channel_of(self, req: Request) -> Channel:
@@ -84,8 +92,10 @@ class TikTokApi:
             return self.answer(40105, "Access token is incorrect or has been revoked.")
         if fault.status == 502:
             return Response.html("<html><body><h1>502 Bad Gateway</h1></body></html>", 502)
+        # The API itself answers every error with HTTP 200 and a code; only a
+        # gateway in front of it (502 above) speaks in HTTP statuses.
         message = "Internal service error. Please try again later."
-        return self.answer(50002, message, status=fault.status)
+        return self.answer(50002, message)
 
     def handle(self, req: Request) -> Response:
         if not req.path.startswith(BASE):
@@ -103,7 +113,10 @@ class TikTokApi:
                 if req.method == "GET" and action == "comment/reply/list":
                     return self._comments(params, replies_of=_required(params, "comment_id"))
                 if req.method == "POST" and action == "comment/reply/create":
-                    return self._reply(params)
+                    body = req.json()  # a JSON body only, as documented
+                    if not isinstance(body, dict) or not req_is_json(req):
+                        raise _ParamError("Request body must be a JSON object.")
+                    return self._reply(body)
         except _ParamError as exc:
             return self.answer(40002, str(exc))
         return self.answer(40400, "Not Found", status=404)
@@ -120,7 +133,9 @@ class TikTokApi:
                 f"max_count: Must be greater than or equal to 1 and less than or "
                 f"equal to {ceiling}."
             )
-        return cursor, min(cursor + size, total)
+        # Strict mode: shorter pages, each starting with the last item of the one before.
+        start = max(cursor - self.world.overlap, 0)
+        return start, min(cursor + self.world.cut(size), total)
 
     def _videos(self, params: Mapping[str, object]) -> Response:
         _required(params, "business_id")
@@ -162,30 +177,45 @@ class TikTokApi:
         if video_id not in self.board.containers:
             raise _ParamError("Invalid param: video_id")
         order = str(params.get("sort_order") or "desc").lower()
+        if order not in ("asc", "desc", "smart"):
+            raise _ParamError("sort_order: Must be one of: asc, desc, smart.")
+        key = self._sort_key(params)
+        _choice(params, "status", ("PUBLIC", "ALL"))  # hidden comments are not modelled
         if replies_of is not None:
             top = self.board.by_id.get(replies_of)
             if top is None or top.container != video_id:
                 raise _ParamError("Invalid param: comment_id")
-            rows = sorted(self.board.replies(top), key=_age, reverse=order == "desc")
+            rows = sorted(self.board.replies(top), key=key, reverse=order == "desc")
         else:
             tops = [m for m in self.board.tops(video_id)]
-            tops.sort(key=_age, reverse=order != "asc")
+            tops.sort(key=key, reverse=order != "asc")
             rows = []
             with_replies = str(params.get("include_replies", "false")).lower() == "true"
             for top in tops:
                 rows.append(top)
                 if with_replies:
                     rows.extend(self.board.replies(top))
+        wanted = set(_json_list(params.get("comment_ids"), "comment_ids"))
+        if len(wanted) > 30:
+            raise _ParamError("comment_ids: Length must be between 1 and 30.")
+        if wanted:
+            rows = [m for m in rows if m.id in wanted]
         start, end = self._page(params, len(rows), 30)
         page = [self._comment(m, as_number=False) for m in rows[start:end]]
         return self.answer(0, "OK", {"comments": page, "cursor": end, "has_more": end < len(rows)})
+
+    def _sort_key(self, params: Mapping[str, object]) -> Callable[[Msg], tuple[object, int]]:
+        field = _choice(params, "sort_field", ("create_time", "likes", "replies"))
+        if field == "replies":
+            return lambda m: (len(self.board.replies(m)), m.seq)
+        return _age  # likes are always 0 here: their order is the time order
 
     def _comment(self, msg: Msg, *, as_number: bool) -> dict[str, object]:
         created = epoch(msg.time)
         out: dict[str, object] = {
             "comment_id": msg.id,
             "video_id": msg.container,
-            "user_id": msg.author_id,
+            "user_id": self.commenter_id if msg.outbound and self.world.strict else msg.author_id,
             "unique_identifier": msg.author_name,
             "username": msg.author_name,
             "display_name": msg.author_name.replace("_", " ").title(),
@@ -236,8 +266,20 @@ class TikTokApi:
         return self.answer(0, "OK", self._comment(msg, as_number=True))
 
 
+def req_is_json(req: Request) -> bool:
+    kind = (req.header("content-type") or "").split(";")[0].strip().lower()
+    return kind == "application/json"
+
+
 def _age(msg: Msg) -> tuple[object, int]:
     return (msg.time, msg.seq)
+
+
+def _choice(params: Mapping[str, object], key: str, allowed: tuple[str, ...]) -> str:
+    value = str(params.get(key) or allowed[0])
+    if value not in allowed:
+        raise _ParamError(f"{key}: Must be one of: {', '.join(allowed)}.")
+    return value
 
 
 def _required(params: Mapping[str, object], key: str) -> str:

@@ -30,10 +30,11 @@ JSON_TYPE = "application/json; charset=UTF-8"
 class Request:
     method: str
     path: str  # relative to the platform's prefix, starts with "/"
-    query: Mapping[str, str]  # the last value of each name
+    query: Mapping[str, str]  # a repeated name's values joined with "," (YouTube's lists)
     headers: Mapping[str, str]  # names in lower case
     body: bytes
     base_url: str  # scheme, host and prefix, as the client addressed us
+    query_pairs: tuple[tuple[str, str], ...] = ()  # every name and value, in order
 
     def header(self, name: str) -> str | None:
         return self.headers.get(name.lower())
@@ -93,7 +94,15 @@ class Response:
 
 
 def parse_query(raw: str) -> dict[str, str]:
-    return dict(urllib.parse.parse_qsl(raw, keep_blank_values=True))
+    """Names and values; ``part=a&part=b`` reads as ``part=a,b``, as Google's APIs take it."""
+    found: dict[str, str] = {}
+    for key, value in query_pairs(raw):
+        found[key] = f"{found[key]},{value}" if key in found else value
+    return found
+
+
+def query_pairs(raw: str) -> tuple[tuple[str, str], ...]:
+    return tuple(urllib.parse.parse_qsl(raw, keep_blank_values=True))
 
 
 # -- times -------------------------------------------------------------------
@@ -156,12 +165,13 @@ def read_token(kind: str, token: str) -> str | None:
 
 
 def page_after(
-    items: Sequence[T], key: Callable[[T], str], after: str | None, limit: int
+    items: Sequence[T], key: Callable[[T], str], after: str | None, limit: int, overlap: int = 0
 ) -> tuple[list[T], bool] | None:
     """The ``limit`` items following the one whose key is ``after`` (keyset paging).
 
     Returns (page, more) or None when ``after`` names no item of the listing.
-    Items added before the position later do not shift the pages.
+    Items added before the position later do not shift the pages. With
+    ``overlap`` the page starts with that many items of the previous page.
     """
     start = 0
     if after is not None:
@@ -171,7 +181,7 @@ def page_after(
                 break
         else:
             return None
-    page = list(items[start : start + limit])
+    page = list(items[max(start - overlap, 0) : start + limit])
     return page, start + limit < len(items)
 
 

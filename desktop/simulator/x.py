@@ -17,8 +17,8 @@ Unknown query parameters, fields and expansions are refused (400), as on X.
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
 
 from desktop.core.model import Channel
 from desktop.simulator import faults as fk
@@ -26,6 +26,7 @@ from desktop.simulator.faults import Fault
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.state import Msg, World
 from desktop.simulator.wire import Request, Response, epoch, make_token, read_token
+from desktop.simulator.x_auth import needs_user, who_asks
 from desktop.simulator.x_dms import XDms
 from desktop.simulator.x_render import (
     TWEET_EXPANSIONS,
@@ -56,6 +57,7 @@ LIMITS = {
     "mentions": 450, "tweets": 900, "search": 450, "lookup": 900, "create": 200, "dm": 300,
     "dm_send": 200,
 }  # fmt: skip
+USER_ONLY = frozenset({"create", "dm", "dm_send"})  # refused to an app-only token
 WINDOW = 15 * 60
 SEARCH_DAYS = 7
 TOKEN = "x"
@@ -79,7 +81,9 @@ class XApi:
         return fk.FAULT_KINDS - {fk.CONFLICT}
 
     def check_auth(self, req: Request) -> Response | None:
-        return None if req.bearer() == self.token else problem(401, "Unauthorized", "Unauthorized")
+        if who_asks(req, self.token) is None:
+            return problem(401, "Unauthorized", "Unauthorized")
+        return None
 
     def fault(self, fault: Fault, req: Request) -> Response:
         if fault.kind == fk.RATE_LIMIT:
@@ -102,6 +106,9 @@ class XApi:
         if route is None:
             return not_found("Sorry, that page does not exist.")
         name, action = route
+        user_only = name in USER_ONLY or parts[-1:] == ["me"]
+        if user_only and who_asks(req, self.token) == "app":
+            return needs_user()
         try:
             with self.world.lock:
                 answer = action(req)
@@ -124,6 +131,11 @@ class XApi:
             return "lookup", lambda req: self._lookup(req, p[2] if len(p) == 3 else None)
         if get and p == ["2", "dm_events"]:
             return "dm", lambda req: self.dms.events(req, None, self._renderer(req))
+        if get and len(p) == 4 and p[:2] == ["2", "dm_conversations"] and p[3] == "dm_events":
+            other = self.dms.other_in(p[2])
+            if other is None:
+                return None
+            return "dm", lambda req: self.dms.events(req, other, self._renderer(req))
         if len(p) == 5 and p[:3] == ["2", "dm_conversations", "with"]:
             if get and p[4] == "dm_events":
                 return "dm", lambda req: self.dms.events(req, p[3], self._renderer(req))
@@ -172,9 +184,50 @@ class XApi:
             return Response.json({"errors": [error]})
         if mentions:
             pool = [m for m in self.board.log if not m.outbound] if user_id == self.own else []
+            if self.world.strict:  # only tweets that do mention the account
+                pool = [m for m in pool if self._mentions_us(m)]
         else:
             pool = [m for m in self.board.log if m.author_id == user_id]
+            excluded = {e.strip() for e in req.query.get("exclude", "").split(",") if e.strip()}
+            if excluded - {"replies", "retweets"}:
+                bad = req.query["exclude"]
+                message = (
+                    f"The `exclude` query parameter value [{bad}] is not one of [replies,retweets]"
+                )
+                raise ParamError("exclude", bad, message)
+            if "replies" in excluded:
+                pool = [m for m in pool if m.parent is None]
+        pool = self._in_time(req, pool, oldest=None)
         return self._page(req, render, pool, default=10, low=5, token_key="pagination_token")
+
+    def _mentions_us(self, msg: Msg) -> bool:
+        """Named in the text, or a reply in a chain that names us (X adds those names)."""
+        handle = f"@{self.board.account.name}".lower()
+        seen: set[str] = set()
+        current: Msg | None = msg
+        while current is not None and current.id not in seen:
+            if current.outbound or handle in current.text.lower():
+                return True
+            seen.add(current.id)
+            current = self.board.by_id.get(current.parent or "")
+        return False
+
+    def _in_time(self, req: Request, pool: list[Msg], oldest: datetime | None) -> list[Msg]:
+        """``start_time``/``end_time`` (ISO 8601); search refuses a start older than 7 days."""
+        start, end = time_param(req.query, "start_time"), time_param(req.query, "end_time")
+        if start is not None and oldest is not None and start < oldest:
+            raw = req.query["start_time"]
+            message = (
+                f"Invalid 'start_time':'{raw}'. 'start_time' must be on or after "
+                f"{oldest.strftime('%Y-%m-%dT%H:%MZ')}"
+            )
+            raise ParamError("start_time", raw, message)
+        if start is not None and end is not None and end <= start:
+            raw = req.query["end_time"]
+            raise ParamError("end_time", raw, "'end_time' must be after 'start_time'")
+        return [
+            m for m in pool if (start is None or m.time >= start) and (end is None or m.time < end)
+        ]
 
     def _search(self, req: Request) -> Response:
         check_known(req.query, SEARCH_PARAMS)
@@ -185,6 +238,7 @@ class XApi:
         since = self.world.clock.now() - timedelta(days=SEARCH_DAYS)
         tests = [search_term(t, self.board.account.name) for t in query.split()]
         pool = [m for m in self.board.log if m.time >= since and all(t(m) for t in tests)]
+        pool = self._in_time(req, pool, oldest=since)
         key = "next_token" if "next_token" in req.query else "pagination_token"
         return self._page(req, self._renderer(req), pool, default=10, low=10, token_key=key)
 
@@ -214,7 +268,7 @@ class XApi:
         q = req.query
         expansions = names(q, "expansions", TWEET_EXPANSIONS)
         since, until = snowflake_param(q, "since_id"), snowflake_param(q, "until_id")
-        size = number(q, "max_results", default, low, 100)
+        size = self.world.cut(number(q, "max_results", default, low, 100))
         before = None
         if q.get(token_key):
             position = read_token(TOKEN, q[token_key])
@@ -222,6 +276,9 @@ class XApi:
                 message = f"The `{token_key}` query parameter value [{q[token_key]}] is not valid"
                 raise ParamError(token_key, q[token_key], message)
             before = int(position)
+        if before is not None and self.world.overlap:  # strict: the boundary tweet again
+            before += 1
+            size += 1
         items = sorted(
             (m for m in pool if _within(int(m.id), since, until, before)),
             key=lambda m: int(m.id),
@@ -273,6 +330,18 @@ class XApi:
         self.world.accept(Channel.X, msg, thread_id=thread, parent_id=target_id)
         data = {"id": ident, "text": text, "edit_history_tweet_ids": [ident]}
         return Response.json({"data": data}, 201)
+
+
+def time_param(params: Mapping[str, str], key: str) -> datetime | None:
+    raw = params.get(key)
+    if raw is None:
+        return None
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        message = f"Invalid '{key}':'{raw}'. '{key}' must be a valid RFC 3339 date-time"
+        raise ParamError(key, raw, message) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _within(ident: int, since: int | None, until: int | None, before: int | None) -> bool:

@@ -1,4 +1,5 @@
-"""X direct messages: ``GET /2/dm_events``, ``GET|POST /2/dm_conversations/with/{id}/...``.
+"""X direct messages: ``GET /2/dm_events``, ``GET|POST /2/dm_conversations/with/{id}/...``,
+``GET /2/dm_conversations/{dm_conversation_id}/dm_events``.
 
 The sample data has no DMs; the ones sent to the simulator are kept here
 (not on the board: they are not tweets) and listed newest first.
@@ -36,6 +37,13 @@ class XDms:
 
     def _conversation(self, other: str) -> str:
         return "-".join(sorted((other, self.own), key=lambda i: int(i) if i.isdigit() else 0))
+
+    def other_in(self, conversation: str) -> str | None:
+        """The other participant of a one-to-one conversation id (``<a>-<b>``)."""
+        first, sep, second = conversation.partition("-")
+        if not sep or self.own not in (first, second):
+            return None
+        return second if first == self.own else first
 
     def send(self, req: Request, other: str, render: Renderer) -> Response:
         body = req.json()

@@ -11,7 +11,9 @@ newest first by their top-level comment, ``maxResults`` 1-100 (default 20),
 ``textDisplay`` is HTML (escaped, links as anchors) unless
 ``textFormat=plainText``. Times: sample comments carry ``…:55.000Z``,
 comments inserted through the API ``…:02Z`` (both forms appear on YouTube).
-Auth: ``Authorization: Bearer``. Errors use Google's envelope.
+Auth: ``Authorization: Bearer``; reads of public lists also with an API key
+(``key=``, see ``api_key``). Errors use Google's envelope. A repeated
+parameter (``part=snippet&part=replies``, ``id=a&id=b``) is one list.
 """
 
 from __future__ import annotations
@@ -46,6 +48,22 @@ MAX_TEXT = 10_000
 TOKEN = "yt"
 
 
+EMBEDDED_STRICT = 2  # replies embedded in a thread in strict mode
+
+
+def _one_of(q: Mapping[str, str], key: str, allowed: tuple[str, ...]) -> str:
+    value = q.get(key) or allowed[0]
+    if value not in allowed:
+        message = f"Invalid value for {key}: {value}"
+        raise InvalidError(google_error(400, message, "invalidParameter", location=key))
+    return value
+
+
+def api_key(token: str) -> str:
+    """The simulator's API key (``key=``): good for reading public lists only."""
+    return f"key-{token}"
+
+
 class YouTubeApi:
     prefix = PREFIX
 
@@ -62,12 +80,22 @@ class YouTubeApi:
 
     def check_auth(self, req: Request) -> Response | None:
         token = req.bearer()
+        if token is None and req.method == "GET" and req.query.get("key") == api_key(self.token):
+            return None  # an API key reads public lists
         if token is None:
             message = (
                 "Request is missing required authentication credential. Expected OAuth 2 access "
                 "token, login cookie or other valid authentication credential."
             )
-            return google_error(401, message, "required", "global", state="UNAUTHENTICATED")
+            return google_error(
+                401,
+                message,
+                "required",
+                "global",
+                location="Authorization",
+                location_type="header",
+                state="UNAUTHENTICATED",
+            )
         if token != self.token:
             return invalid_credentials()
         return None
@@ -111,10 +139,13 @@ class YouTubeApi:
         return size
 
     def _page(self, q: Mapping[str, str], items: list[Msg]) -> tuple[list[Msg], str | None]:
-        size = self._size(q)
+        size = self.world.cut(self._size(q))
         after = read_token(TOKEN, q["pageToken"]) if q.get("pageToken") else None
+        overlap = self.world.overlap
         found = (
-            None if q.get("pageToken") and after is None else page_after(items, msg_id, after, size)
+            None
+            if q.get("pageToken") and after is None
+            else page_after(items, msg_id, after, size, overlap)
         )
         if found is None:
             message = "The request specifies an invalid page token."
@@ -151,7 +182,14 @@ class YouTubeApi:
         else:
             if q.get("searchTerms"):
                 tops = [m for m in tops if q["searchTerms"].lower() in m.text.lower()]
-            tops.sort(key=lambda m: (m.time, m.seq), reverse=True)
+            # Every comment here is published: none is held for review or likely spam.
+            status = _one_of(q, "moderationStatus", ("published", "heldForReview", "likelySpam"))
+            if status != "published":
+                tops = []
+            if _one_of(q, "order", ("time", "relevance")) == "relevance":
+                tops.sort(key=lambda m: (len(self.board.replies(m)), m.time, m.seq), reverse=True)
+            else:
+                tops.sort(key=lambda m: (m.time, m.seq), reverse=True)
             page, token = self._page(q, tops)
         plain = q.get("textFormat") == "plainText"
         items = [self._thread(m, parts, plain) for m in page]
@@ -206,7 +244,10 @@ class YouTubeApi:
                 "isPublic": True,
             }
         if "replies" in parts and replies:
-            out["replies"] = {"comments": [self._comment(m, plain) for m in replies]}
+            # The real API embeds only some replies; strict mode embeds at most two,
+            # so a client must read the rest with comments.list(parentId=…).
+            shown = replies[:EMBEDDED_STRICT] if self.world.strict else replies
+            out["replies"] = {"comments": [self._comment(m, plain) for m in shown]}
         return out
 
     # -- writing ------------------------------------------------------------------

@@ -21,10 +21,11 @@ def google_error(
     *,
     location: str | None = None,
     state: str | None = None,
+    location_type: str = "parameter",
 ) -> Response:
     item: dict[str, object] = {"message": message, "domain": domain, "reason": reason}
     if location:
-        item.update(location=location, locationType="parameter")
+        item.update(location=location, locationType=location_type)
     error: dict[str, object] = {"code": status, "message": message, "errors": [item]}
     if state:
         error["status"] = state
@@ -48,7 +49,15 @@ class InvalidError(ValueError):
 
 def invalid_credentials() -> Response:
     message = "Request had invalid authentication credentials. Expected OAuth 2 access token."
-    answer = google_error(401, message, "authError", "global", state="UNAUTHENTICATED")
+    answer = google_error(
+        401,
+        message,
+        "authError",
+        "global",
+        location="Authorization",
+        location_type="header",
+        state="UNAUTHENTICATED",
+    )
     answer.headers["WWW-Authenticate"] = 'Bearer realm="https://accounts.google.com/"'
     return answer
 

@@ -160,7 +160,7 @@ def mention_earlier_crashes(window: QMainWindow, logs: Path) -> QPushButton | No
 
     button.clicked.connect(open_folder)
     window.statusBar().addPermanentWidget(button)
-    QTimer.singleShot(EARLIER_CRASH_MS, button.hide)
+    QTimer.singleShot(EARLIER_CRASH_MS, button, button.hide)  # gone with the button
     return button
 
 

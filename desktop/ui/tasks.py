@@ -56,7 +56,25 @@ _CANCELLED = _Cancelled()
 class _Bridge(QObject):
     """Carries a finished future's outcome to the GUI thread."""
 
-    finished = Signal(object, object, object)  # future, on_done, on_error
+    finished = Signal(object)  # future
+
+
+class _Gate:
+    """Lets worker threads post results only while the runner lives: a network job that
+    outlives the window (quitting never waits for one) must not signal a deleted object."""
+
+    def __init__(self, bridge: _Bridge) -> None:
+        self._bridge: _Bridge | None = bridge
+        self._lock = threading.Lock()
+
+    def post(self, future: Future[Any]) -> None:
+        with self._lock:
+            if self._bridge is not None:
+                self._bridge.finished.emit(future)
+
+    def close(self, *_args: object) -> None:
+        with self._lock:
+            self._bridge = None
 
 
 class _DatabaseLane:
@@ -86,7 +104,8 @@ class TaskRunner(QObject):
         self._net = DaemonPool(net_workers, "aduan-net")
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver)
-        self._pending = 0
+        self._gate = _Gate(self._bridge)
+        self._waiting: dict[Future[Any], tuple[Done | None, Failed | None]] = {}
         self._closed = False
         self.lane: Lane = _DatabaseLane(self)
 
@@ -126,7 +145,7 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> bool:
-        return self._pending > 0
+        return bool(self._waiting)
 
     def shutdown(self) -> None:
         """Stop accepting work, finish the database lane's jobs (nothing written is lost),
@@ -134,6 +153,7 @@ class TaskRunner(QObject):
         self._closed = True
         self._net.shutdown(wait=False, cancel_futures=True)
         self._db.shutdown(wait=True)
+        self._gate.close()
 
     def _submit_db(
         self,
@@ -160,12 +180,14 @@ class TaskRunner(QObject):
         self._follow(pool.submit(work), on_done, on_error)
 
     def _follow(self, future: Future[Any], on_done: Done | None, on_error: Failed | None) -> None:
-        self._pending += 1
-        future.add_done_callback(lambda f: self._bridge.finished.emit(f, on_done, on_error))
+        # The callbacks stay here, on the GUI thread: a worker thread never holds (and so
+        # never drops the last reference to) the widgets and models they belong to.
+        self._waiting[future] = (on_done, on_error)
+        future.add_done_callback(self._gate.post)
 
-    @Slot(object, object, object)
-    def _deliver(self, future: Future[Any], on_done: Done | None, on_error: Failed | None) -> None:
-        self._pending -= 1
+    @Slot(object)
+    def _deliver(self, future: Future[Any]) -> None:
+        on_done, on_error = self._waiting.pop(future, (None, None))
         if future.cancelled() or self._closed:
             return
         error = future.exception()

@@ -2,7 +2,7 @@
 
 ``GET /{page-id}/feed`` lists recent posts (fingerprint: ``updated_time`` and
 the comment total); ``GET /{post-id}/comments?filter=stream`` returns
-top-level comments and replies flattened, newest first. Messenger via
+top-level comments and replies flattened, oldest first. Messenger via
 ``GET /{page-id}/conversations?platform=messenger`` (on unless ``dms=off``).
 
 Comment ids look like ``{post}_{comment}``. When a response omits ``id`` (or
@@ -17,10 +17,18 @@ import dataclasses
 import re
 import urllib.parse
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text, dm_user
+from desktop.core.platforms.base import (
+    Page,
+    PostedReply,
+    check_text,
+    dm_user,
+    remember,
+    seen_before,
+    unique,
+)
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.fields import (
     JsonObject,
@@ -35,12 +43,19 @@ from desktop.core.platforms.fields import (
     req_time,
 )
 from desktop.core.platforms.graph import GraphApi, GraphDms, graph_page
-from desktop.core.platforms.scan import Container, scan_fetch
+from desktop.core.platforms.scan import (
+    HORIZON,
+    ROUND_BUDGET,
+    Container,
+    scan_fetch,
+    within_horizon,
+)
 
 COMMENT_FIELDS = (
     "id,from,message,created_time,parent{id},permalink_url,can_reply_privately,is_hidden"
 )
 COMMENT_LIMIT = 8000
+READ_BACK_PAGES = 50  # of a thread's replies, when one is read back
 DM_LIMIT = 2000
 _POST_IN_PATH = re.compile(r"/posts/(\d+)")
 
@@ -95,8 +110,9 @@ def parse_comments_page(
     return items, after
 
 
-def parse_feed(body: JsonObject) -> list[Container]:
-    data, _ = graph_page(body)
+def parse_feed(body: JsonObject) -> tuple[list[Container], str | None]:
+    """Posts of one ``/feed`` page (newest first) and the ``after`` cursor of the next."""
+    data, after = graph_page(body)
     containers = []
     for n, raw in enumerate(data):
         where = f"data[{n}]"
@@ -107,8 +123,10 @@ def parse_feed(body: JsonObject) -> list[Container]:
         total = opt_int(summary, "total_count", f"{where}.comments.summary") if summary else None
         marks = [str(updated.timestamp()) if updated else "", "" if total is None else str(total)]
         fingerprint = "|".join(marks) if any(marks) else None
-        containers.append(Container(req_id(post, "id", where), fingerprint, total == 0))
-    return containers
+        posted = opt_time(post, "created_time", where)
+        ident = req_id(post, "id", where)
+        containers.append(Container(ident, fingerprint, total == 0, posted, updated))
+    return containers, after
 
 
 class FacebookAdapter:
@@ -124,8 +142,11 @@ class FacebookAdapter:
         own_ids: Collection[str] = (),
         dms: bool = True,
         recent_posts: int = 25,
+        horizon: timedelta = HORIZON,
+        round_budget: int = ROUND_BUDGET,
     ) -> None:
         self.api, self.page_id, self.recent_posts = api, page_id, recent_posts
+        self.horizon, self.round_budget = horizon, round_budget
         self.own_ids = frozenset({page_id, *own_ids})
         extra = {"messaging_type": "RESPONSE"}
         self.dms = (
@@ -139,20 +160,28 @@ class FacebookAdapter:
         return f"<FacebookAdapter {self.page_id}>"
 
     def fetch(self, cursor: str | None) -> Page:
-        return scan_fetch(self, cursor)
+        return scan_fetch(self, cursor, self.round_budget)
 
-    def list_containers(self) -> Sequence[Container]:
-        fields = "id,created_time,updated_time,comments.summary(true).limit(0)"
-        body = self.api.get(f"{self.page_id}/feed", {"fields": fields, "limit": self.recent_posts})
-        return parse_feed(body)
+    def list_page(self, after: str | None) -> tuple[list[Container], str | None]:
+        params: dict[str, str | int] = {
+            "fields": "id,created_time,updated_time,comments.summary(true).limit(0)",
+            "limit": self.recent_posts,
+        }
+        if after:
+            params["after"] = after
+        containers, token = parse_feed(self.api.get(f"{self.page_id}/feed", params))
+        return within_horizon(containers, token, self.horizon)
 
     def container_page(
         self, container_id: str, after: str | None
     ) -> tuple[list[InboundItem], str | None]:
+        # Oldest first: a comment always comes before the replies to it, so
+        # however short the pages, our reply never arrives ahead of the
+        # comment that opens its thread.
         params: dict[str, str | int] = {
             "fields": COMMENT_FIELDS,
             "filter": "stream",
-            "order": "reverse_chronological",
+            "order": "chronological",
             "limit": 100,
         }
         if after:
@@ -190,12 +219,20 @@ class FacebookAdapter:
             "order": "reverse_chronological",
             "limit": 100,
         }
-        replies, _ = parse_comments_page(
-            self.api.get(f"{thread_id}/comments", params), self.own_ids
-        )
+        replies: list[InboundItem] = []
+        seen: list[str] = []
+        for _ in range(READ_BACK_PAGES):  # newest first: ours is usually on the first page
+            page, after = parse_comments_page(
+                self.api.get(f"{thread_id}/comments", params), self.own_ids
+            )
+            replies.extend(page)
+            if after is None or seen_before(seen, after):
+                break
+            seen = remember(seen, after)
+            params["after"] = after
         first = parse_comment(top, "response", self.own_ids)
         # Replies of a top-level comment may come without ``parent``: they are in its thread.
-        return [first, *(_in_thread(r, first.platform_id) for r in replies)]
+        return list(unique([first, *(_in_thread(r, first.platform_id) for r in replies)]))
 
 
 def _in_thread(item: InboundItem, thread_id: str) -> InboundItem:

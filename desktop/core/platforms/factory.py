@@ -3,15 +3,18 @@
 ``params`` per platform (``account add … --param KEY=VALUE``):
 
 - instagram: ``ig_user_id`` (required); ``page_id`` (enables Direct
-  messages); ``username`` (our handle, to recognise our own comments);
-  ``recent_posts`` (media scanned per pass, default 25).
-- facebook: ``page_id`` (required); ``dms`` (Messenger, default on);
-  ``recent_posts`` (default 25).
+  messages); ``username`` (our handle, to recognise our own comments).
+- facebook: ``page_id`` (required); ``dms`` (Messenger, default on).
+- instagram, facebook, tiktok: ``horizon_days`` (posts of this many days
+  are scanned for comments, default 30); ``recent_posts`` (posts asked per
+  page of the post list, default 25, TikTok 10); ``round_requests``
+  (requests a sync round may spend on the account, default 120: a longer
+  pass goes on in the next round).
 - x: ``user_id`` (required); ``dms`` (direct messages, default off: they
   need a paid tier and the ``dm.read`` scope).
 - youtube: ``channel_id`` (required).
 - telegram: ``long_poll`` (seconds ``getUpdates`` may wait, default 0).
-- tiktok: ``business_id`` (required); ``recent_posts`` (default 10).
+- tiktok: ``business_id`` (required).
 
 ``own_user_id`` adds an id whose messages are ours (``outbound``) besides
 the one implied by the params. The token (and ``app_secret``, used for
@@ -21,6 +24,7 @@ Graph's ``appsecret_proof``) are registered for redaction here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 
 from desktop.core.model import Channel
 from desktop.core.platforms.base import (
@@ -35,6 +39,7 @@ from desktop.core.platforms.facebook import FacebookAdapter
 from desktop.core.platforms.graph import GRAPH_BASE, GraphApi
 from desktop.core.platforms.http import PlatformSession
 from desktop.core.platforms.instagram import InstagramAdapter
+from desktop.core.platforms.scan import ROUND_BUDGET
 from desktop.core.platforms.telegram import TELEGRAM_BASE, TelegramAdapter
 from desktop.core.platforms.tiktok import TIKTOK_BASE, TikTokAdapter
 from desktop.core.platforms.x import X_BASE, XAdapter
@@ -72,6 +77,8 @@ def make_adapter(
     base = resolve_api_base(api_base, DEFAULT_API_BASE[channel])
     own = (own_user_id,) if own_user_id else ()
     posts = int_param(params, "recent_posts", 25, 1, 100)
+    horizon = timedelta(days=int_param(params, "horizon_days", 30, 1, 365))
+    budget = int_param(params, "round_requests", ROUND_BUDGET, 10, 10_000)
     if channel is Channel.INSTAGRAM:
         return InstagramAdapter(
             GraphApi(session, token, base, app_secret),
@@ -80,6 +87,8 @@ def make_adapter(
             own_ids=own,
             own_username=params.get("username") or None,
             recent_posts=posts,
+            horizon=horizon,
+            round_budget=budget,
         )
     if channel is Channel.FACEBOOK:
         return FacebookAdapter(
@@ -88,6 +97,8 @@ def make_adapter(
             own_ids=own,
             dms=flag_param(params, "dms", True),
             recent_posts=posts,
+            horizon=horizon,
+            round_budget=budget,
         )
     if channel is Channel.X:
         user_id = own_user_id or need_param(params, "user_id", channel)
@@ -102,4 +113,13 @@ def make_adapter(
         return TelegramAdapter(session, token, base, long_poll=long_poll)
     business_id = need_param(params, "business_id", channel)
     recent = int_param(params, "recent_posts", 10, 1, 20)
-    return TikTokAdapter(session, token, base, business_id, own_ids=own, recent_posts=recent)
+    return TikTokAdapter(
+        session,
+        token,
+        base,
+        business_id,
+        own_ids=own,
+        recent_posts=recent,
+        horizon=horizon,
+        round_budget=budget,
+    )

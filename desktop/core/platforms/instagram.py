@@ -13,10 +13,18 @@ out of URLs and logs); DMs ``POST /me/messages``.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text, dm_user
+from desktop.core.platforms.base import (
+    Page,
+    PostedReply,
+    check_text,
+    dm_user,
+    remember,
+    seen_before,
+    unique,
+)
 from desktop.core.platforms.errors import ConfigurationError
 from desktop.core.platforms.fields import (
     JsonObject,
@@ -25,15 +33,23 @@ from desktop.core.platforms.fields import (
     opt_int,
     opt_object,
     opt_str,
+    opt_time,
     req_id,
     req_time,
 )
 from desktop.core.platforms.graph import GraphApi, GraphDms, graph_page
-from desktop.core.platforms.scan import Container, scan_fetch
+from desktop.core.platforms.scan import (
+    HORIZON,
+    ROUND_BUDGET,
+    Container,
+    scan_fetch,
+    within_horizon,
+)
 
 REPLY_FIELDS = "id,text,timestamp,username,from"
 COMMENT_FIELDS = f"{REPLY_FIELDS},replies{{{REPLY_FIELDS}}}"
 COMMENT_LIMIT = 2200
+READ_BACK_PAGES = 50  # of a comment's replies, when its thread is read back
 DM_LIMIT = 1000
 
 
@@ -101,15 +117,18 @@ def _item(
     )
 
 
-def parse_media(body: JsonObject) -> list[Container]:
-    data, _ = graph_page(body)
+def parse_media(body: JsonObject) -> tuple[list[Container], str | None]:
+    """Media of one ``/media`` page (newest first) and the ``after`` cursor of the next."""
+    data, after = graph_page(body)
     containers = []
     for n, raw in enumerate(data):
         media = as_object(raw, f"data[{n}]")
         count = opt_int(media, "comments_count", f"data[{n}]")
         ident = req_id(media, "id", f"data[{n}]")
-        containers.append(Container(ident, None if count is None else str(count), count == 0))
-    return containers
+        posted = opt_time(media, "timestamp", f"data[{n}]")
+        fingerprint = None if count is None else str(count)
+        containers.append(Container(ident, fingerprint, count == 0, posted))
+    return containers, after
 
 
 class InstagramAdapter:
@@ -126,8 +145,11 @@ class InstagramAdapter:
         own_ids: Collection[str] = (),
         own_username: str | None = None,
         recent_posts: int = 25,
+        horizon: timedelta = HORIZON,
+        round_budget: int = ROUND_BUDGET,
     ) -> None:
         self.api, self.ig_user_id, self.recent_posts = api, ig_user_id, recent_posts
+        self.horizon, self.round_budget = horizon, round_budget
         self.own_ids = frozenset({ig_user_id, *own_ids} | ({page_id} if page_id else set()))
         self.own_username = own_username
         self.dms = (
@@ -141,14 +163,17 @@ class InstagramAdapter:
         return f"<InstagramAdapter {self.ig_user_id}>"
 
     def fetch(self, cursor: str | None) -> Page:
-        return scan_fetch(self, cursor)
+        return scan_fetch(self, cursor, self.round_budget)
 
-    def list_containers(self) -> Sequence[Container]:
-        fields = "id,timestamp,comments_count"
-        body = self.api.get(
-            f"{self.ig_user_id}/media", {"fields": fields, "limit": self.recent_posts}
-        )
-        return parse_media(body)
+    def list_page(self, after: str | None) -> tuple[list[Container], str | None]:
+        params: dict[str, str | int] = {
+            "fields": "id,timestamp,comments_count",
+            "limit": self.recent_posts,
+        }
+        if after:
+            params["after"] = after
+        containers, token = parse_media(self.api.get(f"{self.ig_user_id}/media", params))
+        return within_horizon(containers, token, self.horizon)
 
     def container_page(
         self, container_id: str, after: str | None
@@ -182,8 +207,20 @@ class InstagramAdapter:
             if self.dms is None:
                 raise _no_dms()
             return self.dms.read_back(user)
-        body = self.api.get(thread_id, {"fields": COMMENT_FIELDS})
-        return parse_comment(body, "response", self.own_ids, self.own_username)
+        body = self.api.get(thread_id, {"fields": REPLY_FIELDS})
+        found = parse_comment(body, "response", self.own_ids, self.own_username)
+        # Replies nested in a comment come one page at a time: read them all.
+        params: dict[str, str | int] = {"fields": REPLY_FIELDS, "limit": 50}
+        seen: list[str] = []
+        for _ in range(READ_BACK_PAGES):
+            page = self.api.get(f"{thread_id}/replies", params)
+            found += parse_replies_page(page, thread_id, self.own_ids, self.own_username)
+            _, after = graph_page(page)
+            if after is None or seen_before(seen, after):
+                break
+            seen = remember(seen, after)
+            params["after"] = after
+        return unique(found)
 
 
 def _no_dms() -> ConfigurationError:

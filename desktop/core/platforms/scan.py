@@ -1,21 +1,26 @@
-"""A pass over an account's recent posts, their comments, then its DMs.
+"""A pass over an account's posts back to a horizon, their comments, then its DMs.
 
 Used where a platform has no single inbound feed (Instagram media, Facebook
 posts, TikTok videos). One pass:
 
-1. **list**: the newest posts ("containers") with a fingerprint that changes
-   when comments change (comment count, update time); posts whose
-   fingerprint differs from the last completed scan become the to-do list
-   (no fingerprint: always scanned);
+1. **list**: one page of posts ("containers"), newest first, each with a
+   fingerprint that changes when its comments change (comment count, update
+   time); posts whose fingerprint differs from the last completed scan
+   become the to-do list (no fingerprint: always scanned). The source ends
+   the listing at its horizon (e.g. posts older than 30 days) or its end;
 2. **items**: every comment page of each to-do post, one page per step; the
    post's fingerprint is recorded only after its last page, so a crash
-   rescans it rather than skipping it;
+   rescans it rather than skipping it; then the next page of posts (1.);
 3. **extra** (optional): direct messages, newest conversations first, until
    conversations are older than the high-water mark of earlier passes.
 
-The cursor carries the stage, the to-do ids with their fingerprints, the
-page token, fingerprints of finished posts, and the DM high-water mark. A
-page token seen before within the same post (or DM listing) ends it.
+The cursor carries the stage, the listing's page token, the to-do ids with
+their fingerprints, the comment page token, fingerprints of posts finished
+in this pass (``fps``) and in the last one (``prev``), and the DM high-water
+mark. A page token seen before within the same listing ends it; a post seen
+again at a page boundary is not scanned twice. A pass spends at most
+``budget`` requests per sync round: then the page says ``done`` and the
+next round resumes from the cursor, so a large account never stalls a sync.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from desktop.core.model import Channel, InboundItem
@@ -37,12 +42,17 @@ from desktop.core.platforms.base import (
     newest,
     remember,
     seen_before,
+    unique,
 )
 
 log = logging.getLogger(__name__)
 
 MAX_PAGES_PER_CONTAINER = 40  # a huge post is scanned up to this many comment pages
+ROUND_BUDGET = 120  # requests per sync round; the pass resumes in the next round
 _MAX_CALLS_PER_FETCH = 4  # steps without items are chained, up to this many requests
+
+
+HORIZON = timedelta(days=30)  # default: posts of the last 30 days are scanned
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +60,34 @@ class Container:
     id: str
     fingerprint: str | None  # None: cannot tell whether comments changed
     empty: bool = False  # known to have no comments: recorded without a request
+    time: datetime | None = None  # when it was posted
+    active: datetime | None = None  # when the platform last saw activity on it, if it says
+
+
+def within_horizon(
+    containers: Sequence[Container], token: str | None, horizon: timedelta
+) -> tuple[list[Container], str | None]:
+    """A page of posts (newest first) cut at the horizon; no next page once it is reached.
+
+    An older post the platform shows as recently active is kept.
+    """
+    start = datetime.now(UTC) - horizon
+    kept = [c for c in containers if (_latest(c) or start) >= start]
+    reached = any(c.time is not None and c.time < start for c in containers)
+    return kept, None if reached else token
+
+
+def _latest(container: Container) -> datetime | None:
+    return max((t for t in (container.time, container.active) if t), default=None)
 
 
 class ScanSource(Protocol):
     channel: Channel
     has_extra: bool
 
-    def list_containers(self) -> Sequence[Container]: ...
+    def list_page(self, after: str | None) -> tuple[Sequence[Container], str | None]:
+        """One page of posts, newest first, and the token of the next (None at the horizon)."""
+        ...
 
     def container_page(
         self, container_id: str, after: str | None
@@ -67,16 +98,22 @@ class ScanSource(Protocol):
     ) -> tuple[Sequence[InboundItem], str | None]: ...
 
 
-def scan_fetch(source: ScanSource, cursor: str | None) -> Page:
+def scan_fetch(source: ScanSource, cursor: str | None, budget: int = ROUND_BUDGET) -> Page:
     state = load_cursor(cursor, source.channel)
     items: list[InboundItem] = []
     done = False
     for _ in range(_MAX_CALLS_PER_FETCH):
         state, found, done = _step(source, state)
         items.extend(found)
-        if items or done:
+        spent = (state.number("spent") or 0) + 1
+        if done or spent >= budget:
+            state = _with(state, spent=None)
+            done = True  # this round's share is used: the next round goes on from here
             break
-    return Page(tuple(items), dump_cursor(state), done)
+        state = _with(state, spent=spent)
+        if items:
+            break
+    return Page(unique(items), dump_cursor(state), done)
 
 
 def _step(source: ScanSource, st: CursorState) -> tuple[CursorState, Sequence[InboundItem], bool]:
@@ -91,15 +128,28 @@ def _step(source: ScanSource, st: CursorState) -> tuple[CursorState, Sequence[In
 def _list_step(
     source: ScanSource, st: CursorState
 ) -> tuple[CursorState, Sequence[InboundItem], bool]:
-    containers = source.list_containers()
-    listed = {c.id for c in containers}
-    known = {k: v for k, v in st.mapping("fps").items() if k in listed}
-    known.update({c.id: c.fingerprint for c in containers if c.empty and c.fingerprint})
-    todo = [c for c in containers if not c.fingerprint or known.get(c.id) != c.fingerprint]
-    pending = {c.id: c.fingerprint or "" for c in todo}
-    base = CursorState(fps=known, hw=st.text("hw"), new_hw=st.text("new_hw"))
+    after = st.text("lafter")
+    if after is None:  # a new pass: last pass's fingerprints become the reference
+        st = _with(st, prev=st.mapping("fps"), fps={}, lseen=None)
+    containers, token = source.list_page(after)
+    prev, fps = st.mapping("prev"), st.mapping("fps")
+    todo: list[str] = []
+    pending: dict[str, str] = {}
+    for c in containers:
+        if c.id in fps or c.id in pending:  # repeated at a page boundary, or already done
+            continue
+        if c.fingerprint and (c.empty or prev.get(c.id) == c.fingerprint):
+            fps[c.id] = c.fingerprint
+            continue
+        todo.append(c.id)
+        pending[c.id] = c.fingerprint or ""
+    lseen = st.strings("lseen")
+    if token and seen_before(lseen, token):
+        log.warning("%s: a page token of the post list repeated; ending it", source.channel.value)
+        token = None
+    base = _with(st, fps=fps, lafter=token, lseen=remember(lseen, token) if token else lseen)
     if todo:
-        return _with(base, stage="items", todo=[c.id for c in todo], pending=pending), (), False
+        return _with(base, stage="items", todo=todo, pending=pending), (), False
     return _after_items(source, base)
 
 
@@ -129,6 +179,8 @@ def _items_step(
 def _after_items(
     source: ScanSource, st: CursorState
 ) -> tuple[CursorState, Sequence[InboundItem], bool]:
+    if st.text("lafter"):  # more posts to list before this pass's comments are done
+        return _with(st, stage="list", todo=None, pending=None), (), False
     if source.has_extra:
         return _with(st, stage="extra", todo=None, pending=None), (), False
     return _finish(st), (), True

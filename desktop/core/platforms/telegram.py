@@ -122,21 +122,26 @@ class TelegramAdapter:
         return as_object(answer.body, "response")
 
     def fetch(self, cursor: str | None) -> Page:
-        offset = load_cursor(cursor, self.channel).number("offset")
+        state = load_cursor(cursor, self.channel)
+        offset = state.number("offset")
+        # Once a batch has come, the rest of the pass asks without waiting.
+        draining = state.get("more") is True
         params: dict[str, str | int] = {
-            "timeout": self.long_poll,
+            "timeout": 0 if draining else self.long_poll,
             "limit": BATCH,
             "allowed_updates": '["message"]',
         }
         if offset is not None:
             params["offset"] = offset
-        items, highest, count = parse_updates(self._call("getUpdates", params=params), self.bot_id)
+        items, highest, _ = parse_updates(self._call("getUpdates", params=params), self.bot_id)
         if highest is None:
-            return Page((), cursor if offset is not None else None, True)
+            return Page((), dump_cursor({"offset": offset}) if offset is not None else None, True)
         next_offset = highest + 1
         if offset is not None and next_offset <= offset:  # the offset was not honoured
             return Page(tuple(items), dump_cursor({"offset": offset}), True)
-        return Page(tuple(items), dump_cursor({"offset": next_offset}), count < BATCH)
+        # A batch shorter than the limit does not mean none are left: the Bot
+        # API promises no full batches, so a pass ends only on an empty answer.
+        return Page(tuple(items), dump_cursor({"offset": next_offset, "more": True}), False)
 
     def post_reply(self, thread_id: str, parent_id: str, text: str) -> PostedReply:
         check_text(text, MAX_LENGTH)

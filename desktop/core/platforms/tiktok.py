@@ -13,10 +13,11 @@ Thread id ``<video id>:<top-level comment id>`` (a reply needs the video).
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
-from desktop.core.platforms.base import Page, PostedReply, check_text
+from desktop.core.platforms.base import Page, PostedReply, check_text, unique
 from desktop.core.platforms.errormap import tiktok_error
 from desktop.core.platforms.errors import PermanentError
 from desktop.core.platforms.fields import (
@@ -34,13 +35,19 @@ from desktop.core.platforms.fields import (
     req_time,
 )
 from desktop.core.platforms.http import PlatformSession
-from desktop.core.platforms.scan import Container, scan_fetch
+from desktop.core.platforms.scan import (
+    HORIZON,
+    ROUND_BUDGET,
+    Container,
+    scan_fetch,
+    within_horizon,
+)
 
 TIKTOK_BASE = "https://business-api.tiktok.com"
 API_PATH = "open_api/v1.3"
 MAX_LENGTH = 150
 PAGE_SIZE = 30
-_READ_BACK_PAGES = 10
+_READ_BACK_PAGES = 50
 
 
 def thread_of(video_id: str, comment_id: str) -> str:
@@ -67,6 +74,9 @@ def parse_comments(
         parent = opt_id(comment, "parent_comment_id", where)
         parent = None if parent in (None, "0", ident) else parent
         author = opt_id(comment, "user_id", where) or ""
+        # TikTok marks the account's own comments with ``owner``; their
+        # ``user_id`` need not be the business id.
+        owner = opt_bool(comment, "owner", where)
         items.append(
             InboundItem(
                 channel=Channel.TIKTOK,
@@ -76,7 +86,7 @@ def parse_comments(
                 author_name=opt_str(comment, "username", where) or "",
                 text=opt_str(comment, "text", where) or "",
                 platform_time=req_time(comment, "create_time", where),
-                outbound=bool(author) and author in own_ids,
+                outbound=owner is True or (owner is None and bool(author) and author in own_ids),
                 parent_id=parent,
             )
         )
@@ -85,20 +95,22 @@ def parse_comments(
     return items, str(cursor) if more and cursor is not None else None
 
 
-def parse_videos(data: JsonObject) -> list[Container]:
+def parse_videos(data: JsonObject) -> tuple[list[Container], str | None]:
+    """Videos of one ``video/list`` page (newest first) and the cursor of the next."""
     containers = []
     for n, raw in enumerate(opt_list(data, "videos", "data")):
-        video = as_object(raw, f"data.videos[{n}]")
-        ident = opt_id(video, "item_id", f"data.videos[{n}]") or req_id(
-            video, "video_id", f"data.videos[{n}]"
+        where = f"data.videos[{n}]"
+        video = as_object(raw, where)
+        ident = opt_id(video, "item_id", where) or req_id(video, "video_id", where)
+        count = opt_int(video, "comments", where)
+        posted = opt_time(video, "create_time", where)
+        containers.append(
+            Container(ident, None if count is None else str(count), count == 0, posted)
         )
-        count = opt_int(video, "comments", f"data.videos[{n}]")
-        containers.append(Container(ident, None if count is None else str(count), count == 0))
-    return containers
-
-
-# Video-list pages read per pass (each of ``recent_posts`` videos).
-VIDEO_PAGES = 5
+    more = opt_bool(data, "has_more", "data")
+    cursor = data.get("cursor")
+    following = str(cursor) if isinstance(cursor, int | str) and cursor != "" else None
+    return containers, following if more else None
 
 
 class TikTokAdapter:
@@ -116,7 +128,10 @@ class TikTokAdapter:
         *,
         own_ids: Collection[str] = (),
         recent_posts: int = 10,
+        horizon: timedelta = HORIZON,
+        round_budget: int = ROUND_BUDGET,
     ) -> None:
+        self.horizon, self.round_budget = horizon, round_budget
         session.add_secret(token)
         self.session, self.base, self.business_id = session, base, business_id
         self.own_ids = frozenset({business_id, *own_ids})
@@ -140,27 +155,20 @@ class TikTokAdapter:
         return req_object(as_object(answer.body, "response"), "data", "response")
 
     def fetch(self, cursor: str | None) -> Page:
-        return scan_fetch(self, cursor)
+        return scan_fetch(self, cursor, self.round_budget)
 
-    def list_containers(self) -> Sequence[Container]:
-        """The account's recent videos, following ``cursor`` for a few pages."""
-        containers: list[Container] = []
-        cursor: str | None = None
-        for _ in range(VIDEO_PAGES):
-            params: dict[str, str | int] = {
-                "business_id": self.business_id,
-                "fields": '["item_id","create_time","comments"]',
-                "max_count": self.recent_posts,
-            }
-            if cursor is not None:
-                params["cursor"] = cursor
-            data = self._call("GET", "business/video/list/", params)
-            containers += parse_videos(data)
-            following = data.get("cursor")
-            if data.get("has_more") is not True or following in (None, "", cursor):
-                break
-            cursor = str(following)
-        return containers
+    def list_page(self, after: str | None) -> tuple[list[Container], str | None]:
+        params: dict[str, str | int] = {
+            "business_id": self.business_id,
+            "fields": '["item_id","create_time","comments"]',
+            "max_count": self.recent_posts,
+        }
+        if after is not None:
+            params["cursor"] = after
+        containers, token = parse_videos(self._call("GET", "business/video/list/", params))
+        if token == after:  # a cursor that does not move ends the listing
+            token = None
+        return within_horizon(containers, token, self.horizon)
 
     def container_page(
         self, container_id: str, after: str | None
@@ -197,12 +205,22 @@ class TikTokAdapter:
         return PostedReply(ident, opt_time(data, "create_time", "data"))
 
     def read_back(self, thread_id: str) -> Sequence[InboundItem]:
-        video, _ = split_thread(thread_id)
+        """The thread's replies, every page of ``comment/reply/list``."""
+        video, comment = split_thread(thread_id)
         found: list[InboundItem] = []
-        after: str | None = None
+        cursor = "0"
         for _ in range(_READ_BACK_PAGES):
-            items, after = self.container_page(video, after)
-            found.extend(item for item in items if item.thread_id == thread_id)
-            if after is None:
+            params: dict[str, str | int] = {
+                "business_id": self.business_id,
+                "video_id": video,
+                "comment_id": comment,
+                "cursor": cursor,
+                "max_count": PAGE_SIZE,
+            }
+            data = self._call("GET", "business/comment/reply/list/", params)
+            items, following = parse_comments(data, video, self.own_ids)
+            found.extend(replace(i, thread_id=thread_id, parent_id=comment) for i in items)
+            if following is None or following == cursor:
                 break
-        return found
+            cursor = following
+        return unique(found)

@@ -14,6 +14,7 @@ own id); DMs ``dm:<other user id>``. Tweet and DM ids are snowflakes: when
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ from desktop.core.platforms.base import (
     newest,
     remember,
     seen_before,
+    unique,
 )
 from desktop.core.platforms.errormap import x_error
 from desktop.core.platforms.fields import (
@@ -48,10 +50,13 @@ from desktop.core.platforms.fields import (
 from desktop.core.platforms.graph import dm_since
 from desktop.core.platforms.http import PlatformSession
 
+log = logging.getLogger(__name__)
+
 X_BASE = "https://api.x.com"
 TWEET_FIELDS = "created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets"
 DM_FIELDS = "id,text,event_type,dm_conversation_id,created_at,sender_id,participant_ids"
 MAX_LENGTH = 280
+_READ_BACK_PAGES = 30  # of 100 tweets: a conversation's replies are read back this far
 _SNOWFLAKE_EPOCH_MS = 1288834974657
 _URL = re.compile(r"https?://\S+")
 _NARROW = ((0, 0x10FF), (0x2000, 0x200D), (0x2010, 0x201F), (0x2032, 0x2037))
@@ -234,11 +239,14 @@ class XAdapter:
         if token:
             params["pagination_token"] = token
         body = self._call("GET", f"2/users/{self.user_id}/tweets", params)
-        items = tuple(t for t in parse_tweets(body, self.user_id) if t.parent_id is not None)
+        tweets = parse_tweets(body, self.user_id)
+        items = tuple(t for t in tweets if t.parent_id is not None)
         newest_id, next_token = parse_next(body)
         pass_newest = st.text("own_newest") or newest_id
         keep = {"since": st.text("since"), "dm_hw": st.text("dm_hw")}
-        if since and next_token and not seen_before(seen, next_token):
+        # The first pass reads our timeline back to the DM look-back horizon.
+        reached_old = since is None and any(t.platform_time < dm_since(None) for t in tweets)
+        if next_token and not reached_old and not seen_before(seen, next_token):
             more = {"stage": "own", "own_since": since, "own_newest": pass_newest}
             state = {**keep, **more, "own_next": next_token, "seen": remember(seen, next_token)}
             return Page(items, dump_cursor(state), False)
@@ -293,9 +301,29 @@ class XAdapter:
             params: dict[str, str | int] = {"dm_event.fields": DM_FIELDS, "max_results": 100}
             body = self._call("GET", f"2/dm_conversations/with/{user}/dm_events", params)
             return parse_dm_events(body, self.user_id)
-        params = {"tweet.fields": TWEET_FIELDS, "max_results": 100}
-        body = self._call("GET", f"2/users/{self.user_id}/tweets", params)
-        return [t for t in parse_tweets(body, self.user_id) if _in_thread(t, thread_id)]
+        return [t for t in self._own_since(thread_id) if _in_thread(t, thread_id)]
+
+    def _own_since(self, thread_id: str) -> list[InboundItem]:
+        """Our tweets newer than a conversation's first tweet, every page of them.
+
+        Tweet ids grow with time, so ``since_id`` = the conversation id bounds
+        the read to what can belong to the conversation.
+        """
+        params: dict[str, str | int] = {"tweet.fields": TWEET_FIELDS, "max_results": 100}
+        if thread_id.isdigit():
+            params["since_id"] = thread_id
+        found: list[InboundItem] = []
+        seen: list[str] = []
+        for _ in range(_READ_BACK_PAGES):
+            body = self._call("GET", f"2/users/{self.user_id}/tweets", params)
+            found.extend(parse_tweets(body, self.user_id))
+            _, token = parse_next(body)
+            if not token or seen_before(seen, token):
+                return list(unique(found))
+            seen = remember(seen, token)
+            params["pagination_token"] = token
+        log.warning("x: read-back stopped after %d pages of our timeline", _READ_BACK_PAGES)
+        return list(unique(found))
 
 
 def _in_thread(item: InboundItem, thread_id: str) -> bool:

@@ -51,6 +51,7 @@ MAX_LENGTH = 10_000
 OVERLAP = timedelta(minutes=5)
 FIRST_PASS_LOOKBACK = timedelta(days=30)
 _MAX_REPLY_PAGES = 5
+READ_BACK_PAGES = 50  # of a thread's replies, when it is read back
 
 
 class _TextOnly(HTMLParser):
@@ -198,7 +199,7 @@ class YouTubeAdapter:
             return Page(items, dump_cursor({**state, "new_hw": new_hw}), False)
         return Page(items, dump_cursor({"hw": max_mark(st.text("hw"), new_hw)}), True)
 
-    def _all_replies(self, thread_id: str) -> list[InboundItem]:
+    def _all_replies(self, thread_id: str, pages: int = _MAX_REPLY_PAGES) -> list[InboundItem]:
         found: list[InboundItem] = []
         params: dict[str, str | int] = {
             "part": "snippet",
@@ -207,7 +208,7 @@ class YouTubeAdapter:
             "textFormat": "plainText",
         }
         seen: list[str] = []
-        for _ in range(_MAX_REPLY_PAGES):
+        for _ in range(pages):
             body = self._call("GET", "comments", params)
             found.extend(parse_comment_list(body, thread_id, self.own_ids))
             token = opt_str(body, "nextPageToken", "response")
@@ -227,4 +228,4 @@ class YouTubeAdapter:
     def read_back(self, thread_id: str) -> Sequence[InboundItem]:
         params: dict[str, str | int] = {"part": "snippet,replies", "id": thread_id}
         tops, _, _ = parse_threads(self._call("GET", "commentThreads", params), self.own_ids)
-        return unique([*tops, *self._all_replies(thread_id)])
+        return unique([*tops, *self._all_replies(thread_id, READ_BACK_PAGES)])

@@ -93,7 +93,7 @@ def test_feed_fingerprints_change_with_comments() -> None:
             {"id": "19292868552_3"},
         ]
     }
-    one, two, three = parse_feed(body)
+    (one, two, three), _ = parse_feed(body)
     assert one.fingerprint == f"{datetime(2026, 11, 28, 8, tzinfo=UTC).timestamp()}|4"
     assert (two.fingerprint, two.empty) == ("|0", True)
     assert (three.fingerprint, three.empty) == (None, False)
@@ -109,7 +109,8 @@ def _adapter(loopback: Loopback, session: PlatformSession, **params: str) -> Fac
 
 def test_a_pass_over_posts_and_messenger(loopback: Loopback, session: PlatformSession) -> None:
     post = f"19292868552_{POST}"
-    feed = {"data": [{"id": post, "updated_time": "2021-08-14T07:24:42+0000"}]}
+    active = (datetime.now(UTC) - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M:%S+0000")
+    feed = {"data": [{"id": post, "updated_time": active}]}  # within the 30-day horizon
     loopback.json(f"/{PAGE}/feed", feed)
     loopback.json(
         f"/{post}/comments",
@@ -129,7 +130,7 @@ def test_a_pass_over_posts_and_messenger(loopback: Loopback, session: PlatformSe
     assert [len(p.items) for p in pages] == [10, 5, 1]
     requests = loopback.seen(f"/{post}/comments")
     assert requests[0].param("filter") == "stream"
-    assert requests[0].param("order") == "reverse_chronological"
+    assert requests[0].param("order") == "chronological"  # a comment before its replies
     assert loopback.seen(f"/{PAGE}/conversations")[0].param("platform") == "messenger"
 
 

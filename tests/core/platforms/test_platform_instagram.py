@@ -80,12 +80,13 @@ def test_recorded_comment_fields_name_authors_and_spot_our_own_account() -> None
 
 
 def test_recorded_media_lists_become_containers_with_comment_counts() -> None:
-    first = parse_media(recorded("instagram/user_media_medias_p1.json"))
+    first, after = parse_media(recorded("instagram/user_media_medias_p1.json"))
+    assert after is not None  # the recorded first page has a next page
     assert [(c.id, c.fingerprint, c.empty) for c in first] == [
         ("17895731045244887", "0", True),
         ("17896622936197745", "6", False),
     ]
-    second = parse_media(recorded("instagram/user_media_medias_p2.json"))
+    second, _ = parse_media(recorded("instagram/user_media_medias_p2.json"))
     assert [c.id for c in second] == ["17896129349106152", "17893085207160254"]
 
 
@@ -131,7 +132,11 @@ def test_a_pass_over_media_comments_and_direct_messages(
     loopback: Loopback, session: PlatformSession
 ) -> None:
     media = "17896622936197745"
-    loopback.json(f"/{IG}/media", recorded("instagram/user_media_medias_p1.json"))
+    listed = recorded("instagram/user_media_medias_p1.json")
+    recent_post = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S+0000")
+    listed["data"] = [{**m, "timestamp": recent_post} for m in listed["data"]]  # in the horizon
+    listed.pop("paging", None)
+    loopback.json(f"/{IG}/media", listed)
     loopback.json(
         f"/{media}/comments",
         recorded("instagram/media_comments_p1.json"),
@@ -200,16 +205,26 @@ def test_read_back_finds_our_reply_in_the_thread(
     loopback: Loopback, session: PlatformSession
 ) -> None:
     comment = dict(recorded("instagram/media_comments_p1.json")["data"][0])
+    comment.pop("replies", None)
     ours: dict[str, object] = {"id": "17920000000000001", "text": "Siap"}
     ours["timestamp"] = "2026-11-28T08:00:00+0000"
     ours["from"] = {"id": IG, "username": "polres_sleman"}
-    comment["replies"] = {"data": [ours]}
+    theirs = {**ours, "id": "17920000000000002", "from": {"id": "99", "username": "warga"}}
     loopback.json("/17858154961981086", comment)
+    more = {"cursors": {"after": "QVFI"}, "next": "https://graph.facebook.com/v21.0/x"}
+    loopback.json(
+        "/17858154961981086/replies",
+        {"data": [theirs], "paging": more},
+        {"data": [theirs, ours]},  # the boundary item again, then ours on page two
+    )
     items = _adapter(loopback, session).read_back("17858154961981086")
     assert [(i.platform_id, i.outbound) for i in items] == [
         ("17858154961981086", False),
+        ("17920000000000002", False),
         ("17920000000000001", True),
     ]
+    pages = loopback.seen("/17858154961981086/replies")
+    assert [c.param("after") for c in pages] == [None, "QVFI"]
 
 
 def test_an_expired_token_from_graph_stops_this_account(

@@ -9,7 +9,12 @@ from datetime import UTC, datetime, timedelta
 
 from desktop.core.model import Channel, InboundItem
 from desktop.core.platforms.base import Page
-from desktop.core.platforms.scan import MAX_PAGES_PER_CONTAINER, Container, scan_fetch
+from desktop.core.platforms.scan import (
+    MAX_PAGES_PER_CONTAINER,
+    Container,
+    scan_fetch,
+    within_horizon,
+)
 
 T0 = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
@@ -35,9 +40,9 @@ class Script:
     channel: Channel = Channel.INSTAGRAM
     calls: list[tuple[str, str | None]] = field(default_factory=list)
 
-    def list_containers(self) -> Sequence[Container]:
-        self.calls.append(("list", None))
-        return self.containers
+    def list_page(self, after: str | None) -> tuple[Sequence[Container], str | None]:
+        self.calls.append(("list", after))
+        return self.containers, None
 
     def container_page(
         self, container_id: str, after: str | None
@@ -129,3 +134,78 @@ def test_a_damaged_cursor_starts_a_fresh_pass() -> None:
         page = scan_fetch(source, damaged)
         assert [i.platform_id for i in page.items] == ["p1/a"]
         assert page.done
+
+
+@dataclass
+class PagedScript(Script):
+    """A post list in pages: after token -> (posts, next token)."""
+
+    listing: dict[str | None, tuple[list[Container], str | None]] = field(default_factory=dict)
+
+    def list_page(self, after: str | None) -> tuple[Sequence[Container], str | None]:
+        self.calls.append(("list", after))
+        return self.listing[after]
+
+
+def test_the_post_list_is_walked_page_by_page_and_a_repeated_post_is_scanned_once() -> None:
+    p1, p2, p3 = Container("p1", "1"), Container("p2", "1"), Container("p3", "1")
+    source = PagedScript(
+        containers=[],
+        pages={c.id: [(["a"], None)] for c in (p1, p2, p3)},
+        listing={None: ([p1, p2], "l-1"), "l-1": ([p2, p3], None)},  # p2 again at the boundary
+    )
+    pages, cursor = _run(source, None)
+    assert [i.platform_id for p in pages for i in p.items] == ["p1/a", "p2/a", "p3/a"]
+    assert source.calls == [
+        ("list", None),
+        ("p1", None),
+        ("p2", None),
+        ("list", "l-1"),
+        ("p3", None),
+    ]
+    assert json.loads(cursor or "")["fps"] == {"p1": "1", "p2": "1", "p3": "1"}
+    source.calls.clear()
+    _run(source, cursor)  # nothing changed: the list is read, no post is
+    assert source.calls == [("list", None), ("list", "l-1")]
+
+
+def test_a_round_budget_ends_the_round_and_the_next_round_resumes() -> None:
+    posts = [Container(f"p{n}", "1") for n in range(12)]
+    source = PagedScript(
+        containers=[],
+        pages={c.id: [(["a"], None)] for c in posts},
+        listing={
+            None if n == 0 else f"l-{n}": ([posts[n]], f"l-{n + 1}" if n < 11 else None)
+            for n in range(12)
+        },
+    )
+    rounds: list[list[str]] = []
+    cursor: str | None = None
+    for _ in range(20):
+        got: list[str] = []
+        for _ in range(50):  # the puller's pages per round
+            page = scan_fetch(source, cursor, budget=5)
+            got += [i.platform_id for i in page.items]
+            cursor = page.cursor
+            if page.done:
+                break
+        rounds.append(got)
+        if json.loads(cursor or "").get("stage") == "list" and "lafter" not in json.loads(
+            cursor or ""
+        ):
+            break
+    assert len(rounds) > 1  # the pass took more than one round
+    assert all(len(r) <= 3 for r in rounds)  # 5 requests: at most 3 posts' comments
+    assert sorted(i for r in rounds for i in r) == sorted(f"{c.id}/a" for c in posts)
+
+
+def test_the_horizon_ends_the_post_list_but_keeps_an_older_post_still_active() -> None:
+    now = datetime.now(UTC)
+    fresh = Container("new", "1", time=now - timedelta(days=2))
+    stale = Container("old", "1", time=now - timedelta(days=40))
+    busy = Container("busy", "1", time=now - timedelta(days=50), active=now - timedelta(hours=1))
+    kept, token = within_horizon([fresh, stale, busy], "next", timedelta(days=30))
+    assert [c.id for c in kept] == ["new", "busy"]
+    assert token is None  # older posts follow: the list ends here
+    kept, token = within_horizon([fresh], "next", timedelta(days=30))
+    assert (kept, token) == ([fresh], "next")

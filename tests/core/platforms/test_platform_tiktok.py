@@ -8,6 +8,7 @@ seconds in lists, an integer in create responses).
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -94,7 +95,8 @@ def test_a_pass_over_videos_and_their_comment_pages(
         "message": "OK",
         "data": {
             "videos": [
-                {"item_id": VIDEO, "create_time": 1764400000, "comments": 2},
+                # within the 30-day horizon of posts the pass scans
+                {"item_id": VIDEO, "create_time": int(time.time()) - 3600, "comments": 2},
                 {"item_id": "7300000000000000000", "comments": 0},
             ],
             "has_more": False,
@@ -141,7 +143,14 @@ def test_replying_and_reading_back(loopback: Loopback, session: PlatformSession)
         "data": {"comment_id": "7301000000000000003", "create_time": 1764410400},
     }
     loopback.json(f"{API}/comment/reply/create/", created)
-    loopback.json(f"{API}/comment/list/", _comments(TOP, REPLY))
+    theirs = {**REPLY, "comment_id": "7301000000000000004", "user_id": "6801", "owner": False}
+    # Our reply as documented: the ``owner`` flag, under a user id of its own.
+    ours = {**REPLY, "user_id": "7119000000000000001", "owner": True}
+    loopback.json(
+        f"{API}/comment/reply/list/",
+        _comments(theirs, more=True, cursor=1),
+        _comments(theirs, ours, cursor=3),  # the boundary item again, then ours
+    )
     adapter = _adapter(loopback, session)
     thread = f"{VIDEO}:7301000000000000001"
     posted = adapter.post_reply(thread, "7301000000000000001", "Siap, kami cek")
@@ -154,9 +163,14 @@ def test_replying_and_reading_back(loopback: Loopback, session: PlatformSession)
         "text": "Siap, kami cek",
     }
     back = adapter.read_back(thread)
-    assert [(i.platform_id, i.outbound) for i in back] == [
-        ("7301000000000000001", False),
-        ("7301000000000000002", True),
+    assert [(i.platform_id, i.thread_id, i.outbound) for i in back] == [
+        ("7301000000000000004", thread, False),
+        ("7301000000000000002", thread, True),
+    ]
+    pages = loopback.seen(f"{API}/comment/reply/list/")
+    assert [(c.param("comment_id"), c.param("cursor")) for c in pages] == [
+        ("7301000000000000001", "0"),
+        ("7301000000000000001", "1"),
     ]
     with pytest.raises(PermanentError) as too_long:
         adapter.post_reply(thread, "", "x" * 151)
