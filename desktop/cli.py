@@ -11,29 +11,18 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__, cli_sync
-from desktop import cli_format as fmt
-from desktop.core.clock import load_skew
-from desktop.core.credentials import (
-    CredentialsUnavailableError,
-    InsecureKeyringError,
-    KeyringVault,
-    Vault,
-)
 from desktop.core.errors import LANGUAGES, UserError
-from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
-from desktop.core.paths import resolve_home
-from desktop.core.sample import sample_threads
-from desktop.core.startup import open_home
-from desktop.core.store import actions, queries, queue_pages
-from desktop.core.store.database import Store
-from desktop.core.store.seed import load_sample
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.templates import find_template, reply_templates
+
+# Each command imports what it needs when it runs, so ``--version``, ``--help``
+# and the light commands start without loading what they do not use.
+if TYPE_CHECKING:
+    from desktop.core.credentials import Vault
+    from desktop.core.store.database import Store
 
 LANG_ENV = "ADUAN_DESK_LANG"
 Handler = Callable[[argparse.Namespace], int]
@@ -41,6 +30,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from desktop.core.credentials import CredentialsUnavailableError, InsecureKeyringError
+    from desktop.core.logs import configure_logging, write_crash_report
+    from desktop.core.paths import resolve_home
+
     handler: Handler = args.handler
     logs = resolve_home(args.home).logs
     if handler is not cmd_demo:  # the demo's home is thrown away
@@ -159,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.clock import load_skew
+    from desktop.core.store import queries, queue_pages
+    from desktop.core.store.settings import load_unit_settings
+
     statuses: frozenset[Status] = (
         frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
     )
@@ -187,6 +185,11 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.clock import load_skew
+    from desktop.core.store import queries
+    from desktop.core.store.settings import load_unit_settings
+
     with _store(args) as store, store.read() as conn:
         now = load_skew(conn).now()
         unit = load_unit_settings(conn)
@@ -199,6 +202,8 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
+    from desktop.core.store import actions
+
     with _store(args) as store:
         text = args.text if args.text is not None else _template_text(store, args)
         reply_id = actions.queue_reply(store, args.id, text, args.officer)
@@ -207,6 +212,8 @@ def cmd_reply(args: argparse.Namespace) -> int:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
+    from desktop.core.store import actions, queries
+
     with _store(args) as store:
         note_id = actions.add_note(store, args.id, args.text, args.officer, public=args.public)
         with store.read() as conn:
@@ -225,6 +232,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from desktop.core.store import actions
+
     with _store(args) as store:
         status = actions.change_status(store, args.id, args.status, args.officer)
     _done(
@@ -234,6 +243,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
+    from desktop.core.paths import resolve_home
+
     with _store(args) as store:
         count = _load_sample(store, args.count, args.seed)
     _done(args, {"loaded": count}, "sampled", count=count, home=resolve_home(args.home).home)
@@ -266,6 +277,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """The officer's window on the user's own store (key from the OS keyring)."""
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.paths import resolve_home
     from desktop.ui.app import run_window
 
     vault = KeyringVault()
@@ -280,10 +293,15 @@ class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as
     """Open the user's store with the key from the OS keyring."""
 
     def __init__(self, args: argparse.Namespace, vault: Vault | None = None) -> None:
+        from desktop.core.paths import resolve_home
+
         self._paths = resolve_home(args.home)
         self._vault = vault
 
     def __enter__(self) -> Store:
+        from desktop.core.credentials import KeyringVault
+        from desktop.core.startup import open_home
+
         self._store = open_home(self._paths, self._vault or KeyringVault())
         return self._store
 
@@ -292,10 +310,21 @@ class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as
 
 
 def _load_sample(store: Store, count: int, seed: int) -> int:
+    from datetime import UTC, datetime
+
+    from desktop.core.sample import sample_threads
+    from desktop.core.store.seed import load_sample
+
     return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
 
 
 def _demo_summary(store: Store) -> int:
+    from datetime import UTC, datetime
+
+    from desktop import cli_format as fmt
+    from desktop.core.store import queries, queue_pages
+    from desktop.core.store.settings import load_unit_settings
+
     now = datetime.now(UTC)
     with store.read() as conn:
         unit = load_unit_settings(conn)
@@ -314,6 +343,10 @@ def _demo_summary(store: Store) -> int:
 
 
 def _template_text(store: Store, args: argparse.Namespace) -> str:
+    from desktop.core.store import queries
+    from desktop.core.store.settings import load_unit_settings
+    from desktop.core.templates import find_template, reply_templates
+
     template = find_template(reply_templates(store.path.parent), args.template)
     with store.read() as conn:
         unit = load_unit_settings(conn)
@@ -322,6 +355,8 @@ def _template_text(store: Store, args: argparse.Namespace) -> str:
 
 
 def _done(args: argparse.Namespace, data: dict[str, object], key: str, **params: object) -> None:
+    from desktop import cli_format as fmt
+
     if args.json:
         fmt.print_json(data)
     else:

@@ -9,24 +9,18 @@ import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop import cli_format as fmt
-from desktop.core.credentials import KeyringVault, Vault
-from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
 from desktop.core.model import POLLED, Channel
-from desktop.core.paths import resolve_home
-from desktop.core.platforms.errors import ConfigurationError
-from desktop.core.platforms.factory import make_adapter
-from desktop.core.platforms.http import PlatformSession
-from desktop.core.profile import ProfileError, load_profile
-from desktop.core.startup import apply_profile, open_home
-from desktop.core.store.database import Store, open_store
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.sync import accounts, outbox
-from desktop.core.sync.engine import SyncEngine, SyncReport
-from desktop.core.sync.states import describe
+
+# Each command imports what it needs when it runs: ``--help`` and the light
+# commands start without loading the store, the network stack or the doctor.
+if TYPE_CHECKING:
+    from desktop.core.credentials import Vault
+    from desktop.core.store.database import Store
+    from desktop.core.sync import accounts
+    from desktop.core.sync.engine import SyncReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -81,6 +75,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, vault: Vault) -> Store:
+    from desktop.core.paths import resolve_home
+    from desktop.core.startup import open_home
+
     return open_home(resolve_home(args.home), vault)
 
 
@@ -102,6 +99,12 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.platforms.errors import ConfigurationError
+    from desktop.core.platforms.factory import make_adapter
+    from desktop.core.platforms.http import PlatformSession
+    from desktop.core.sync import accounts
+
     params = _params(args.param)
     token = read_token()
     try:  # check the settings before anything is stored
@@ -129,6 +132,12 @@ def cmd_account_add(args: argparse.Namespace) -> int:
 
 
 def cmd_account_list(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.store.settings import load_unit_settings
+    from desktop.core.sync import accounts
+    from desktop.core.sync.states import describe
+
     store = _open(args, KeyringVault())
     try:
         rows = accounts.list_accounts(store, include_disabled=True)
@@ -149,6 +158,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
 
 
 def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
+    from desktop.core.sync.states import describe
+
     return {
         "id": a.id,
         "channel": a.channel.value,
@@ -164,6 +175,9 @@ def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
 
 
 def cmd_account_remove(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync import accounts
+
     vault = KeyringVault()
     store = _open(args, vault)
     try:
@@ -180,6 +194,9 @@ def cmd_account_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_account_token(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync import accounts
+
     vault = KeyringVault()
     store = _open(args, vault)
     try:
@@ -191,6 +208,9 @@ def cmd_account_token(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync.engine import SyncEngine
+
     vault = KeyringVault()
     store = _open(args, vault)
     engine = SyncEngine(store, vault)
@@ -212,6 +232,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> None:
+    from desktop import cli_format as fmt
+    from desktop.core.sync import accounts
+    from desktop.core.sync.states import describe
+
     states = accounts.list_accounts(store)
     pulled = {p.account_id: p for p in report.pulls}
     if args.json:
@@ -245,7 +269,10 @@ def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> 
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.credentials import KeyringVault
     from desktop.core.store import queries
+    from desktop.core.store.settings import load_unit_settings
 
     store = _open(args, KeyringVault())
     try:
@@ -271,6 +298,9 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync import outbox
+
     store = _open(args, KeyringVault())
     try:
         outbox.retry(store, args.id)
@@ -281,6 +311,9 @@ def cmd_outbox_retry(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_cancel(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync import outbox
+
     store = _open(args, KeyringVault())
     try:
         outbox.cancel(store, args.id)
@@ -291,6 +324,8 @@ def cmd_outbox_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_check(args: argparse.Namespace) -> int:
+    from desktop.core.profile import ProfileError, load_profile
+
     if getattr(args, "file", None) is None:
         raise UserError("bad_option", detail="name the profile file: profile check FILE")
     try:
@@ -320,6 +355,12 @@ def cmd_profile_check(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_apply(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.paths import resolve_home
+    from desktop.core.profile import ProfileError, load_profile
+    from desktop.core.startup import apply_profile
+    from desktop.core.store.database import open_store
+
     paths = resolve_home(args.home)
     vault = KeyringVault()
     store = open_store(paths, vault)
@@ -338,6 +379,11 @@ def cmd_profile_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.doctor import run_doctor
+    from desktop.core.paths import resolve_home
+    from desktop.core.sync.states import describe
+
     report = run_doctor(resolve_home(args.home), network=not args.offline)
     if args.json:
         fmt.print_json(report.to_dict())
@@ -363,6 +409,8 @@ def cmd_simulator(args: argparse.Namespace) -> int:
 
 
 def _say(args: argparse.Namespace, data: dict[str, object], text: str) -> None:
+    from desktop import cli_format as fmt
+
     if args.json:
         fmt.print_json(data)
     else:
