@@ -22,7 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select, true
 
 from desktop.core.model import OPEN_STATUSES, Complaint, ReplyState, Status
-from desktop.core.store import sqlite
+from desktop.core.store import queries, sqlite
 from desktop.core.store.queries import QueueFilter, complaints_by_id
 from desktop.core.store.schema import ComplaintRow, OutboxRow, ReplyRow
 
@@ -104,6 +104,21 @@ def queue_ids(conn: Connection, queue_filter: QueueFilter, *, page: int = 5000) 
 
 
 def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
+    """How many complaints match; without a search, from the counts the writes keep."""
+    if not queue_filter.search.strip():
+        if queue_filter.overdue_at is None:
+            return queries.tally_count(
+                conn,
+                queue_filter.statuses,
+                channel=queue_filter.channel,
+                account_id=queue_filter.account_id,
+            )
+        if (
+            queue_filter.statuses >= OPEN_STATUSES
+            and queue_filter.channel is None
+            and queue_filter.account_id is None
+        ):
+            return queries.due_before_count(conn, queue_filter.overdue_at)
     found = _search(conn, queue_filter)
     if found is False:
         return 0
