@@ -253,8 +253,9 @@ def _shared(
     if queue_filter.account_id is not None:
         conditions.append(_unindexed(ComplaintRow.account_id) == queue_filter.account_id)
     if found is not None:
-        cid = ComplaintRow.id if found.few else _unindexed(ComplaintRow.id)
-        conditions.append(cid.in_(found.ids))
+        # Few: the matches lead, by id. Dense: each row asks the search index itself.
+        cid = ComplaintRow.id if found.few or found.dense else _unindexed(ComplaintRow.id)
+        conditions.append(found.matches(cid))
     return conditions
 
 
