@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text, update
+from sqlalchemy import Connection, text, update
 
 from desktop.core.deadlines import DeadlineSettings, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
@@ -56,23 +56,25 @@ _COMPLAINT_COLUMNS = (
     "last_message_at",
     "message_count",
 )
-_CHUNK = 500  # ids per IN (...) list
 
 # Plain SQL, read without type processing: times come back in their stored
 # form (see ``sqlite.db_time``), which compares in time order.
 _STORED_IDS = text(
-    "SELECT platform_id FROM message WHERE account_id = :account AND platform_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+    "SELECT platform_id FROM message WHERE account_id = :account AND "
+    + sqlite.in_values("platform_id", "ids")
+)
 _THREAD_IDS = text(
-    "SELECT thread_id, id FROM complaint WHERE account_id = :account AND thread_id IN :threads"
-).bindparams(bindparam("threads", expanding=True))
+    "SELECT thread_id, id FROM complaint WHERE account_id = :account AND "
+    + sqlite.in_values("thread_id", "threads")
+)
 _NEW_THREAD_IDS = text("SELECT thread_id, id FROM complaint WHERE id > :before")
 _THREAD_STATES = text(
-    "SELECT id, status, last_message_at FROM complaint WHERE id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+    "SELECT id, status, last_message_at FROM complaint WHERE " + sqlite.in_values("id", "ids")
+)
 _THREAD_TIMES = text(
-    "SELECT complaint_id, direction, platform_time FROM message WHERE complaint_id IN :ids"
-).bindparams(bindparam("ids", expanding=True))
+    "SELECT complaint_id, direction, platform_time FROM message WHERE "
+    + sqlite.in_values("complaint_id", "ids")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +135,10 @@ def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem])
             if seen is None or at > seen:
                 newest_inbound[cid] = at
     changed = {row[0] for row in rows}
-    settings = load_unit_settings(conn).deadlines
-    refresh_complaints(conn, changed, settings, newest_inbound=newest_inbound)
+    # Complaints created just now have no messages but these: no need to read them back.
+    threads = _threads(conn, sorted(changed - created))
+    threads += _new_threads(rows, created)
+    _refresh(conn, threads, load_unit_settings(conn).deadlines, newest_inbound)
     sqlite.reindex_complaints(conn, newest_inbound, new=created)
     return IngestResult(len(rows), frozenset(changed))
 
@@ -143,11 +147,8 @@ def _not_stored(
     conn: Connection, account_id: int, items: Sequence[InboundItem]
 ) -> list[InboundItem]:
     """The items whose platform id this account has not stored yet."""
-    known: set[str] = set()
-    ids = [item.platform_id for item in items]
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        known.update(conn.execute(_STORED_IDS, {"account": account_id, "ids": chunk}).scalars())
+    ids = sqlite.values_param(item.platform_id for item in items)
+    known = set(conn.execute(_STORED_IDS, {"account": account_id, "ids": ids}).scalars())
     return [item for item in items if item.platform_id not in known]
 
 
@@ -202,11 +203,8 @@ def _complaint_ids(
 def _existing_complaints(
     conn: Connection, account_id: int, threads: Sequence[str]
 ) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(threads), _CHUNK):
-        chunk = threads[start : start + _CHUNK]
-        found.update(conn.execute(_THREAD_IDS, {"account": account_id, "threads": chunk}).all())
-    return found
+    listed = sqlite.values_param(threads)
+    return dict(conn.execute(_THREAD_IDS, {"account": account_id, "threads": listed}).all())
 
 
 def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
@@ -221,25 +219,28 @@ def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
 
 
 def refresh_complaints(
-    conn: Connection,
-    complaint_ids: Iterable[int],
-    settings: DeadlineSettings,
-    *,
-    newest_inbound: Mapping[int, str] = {},
+    conn: Connection, complaint_ids: Iterable[int], settings: DeadlineSettings
 ) -> None:
     """Recompute the queue columns (clock, due time, status) from the messages.
 
-    A complaint answered by our account moves from ``new`` to ``acknowledged``;
-    an inbound message newer than anything stored before (``newest_inbound``:
-    the latest new inbound time per complaint, as stored text) reopens a
-    resolved one.
+    A complaint answered by our account moves from ``new`` to ``acknowledged``.
     """
-    ids = sorted(set(complaint_ids))
-    updates: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _CHUNK):
-        for thread in _threads(conn, ids[start : start + _CHUNK]):
-            updates.append(_queue_columns(thread, newest_inbound.get(thread.id), settings))
-    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, updates)
+    _refresh(conn, _threads(conn, sorted(set(complaint_ids))), settings, {})
+
+
+def _refresh(
+    conn: Connection,
+    threads: Iterable[_Thread],
+    settings: DeadlineSettings,
+    newest_inbound: Mapping[int, str],
+) -> None:
+    """Write the queue columns of ``threads``.
+
+    ``newest_inbound``: per complaint, the latest inbound time just stored; newer
+    than anything stored before, it reopens a resolved complaint.
+    """
+    updates = [_queue_columns(t, newest_inbound.get(t.id), settings) for t in threads]
+    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, sorted(updates, key=lambda u: u[-1]))
 
 
 @dataclass(slots=True)
@@ -294,14 +295,30 @@ def _parse(stored: str | None) -> datetime | None:
     return None if stored is None else sqlite.parse_db_time(stored)
 
 
+def _new_threads(rows: Iterable[tuple[Any, ...]], created: Iterable[int]) -> list[_Thread]:
+    """The complaints ``created`` in this transaction, from the message ``rows`` stored."""
+    threads = {cid: _Thread(cid, Status.NEW.value, "", [], []) for cid in created}
+    inbound = Direction.INBOUND.value
+    for cid, _, direction, *_, at, _ in rows:
+        thread = threads.get(cid)
+        if thread is not None:
+            (thread.inbound if direction == inbound else thread.outbound).append(at)
+    for thread in threads.values():  # as stored on creation: the opening message's time
+        thread.previous_last_message_at = min(thread.inbound)
+    return list(threads.values())
+
+
 def _threads(conn: Connection, ids: Sequence[int]) -> list[_Thread]:
     """The complaints ``ids`` with the direction and time of each message."""
+    if not ids:
+        return []
+    listed = sqlite.values_param(ids)
     threads = {
         cid: _Thread(cid, status, last, [], [])
-        for cid, status, last in conn.execute(_THREAD_STATES, {"ids": ids})
+        for cid, status, last in conn.execute(_THREAD_STATES, {"ids": listed})
     }
     inbound = Direction.INBOUND.value
-    for cid, direction, at in conn.execute(_THREAD_TIMES, {"ids": ids}):
+    for cid, direction, at in conn.execute(_THREAD_TIMES, {"ids": listed}):
         thread = threads[cid]
         (thread.inbound if direction == inbound else thread.outbound).append(at)
     return [thread for thread in threads.values() if thread.inbound or thread.outbound]

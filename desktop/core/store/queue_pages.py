@@ -133,6 +133,43 @@ def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
     return int(conn.execute(statement).scalar_one())
 
 
+# A search's count stops here: beyond, the window shows "more than" this many.
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class CappedCount:
+    """How many complaints match, or (``more``) that more than ``value`` do."""
+
+    value: int
+    more: bool = False
+
+
+def queue_count_capped(
+    conn: Connection, queue_filter: QueueFilter, *, cap: int = COUNT_CAP
+) -> CappedCount:
+    """``queue_count``, except that a search stops counting after ``cap`` matches.
+
+    Without a search the exact count is cheap (the counts the writes keep); a
+    search's count costs about as much as reading ``cap`` ids in queue order.
+    """
+    found = _search(conn, queue_filter)
+    if found is None:
+        return CappedCount(queue_count(conn, queue_filter))
+    if found is False:
+        return CappedCount(0)
+    parts = [_due_part(queue_filter, found, None)]
+    if queue_filter.overdue_at is None:  # overdue ones all have a due time
+        parts.append(_undue_part(queue_filter, found, None))
+    total = 0
+    for part in parts:
+        limited = part.limit(cap + 1 - total).subquery()
+        total += int(conn.execute(select(func.count()).select_from(limited)).scalar_one())
+        if total > cap:
+            return CappedCount(cap, more=True)
+    return CappedCount(total)
+
+
 def _search(conn: Connection, queue_filter: QueueFilter) -> sqlite.Search | Literal[False] | None:
     """The filter's search (None: no search; False: nothing can match)."""
     if not queue_filter.search.strip():

@@ -7,6 +7,7 @@ errors. A PostgreSQL backend replaces this module, not the rest of the store.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -189,6 +190,19 @@ def update_many(
     if rows:
         sets = ", ".join(f"{column} = ?" for column in columns)
         conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = ?", list(rows))
+
+
+def in_values(column: str, name: str) -> str:
+    """SQL text: ``column`` is one of the list bound as ``name`` (see ``values_param``).
+
+    One parameter whatever the list's length: no statement to compile per length.
+    """
+    return f"{column} IN (SELECT value FROM json_each(:{name}))"
+
+
+def values_param(values: Iterable[object]) -> str:
+    """A list of ids or strings, bound for ``in_values``."""
+    return json.dumps(list(values))
 
 
 # --- upserts -------------------------------------------------------------------
