@@ -14,7 +14,7 @@ one page. ``tests/ui/test_queue_reads.py`` checks the plans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
@@ -75,12 +75,16 @@ def id_page(
     found = _search(conn, queue_filter)
     if found is False:
         return IdPage([], None)
+    # Many matches: the parts are read without the search, which tests each window.
+    read, lead = (_keys, found) if found is None or found.few else (_windowed(found), None)
     keys: list[QueueKey] = []
     if after is None or after.due_at is not None:
-        keys += _keys(conn, _due_part(queue_filter, found, after), limit)
+        keys += read(conn, lambda at: _due_part(queue_filter, lead, at), after, limit)
     if len(keys) < limit and queue_filter.overdue_at is None:
         tail_after = after if after is not None and after.due_at is None else None
-        keys += _keys(conn, _undue_part(queue_filter, found, tail_after), limit - len(keys))
+        keys += read(
+            conn, lambda at: _undue_part(queue_filter, lead, at), tail_after, limit - len(keys)
+        )
     return IdPage([key.id for key in keys], keys[-1] if len(keys) == limit else None)
 
 
@@ -151,23 +155,15 @@ def queue_count_capped(
     """``queue_count``, except that a search stops counting after ``cap`` matches.
 
     Without a search the exact count is cheap (the counts the writes keep); a
-    search's count costs about as much as reading ``cap`` ids in queue order.
+    search's count is a page of ``cap`` ids in queue order, at the same cost.
     """
     found = _search(conn, queue_filter)
     if found is None:
         return CappedCount(queue_count(conn, queue_filter))
     if found is False:
         return CappedCount(0)
-    parts = [_due_part(queue_filter, found, None)]
-    if queue_filter.overdue_at is None:  # overdue ones all have a due time
-        parts.append(_undue_part(queue_filter, found, None))
-    total = 0
-    for part in parts:
-        limited = part.limit(cap + 1 - total).subquery()
-        total += int(conn.execute(select(func.count()).select_from(limited)).scalar_one())
-        if total > cap:
-            return CappedCount(cap, more=True)
-    return CappedCount(total)
+    ids = id_page(conn, queue_filter, None, cap + 1).ids
+    return CappedCount(cap, more=True) if len(ids) > cap else CappedCount(len(ids))
 
 
 def _search(conn: Connection, queue_filter: QueueFilter) -> sqlite.Search | Literal[False] | None:
@@ -211,9 +207,46 @@ def _key_columns() -> _KeySelect:
     return select(ComplaintRow.id, ComplaintRow.due_at, ComplaintRow.last_message_at)
 
 
-def _keys(conn: Connection, statement: _KeySelect, limit: int) -> list[QueueKey]:
-    rows = conn.execute(statement.limit(limit))
+_Part = Callable[[QueueKey | None], _KeySelect]  # one part of the order, after a key
+_Read = Callable[[Connection, _Part, QueueKey | None, int], list[QueueKey]]
+
+MAX_WINDOW = 100_000  # candidates read at once when a search has many matches
+
+
+def _keys(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> list[QueueKey]:
+    rows = conn.execute(part(after).limit(limit))
     return [QueueKey(due, last, cid) for cid, due, last in rows]
+
+
+def _windowed(found: sqlite.Search) -> _Read:
+    """Read a part for a search with many matches: windows of candidates in queue
+    order, each checked against the search index at once (``sqlite.matching_ids``).
+
+    The first window is sized to hold ``limit`` matches at the estimated share
+    of matches; each next one is twice as large. Only the matches come back
+    to Python, never the window's candidates.
+    """
+
+    def read(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> list[QueueKey]:
+        keys: list[QueueKey] = []
+        window = min(MAX_WINDOW, int(limit / max(found.density, 0.001) * 1.5) + 64)
+        while len(keys) < limit:
+            candidates = part(after).with_only_columns(ComplaintRow.id).limit(window)
+            matched = sqlite.matching_ids(conn, found.query, candidates)
+            if matched:
+                in_order = part(after).where(ComplaintRow.id.in_(sqlite.id_list(matched)))
+                rows = conn.execute(in_order.limit(limit - len(keys)))
+                keys += [QueueKey(due, last, cid) for cid, due, last in rows]
+            end = conn.execute(part(after).offset(window - 1).limit(1)).first()
+            if end is None:  # the window held the rest of the part
+                break
+            after, window = (
+                QueueKey(end.due_at, end.last_message_at, end.id),
+                min(MAX_WINDOW, window * 2),
+            )
+        return keys
+
+    return read
 
 
 def _due_part(
@@ -283,15 +316,14 @@ def _shared(
     """Status, account and search conditions, common to both parts and the count.
 
     With few matches, the search drives the query (each match looked up by
-    id). With many, the order's index does and the matches are only a test on
-    each row (a common word among a million complaints stays fast).
+    id). With many (only counted here), the order's index does and the
+    matches are a test on each row.
     """
     conditions = [status]
     if queue_filter.account_id is not None:
         conditions.append(_unindexed(ComplaintRow.account_id) == queue_filter.account_id)
     if found is not None:
-        # Few: the matches lead, by id. Dense: each row asks the search index itself.
-        cid = ComplaintRow.id if found.few or found.dense else _unindexed(ComplaintRow.id)
+        cid = ComplaintRow.id if found.few else _unindexed(ComplaintRow.id)
         conditions.append(found.matches(cid))
     return conditions
 

@@ -25,8 +25,8 @@ from sqlalchemy import (
     column,
     create_engine,
     event,
-    exists,
     func,
+    literal_column,
     select,
     table,
     text,
@@ -291,13 +291,13 @@ def fts_query(user_text: str) -> str | None:
 
 # How a search meets the queue's order, by how many complaints match:
 # - up to FEW_MATCHES, the matches lead (each looked up by id, then sorted);
-# - up to MANY_MATCHES, the queue's order index leads and each row is looked
-#   up in the list of matches, built once;
-# - beyond, the order index leads and each row asks the search index whether
-#   it matches: with that many matches a page is found after a few rows, and
-#   no list of hundreds of thousands of ids is ever built.
+# - beyond, the queue's order leads: the next complaints in queue order are
+#   taken as a window of candidates and the search index, read once, says
+#   which of them match (``matching_ids``); the window is sized from the
+#   share of complaints that match, so a page is found in one or two reads,
+#   and no list of hundreds of thousands of matches is ever built.
 FEW_MATCHES = 2000
-MANY_MATCHES = 20_000
+DENSITY_SAMPLE = 10_000  # newest complaints in which the share of matches is counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,14 +305,12 @@ class Search:
     ids: Select[int]  # the ids of the matching complaints
     few: bool  # few matches: let them lead
     query: str  # the FTS5 query
-    dense: bool = False  # very many matches: test each row on its own
+    density: float = 1.0  # the share of complaints that match (estimated; many matches only)
 
     def matches(self, complaint_id: Any) -> ColumnElement[bool]:
         """The condition "the complaint ``complaint_id`` matches"."""
-        if not self.dense:
-            condition: ColumnElement[bool] = complaint_id.in_(self.ids)
-            return condition
-        return exists().where(_match(self.query), _INDEX.c.rowid == complaint_id)
+        condition: ColumnElement[bool] = complaint_id.in_(self.ids)
+        return condition
 
 
 _INDEX = table(SEARCH_TABLE, column("rowid", Integer))
@@ -325,16 +323,41 @@ def _match(query: str) -> ColumnElement[bool]:
 def search(conn: Connection, user_text: str) -> Search | None:
     """What the officer typed, as a select of matching complaint ids; None: no words.
 
-    Matches are counted only up to ``MANY_MATCHES``: enough to choose how the
-    search meets the queue's order, at a cost that does not grow beyond it.
+    Matches are counted only up to ``FEW_MATCHES``; beyond, their share is
+    estimated among the newest complaints. Neither grows with the matches.
     """
     query = fts_query(user_text)
     if query is None:
         return None
     ids = select(_INDEX.c.rowid).where(_match(query))
-    capped = ids.limit(MANY_MATCHES + 1).subquery()
+    capped = ids.limit(FEW_MATCHES + 1).subquery()
     count = conn.execute(select(func.count()).select_from(capped)).scalar_one()
-    return Search(ids, count <= FEW_MATCHES, query, dense=count > MANY_MATCHES)
+    if count <= FEW_MATCHES:
+        return Search(ids, True, query)
+    newest = conn.exec_driver_sql("SELECT max(id) FROM complaint").scalar() or 0
+    sample = conn.exec_driver_sql(
+        f"SELECT count(*) FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH ? AND rowid > ?",
+        (query, newest - DENSITY_SAMPLE),
+    ).scalar_one()
+    return Search(ids, False, query, density=sample / max(1, min(newest, DENSITY_SAMPLE)))
+
+
+def id_list(ids: Iterable[int]) -> Select[Any]:
+    """A select of the ``ids``, bound as one parameter (for ``column.in_(...)``)."""
+    values = func.json_each(values_param(ids)).table_valued("value")
+    return select(values.c.value)
+
+
+def matching_ids(conn: Connection, query: str, candidates: Select[int]) -> list[int]:
+    """Which of the ids ``candidates`` selects match ``query``.
+
+    The candidates are listed once; the index's matches are then read in
+    order and each is looked up among them (never the other way round: one
+    lookup in the search index costs as much as reading hundreds of matches).
+    """
+    listed: ColumnElement[int] = literal_column(f"+{SEARCH_TABLE}.rowid")  # "+": no lookups
+    statement = select(_INDEX.c.rowid).where(_match(query), listed.in_(candidates))
+    return [int(rowid) for rowid in conn.execute(statement).scalars()]
 
 
 # --- counts kept by the writes ----------------------------------------------------

@@ -102,21 +102,23 @@ def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Sto
 
 
 @pytest.mark.parametrize(
-    ("few", "many"),
-    [(0, 0), (0, 10_000), (10_000, 10_000)],
-    ids=["dense-matches path", "many-matches path", "few-matches path"],
+    ("few", "window"),
+    [(0, 5), (0, 100_000), (10_000, 100_000)],
+    ids=["many-matches path, small windows", "many-matches path", "few-matches path"],
 )
 @pytest.mark.parametrize("word", ["motor", "pak", "tolong dibantu", "zzzz"])
 def test_every_search_strategy_gives_the_reference_order(
-    sample_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, many: int, word: str
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, window: int, word: str
 ) -> None:
     from desktop.core.store import sqlite
 
     monkeypatch.setattr(sqlite, "FEW_MATCHES", few)
-    monkeypatch.setattr(sqlite, "MANY_MATCHES", many)
+    monkeypatch.setattr(queue_pages, "MAX_WINDOW", window)
     for statuses in (frozenset(OPEN_STATUSES), frozenset(Status)):
         queue_filter = queries.QueueFilter(search=word, statuses=statuses)
         with sample_store.read() as conn:
             expected = reference_queue_ids(conn, queue_filter)
             assert queue_pages.queue_count(conn, queue_filter) == len(expected)
+            capped = queue_pages.queue_count_capped(conn, queue_filter, cap=10)
+            assert (capped.value, capped.more) == (min(10, len(expected)), len(expected) > 10)
         assert _paged(sample_store, queue_filter, 7) == expected
