@@ -76,7 +76,7 @@ def id_page(
     if found is False:
         return IdPage([], None)
     # Many matches: the parts are read without the search, which tests each window.
-    read, lead = (_keys, found) if found is None or found.few else (_windowed(found), None)
+    read, lead = (_windowed(found), None) if found and found.dense else (_keys, found)
     keys: list[QueueKey] = []
     if after is None or after.due_at is not None:
         keys += read(conn, lambda at: _due_part(queue_filter, lead, at), after, limit)

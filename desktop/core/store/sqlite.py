@@ -296,12 +296,15 @@ def fts_query(user_text: str) -> str | None:
 
 # How a search meets the queue's order, by how many complaints match:
 # - up to FEW_MATCHES, the matches lead (each looked up by id, then sorted);
-# - beyond, the queue's order leads: the next complaints in queue order are
-#   taken as a window of candidates and the search index, read once, says
-#   which of them match (``matching_ids``); the window is sized from the
-#   share of complaints that match, so a page is found in one or two reads,
-#   and no list of hundreds of thousands of matches is ever built.
+# - more, up to a share of DENSE_SHARE of the complaints: the queue's order
+#   index leads and each row is looked up in the list of matches, built once;
+# - a larger share (a word in most complaints): listing hundreds of thousands
+#   of matches would cost more than the page, so the next complaints in queue
+#   order are taken as a window of candidates and the search index, read once,
+#   says which of them match (``matching_ids``); the window is sized from the
+#   share, so a page is found in one read.
 FEW_MATCHES = 2000
+DENSE_SHARE = 0.25
 DENSITY_SAMPLE = 10_000  # newest complaints in which the share of matches is counted
 
 
@@ -311,6 +314,11 @@ class Search:
     few: bool  # few matches: let them lead
     query: str  # the FTS5 query
     density: float = 1.0  # the share of complaints that match (estimated; many matches only)
+
+    @property
+    def dense(self) -> bool:
+        """Matches in so many complaints that listing them costs more than a page."""
+        return not self.few and self.density >= DENSE_SHARE
 
     def matches(self, complaint_id: Any) -> ColumnElement[bool]:
         """The condition "the complaint ``complaint_id`` matches"."""

@@ -102,17 +102,28 @@ def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Sto
 
 
 @pytest.mark.parametrize(
-    ("few", "window"),
-    [(0, 5), (0, 100_000), (10_000, 100_000)],
-    ids=["many-matches path, small windows", "many-matches path", "few-matches path"],
+    ("few", "dense", "window"),
+    [(0, 0.0, 5), (0, 0.0, 100_000), (0, 2.0, 100_000), (10_000, 2.0, 100_000)],
+    ids=[
+        "dense path, small windows",
+        "dense path",
+        "many-matches path",
+        "few-matches path",
+    ],
 )
 @pytest.mark.parametrize("word", ["motor", "pak", "tolong dibantu", "zzzz"])
 def test_every_search_strategy_gives_the_reference_order(
-    sample_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, window: int, word: str
+    sample_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    few: int,
+    dense: float,
+    window: int,
+    word: str,
 ) -> None:
     from desktop.core.store import sqlite
 
     monkeypatch.setattr(sqlite, "FEW_MATCHES", few)
+    monkeypatch.setattr(sqlite, "DENSE_SHARE", dense)
     monkeypatch.setattr(queue_pages, "MAX_WINDOW", window)
     for statuses in (frozenset(OPEN_STATUSES), frozenset(Status)):
         queue_filter = queries.QueueFilter(search=word, statuses=statuses)
