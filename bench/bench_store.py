@@ -1,9 +1,15 @@
-"""Store benchmarks: ingest against raw executemany, queue queries, encryption cost.
+"""Store benchmarks: ingest against a raw baseline doing the same writes; the queue.
 
+The raw baseline (``bench/raw_ingest.py``) writes what ingest writes into a
+database made by the same migrations (tables, indexes, count triggers, FTS),
+with the same pragmas and FTS upkeep, straight through the SQLCipher driver;
+both runs must end in identical databases (checked, FTS shadow tables too).
 Prints figures and ratios measured in the same run; asserts nothing.
+Counts and search at a million complaints: ``bench/bench_depth.py``.
 
     .venv/bin/python bench/bench_store.py              # 100k ingest, 1M-complaint queue
     .venv/bin/python bench/bench_store.py --quick      # smaller, for a quick look
+    .venv/bin/python bench/bench_store.py --only ingest
 """
 
 from __future__ import annotations
