@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import __version__, cli_sync
+from desktop import cli_sync
 from desktop.core.errors import LANGUAGES, UserError
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 
@@ -96,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Meja aduan Humas / complaint desk",
         parents=[_common_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"aduan-desk {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     parser.set_defaults(handler=cmd_window)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -361,6 +361,19 @@ def _done(args: argparse.Namespace, data: dict[str, object], key: str, **params:
         fmt.print_json(data)
     else:
         print(fmt.label(key, args.lang, **params))
+
+
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from desktop import __version__
+
+        print(f"aduan-desk {__version__}")
+        parser.exit()
 
 
 def _status(text: str) -> Status:

@@ -56,3 +56,17 @@ def test_help_and_version_load_no_heavy_package(args: list[str]) -> None:
 
 def test_a_usage_error_loads_no_heavy_package() -> None:
     assert _loaded("status", "1", "no-such-status") == []
+
+
+def test_help_does_not_look_up_the_installed_version() -> None:
+    probe = _PROBE.replace("{heavy}", "{'importlib'}")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    assert "importlib.metadata" not in json.loads(result.stdout.splitlines()[-1])
