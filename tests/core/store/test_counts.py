@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, delete, func, select
@@ -11,7 +13,7 @@ from sqlalchemy import Connection, delete, func, select
 from desktop.core.deadlines import DeadlineSettings, UnitSettings
 from desktop.core.model import OPEN_STATUSES, TRANSITIONS, Channel, InboundItem, Status
 from desktop.core.store import actions, queries, queue_pages
-from desktop.core.store.database import Store
+from desktop.core.store.database import Store, open_with_key
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, ComplaintRow
 from tests.support import NOW
@@ -134,3 +136,23 @@ def test_counts_match_a_full_count_after_random_writes(store: Store, seed: int) 
     with store.read() as conn:
         assert accounts[1] not in queries.account_counts(conn)
         assert sum(queries.status_counts(conn).values()) > 0
+
+
+def test_an_upgraded_database_starts_with_its_counts(tmp_path: Path) -> None:
+    from tests.core.store.test_upgrade import FIXTURE_KEY, FIXTURES
+
+    path = tmp_path / "aduan-desk.db"
+    shutil.copy(FIXTURES / "schema-0001.aduan", path)
+    store = open_with_key(path, FIXTURE_KEY)
+    try:
+        with store.read() as conn:
+            expected = _oracle(conn)
+            assert sum(expected["status"].values()) > 0  # type: ignore[attr-defined]
+            assert queries.status_counts(conn) == expected["status"]
+            assert queries.channel_counts(conn) == expected["channel"]
+            assert queries.account_counts(conn) == expected["account"]
+            for hours in (-1000, 0, 1000):
+                moment = NOW + timedelta(hours=hours)
+                assert queries.due_before_count(conn, moment) == _due_before_oracle(conn, moment)
+    finally:
+        store.close()
