@@ -19,7 +19,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    false,
+    func,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
 
 from desktop.core.model import OPEN_STATUSES, Complaint, ReplyState, Status
 from desktop.core.store import queries, sqlite
@@ -77,15 +88,17 @@ def id_page(
         return IdPage([], None)
     # Many matches: the parts are read without the search, which tests each window.
     read, lead = (_windowed(found), None) if found and found.dense else (_keys, found)
-    keys: list[QueueKey] = []
+    ids: list[int] = []
+    last: QueueKey | None = None
     if after is None or after.due_at is not None:
-        keys += read(conn, lambda at: _due_part(queue_filter, lead, at), after, limit)
-    if len(keys) < limit and queue_filter.overdue_at is None:
+        ids, last = read(conn, lambda at: _due_part(queue_filter, lead, at), after, limit)
+    if len(ids) < limit and queue_filter.overdue_at is None:
         tail_after = after if after is not None and after.due_at is None else None
-        keys += read(
-            conn, lambda at: _undue_part(queue_filter, lead, at), tail_after, limit - len(keys)
+        tail, tail_last = read(
+            conn, lambda at: _undue_part(queue_filter, lead, at), tail_after, limit - len(ids)
         )
-    return IdPage([key.id for key in keys], keys[-1] if len(keys) == limit else None)
+        ids, last = ids + tail, tail_last if tail else last
+    return IdPage(ids, last if len(ids) == limit else None)
 
 
 def queue_page(conn: Connection, queue_filter: QueueFilter, *, limit: int = 50) -> list[Complaint]:
@@ -208,14 +221,30 @@ def _key_columns() -> _KeySelect:
 
 
 _Part = Callable[[QueueKey | None], _KeySelect]  # one part of the order, after a key
-_Read = Callable[[Connection, _Part, QueueKey | None, int], list[QueueKey]]
+_Keys = tuple[list[int], QueueKey | None]  # ids in order, and the last one's key
+_Read = Callable[[Connection, _Part, QueueKey | None, int], _Keys]
 
 MAX_WINDOW = 100_000  # candidates read at once when a search has many matches
 
 
-def _keys(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> list[QueueKey]:
-    rows = conn.execute(part(after).limit(limit))
-    return [QueueKey(due, last, cid) for cid, due, last in rows]
+def _keys(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> _Keys:
+    return _rows(conn, part(after), limit)
+
+
+def _rows(conn: Connection, statement: _KeySelect, limit: int) -> _Keys:
+    """The ids ``statement`` selects, and the key of the last: times are read as
+    stored and only the last row's are converted (a page holds a thousand)."""
+    raw = statement.with_only_columns(
+        ComplaintRow.id,
+        type_coerce(ComplaintRow.due_at, String),
+        type_coerce(ComplaintRow.last_message_at, String),
+    )
+    rows = conn.execute(raw.limit(limit)).all()
+    if not rows:
+        return [], None
+    cid, due, last = rows[-1]
+    key = QueueKey(sqlite.parse_stored_time(due), sqlite.parse_db_time(last), cid)
+    return [row[0] for row in rows], key
 
 
 def _windowed(found: sqlite.Search) -> _Read:
@@ -227,16 +256,17 @@ def _windowed(found: sqlite.Search) -> _Read:
     to Python, never the window's candidates.
     """
 
-    def read(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> list[QueueKey]:
-        keys: list[QueueKey] = []
+    def read(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> _Keys:
+        ids: list[int] = []
+        last: QueueKey | None = None
         window = min(MAX_WINDOW, int(limit / max(found.density, 0.001) * 1.5) + 64)
-        while len(keys) < limit:
+        while len(ids) < limit:
             candidates = part(after).with_only_columns(ComplaintRow.id).limit(window)
             matched = sqlite.matching_ids(conn, found.query, candidates)
             if matched:
                 in_order = part(after).where(ComplaintRow.id.in_(sqlite.id_list(matched)))
-                rows = conn.execute(in_order.limit(limit - len(keys)))
-                keys += [QueueKey(due, last, cid) for cid, due, last in rows]
+                got, got_last = _rows(conn, in_order, limit - len(ids))
+                ids, last = ids + got, got_last or last
             end = conn.execute(part(after).offset(window - 1).limit(1)).first()
             if end is None:  # the window held the rest of the part
                 break
@@ -244,7 +274,7 @@ def _windowed(found: sqlite.Search) -> _Read:
                 QueueKey(end.due_at, end.last_message_at, end.id),
                 min(MAX_WINDOW, window * 2),
             )
-        return keys
+        return ids, last
 
     return read
 

@@ -177,6 +177,11 @@ def parse_db_time(stored: str) -> datetime:
     return datetime.fromisoformat(stored).replace(tzinfo=UTC)
 
 
+def parse_stored_time(stored: str | None) -> datetime | None:
+    """``parse_db_time``, passing ``None`` through."""
+    return None if stored is None else parse_db_time(stored)
+
+
 def insert_many(
     conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
