@@ -11,27 +11,18 @@ import getpass
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop import __version__, cli_sync
-from desktop import cli_format as fmt
-from desktop.core.credentials import (
-    CredentialsUnavailableError,
-    InsecureKeyringError,
-    KeyringVault,
-)
-from desktop.core.desk import Desk
+from desktop import cli_sync
 from desktop.core.errors import UserError
-from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
-from desktop.core.paths import resolve_home
-from desktop.core.sample import sample_threads
-from desktop.core.startup import open_home
-from desktop.core.store.database import Store
-from desktop.core.store.queries import QueueFilter
-from desktop.core.store.seed import load_sample
-from desktop.core.templates import find_template
+
+# Each command imports what it needs when it runs, so ``--version``, ``--help``
+# and the light commands start without loading the store or the network stack.
+if TYPE_CHECKING:
+    from desktop.core.desk import Desk
+    from desktop.core.store.database import Store
 
 LANG_ENV = "ADUAN_DESK_LANG"
 LANGUAGES = ("id", "en")  # desktop.ui.preferences.Language, without importing Qt
@@ -40,6 +31,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from desktop.core.credentials import CredentialsUnavailableError, InsecureKeyringError
+    from desktop.core.logs import configure_logging, write_crash_report
+    from desktop.core.paths import resolve_home
+
     handler: Handler = args.handler
     logs = resolve_home(args.home).logs
     if handler is not cmd_demo:  # the demo's home is thrown away
@@ -66,6 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _complain(error: UserError, lang: str) -> None:
     """One line on stderr, in the officer's language."""
+    from desktop import cli_format as fmt
+
     print(f"aduan-desk: {fmt.words(lang).error_text(error)}", file=sys.stderr)
 
 
@@ -104,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Meja aduan Humas / complaint desk",
         parents=[_common_options(defaults=True)],
     )
-    parser.add_argument("--version", action="version", version=f"aduan-desk {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     parser.set_defaults(handler=cmd_window)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -161,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_queue(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.store.queries import QueueFilter
+
     statuses: frozenset[Status] = (
         frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
     )
@@ -189,6 +189,8 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+
     with _desk(args) as desk:
         now = desk.unit.clock_skew().now()
         unit = desk.unit.settings()
@@ -226,6 +228,8 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+
     with _desk(args) as desk:
         status = desk.complaints.change_status(args.id, args.status, args.officer)
     data = {"id": args.id, "status": status.value}
@@ -238,6 +242,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
+    from desktop.core.paths import resolve_home
+
     with _desk(args) as desk:
         count = _load_sample(desk.store, args.count, args.seed)
     _done(args, {"loaded": count}, "sampled", count=count, home=resolve_home(args.home).home)
@@ -255,6 +261,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with demo_home(args.count) as demo:
         if args.json:
+            from desktop.core.desk import Desk
+
             return _demo_summary(Desk(demo.store, demo.vault, demo.paths))
         from desktop.ui.app import run_window
         from desktop.ui.preferences import Language, ThemeChoice
@@ -284,9 +292,15 @@ class _desk:  # noqa: N801 - reads as a context manager: ``with _desk(args) as d
     """The user's desk: the store opened with the key from the OS keyring."""
 
     def __init__(self, args: argparse.Namespace) -> None:
+        from desktop.core.paths import resolve_home
+
         self._paths = resolve_home(args.home)
 
     def __enter__(self) -> Desk:
+        from desktop.core.credentials import KeyringVault
+        from desktop.core.desk import Desk
+        from desktop.core.startup import open_home
+
         vault = KeyringVault()
         self._desk = Desk(open_home(self._paths, vault), vault, self._paths)
         return self._desk
@@ -296,10 +310,20 @@ class _desk:  # noqa: N801 - reads as a context manager: ``with _desk(args) as d
 
 
 def _load_sample(store: Store, count: int, seed: int) -> int:
+    from datetime import UTC, datetime
+
+    from desktop.core.sample import sample_threads
+    from desktop.core.store.seed import load_sample
+
     return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
 
 
 def _demo_summary(desk: Desk) -> int:
+    from datetime import UTC, datetime
+
+    from desktop import cli_format as fmt
+    from desktop.core.store.queries import QueueFilter
+
     now = datetime.now(UTC)
     unit = desk.unit.settings()
     everything = QueueFilter()
@@ -317,6 +341,8 @@ def _demo_summary(desk: Desk) -> int:
 
 
 def _template_text(desk: Desk, args: argparse.Namespace) -> str:
+    from desktop.core.templates import find_template
+
     template = find_template(desk.complaints.templates(), args.template)
     unit = desk.unit.settings()
     detail = desk.complaints.detail(args.id)
@@ -324,10 +350,25 @@ def _template_text(desk: Desk, args: argparse.Namespace) -> str:
 
 
 def _done(args: argparse.Namespace, data: dict[str, object], key: str, **params: object) -> None:
+    from desktop import cli_format as fmt
+
     if args.json:
         fmt.print_json(data)
     else:
         print(fmt.label(key, args.lang, **params))
+
+
+class _Version(argparse.Action):
+    """``--version``: the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help=str(kwargs.get("help", "")))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from desktop import __version__
+
+        print(f"aduan-desk {__version__}")
+        parser.exit()
 
 
 def _status(text: str) -> Status:

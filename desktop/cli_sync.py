@@ -10,21 +10,19 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop import cli_format as fmt
-from desktop.core.credentials import KeyringVault, Vault
-from desktop.core.desk import Desk, Removal
-from desktop.core.desk.accounts import check_settings
-from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
-from desktop.core.model import POLLED, Account, Channel
-from desktop.core.paths import resolve_home
-from desktop.core.profile import ProfileError, load_profile
-from desktop.core.startup import apply_profile, open_home
-from desktop.core.store.accounts import list_accounts
-from desktop.core.store.database import Store, open_store
-from desktop.core.sync.engine import SyncEngine, SyncReport
+from desktop.core.model import POLLED, Channel
+
+# Each command imports what it needs when it runs: ``--help`` and the light
+# commands start without loading the store, the network stack or the doctor.
+if TYPE_CHECKING:
+    from desktop.core.credentials import Vault
+    from desktop.core.desk import Desk
+    from desktop.core.model import Account
+    from desktop.core.store.database import Store
+    from desktop.core.sync.engine import SyncReport
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -79,12 +77,20 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _open(args: argparse.Namespace, vault: Vault) -> Store:
+    from desktop.core.paths import resolve_home
+    from desktop.core.startup import open_home
+
     return open_home(resolve_home(args.home), vault)
 
 
 @contextlib.contextmanager
 def _desk(args: argparse.Namespace) -> Iterator[Desk]:
     """The user's desk: the store opened with the key from the OS keyring."""
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.desk import Desk
+    from desktop.core.paths import resolve_home
+    from desktop.core.startup import open_home
+
     paths, vault = resolve_home(args.home), KeyringVault()
     store = open_home(paths, vault)
     try:
@@ -101,6 +107,8 @@ def read_token(prompt: str = "Token: ") -> str:
 
 
 def _params(pairs: list[str], lang: str) -> dict[str, str]:
+    from desktop import cli_format as fmt
+
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -111,6 +119,8 @@ def _params(pairs: list[str], lang: str) -> dict[str, str]:
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:
+    from desktop.core.desk.accounts import check_settings
+
     params = _params(args.param, args.lang)
     token = read_token()
     check_settings(args.platform, token, args.api_base, params)  # before the keyring opens
@@ -130,6 +140,8 @@ def cmd_account_add(args: argparse.Namespace) -> int:
 
 
 def cmd_account_list(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+
     with _desk(args) as desk:
         rows = desk.accounts.list()
         unit = desk.unit.settings()
@@ -146,6 +158,8 @@ def cmd_account_list(args: argparse.Namespace) -> int:
 
 def _state_text(a: Account, lang: str) -> str:
     """The state in the window's words, then the platform's own words, labelled as theirs."""
+    from desktop import cli_format as fmt
+
     words = str(fmt.words(lang).sync_state_text(a.state))
     if a.last_error:
         words += " — " + str(fmt.words(lang).platform_words(a.last_error))
@@ -153,6 +167,8 @@ def _state_text(a: Account, lang: str) -> str:
 
 
 def _account_json(a: Account, lang: str) -> dict[str, object]:
+    from desktop import cli_format as fmt
+
     return {
         "id": a.id,
         "channel": a.channel.value,
@@ -168,6 +184,8 @@ def _account_json(a: Account, lang: str) -> dict[str, object]:
 
 
 def cmd_account_remove(args: argparse.Namespace) -> int:
+    from desktop.core.desk import Removal
+
     with _desk(args) as desk:
         removal = desk.accounts.remove(args.id)
     deleted = removal is Removal.DELETED
@@ -188,6 +206,9 @@ def cmd_account_token(args: argparse.Namespace) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.sync.engine import SyncEngine
+
     vault = KeyringVault()
     store = _open(args, vault)
     engine = SyncEngine(store, vault)
@@ -209,6 +230,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> None:
+    from desktop import cli_format as fmt
+    from desktop.core.store.accounts import list_accounts
+
     with store.read() as conn:
         states = list_accounts(conn)
     pulled = {p.account_id: p for p in report.pulls}
@@ -250,6 +274,8 @@ def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> 
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+
     with _desk(args) as desk:
         unit = desk.unit.settings()
         entries = desk.complaints.outbox()
@@ -284,6 +310,9 @@ def cmd_outbox_cancel(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_check(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.profile import ProfileError, load_profile
+
     if getattr(args, "file", None) is None:
         raise UserError("bad_option", detail=fmt.label("profile_file_missing", args.lang))
     try:
@@ -316,6 +345,12 @@ def cmd_profile_check(args: argparse.Namespace) -> int:
 
 
 def cmd_profile_apply(args: argparse.Namespace) -> int:
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.paths import resolve_home
+    from desktop.core.profile import ProfileError, load_profile
+    from desktop.core.startup import apply_profile
+    from desktop.core.store.database import open_store
+
     paths = resolve_home(args.home)
     vault = KeyringVault()
     store = open_store(paths, vault)
@@ -334,6 +369,10 @@ def cmd_profile_apply(args: argparse.Namespace) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
+    from desktop.core.doctor import run_doctor
+    from desktop.core.paths import resolve_home
+
     report = run_doctor(resolve_home(args.home), network=not args.offline)
     if args.json:
         fmt.print_json(report.to_dict())
@@ -361,6 +400,8 @@ def cmd_simulator(args: argparse.Namespace) -> int:
 
 def _say(args: argparse.Namespace, data: dict[str, object], key: str, **params: object) -> None:
     """``data`` as JSON, or the sentence ``key`` of ``fmt.LABELS`` in the officer's language."""
+    from desktop import cli_format as fmt
+
     if args.json:
         fmt.print_json(data)
     else:

@@ -890,8 +890,8 @@
         <translation>Cari aduan</translation>
     </message>
     <message>
-        <source>Every word counts, as the start of a word; accents are ignored</source>
-        <translation>Setiap kata dicari sebagai awal kata; tanda aksen diabaikan</translation>
+        <source>Every word must match; the last one also as the start of a word; accents are ignored</source>
+        <translation>Semua kata harus cocok; kata terakhir juga sebagai awal kata; tanda aksen diabaikan</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 """The counts the side bar, the status bar and the tray show, and what arrived lately.
 
-Each is read by a few queries served by an index alone, relying on the store's
-rule that only open complaints have a due time.
+The counts come from the tables the writes keep (``queries.status_counts`` and
+friends): a few small rows, whatever the number of complaints.
 """
 
 from __future__ import annotations
@@ -12,23 +12,18 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from desktop.core.model import OPEN_STATUSES, Account, Channel, Status
+from desktop.core.model import Account, Channel, Status
+from desktop.core.store import queries
 from desktop.core.store.schema import ComplaintRow
-
-_OPEN = sorted(s.value for s in OPEN_STATUSES)
 
 
 def per_status(conn: Connection) -> dict[Status, int]:
-    rows = conn.execute(
-        select(ComplaintRow.status, func.count()).group_by(ComplaintRow.status)
-    ).all()
-    found = {Status(status): int(n) for status, n in rows}
-    return {status: found.get(status, 0) for status in Status}
+    return queries.status_counts(conn)
 
 
 def due_before(conn: Connection, moment: datetime) -> int:
-    """Open complaints due before ``moment`` (the due index alone answers this)."""
-    return int(conn.execute(select(func.count()).where(ComplaintRow.due_at < moment)).scalar_one())
+    """Open complaints due before ``moment``."""
+    return queries.due_before_count(conn, moment)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,35 +33,12 @@ class OpenCounts:
 
 
 def open_per_channel_and_account(conn: Connection, accounts: Sequence[Account]) -> OpenCounts:
-    """Open complaints per channel, and per account (an account alone on its channel
-    has the channel's count; accounts that share one are counted)."""
-    per_channel: dict[Channel, int] = {}
-    # Open and due: the (channel, due) index covers it. Open and not due: few rows.
-    due_rows = conn.execute(
-        select(ComplaintRow.channel, func.count())
-        .where(ComplaintRow.due_at.is_not(None))
-        .group_by(ComplaintRow.channel)
-    ).all()
-    undue_rows = conn.execute(
-        select(ComplaintRow.channel, func.count())
-        .where(ComplaintRow.status.in_(_OPEN), ComplaintRow.due_at.is_(None))
-        .group_by(ComplaintRow.channel)
-    ).all()
-    for channel, n in [*due_rows, *undue_rows]:
-        per_channel[Channel(channel)] = per_channel.get(Channel(channel), 0) + int(n)
-    sharing: dict[Channel, int] = {}
-    for account in accounts:
-        sharing[account.channel] = sharing.get(account.channel, 0) + 1
-    per_account: dict[int, int] = {}
-    for account in accounts:
-        if sharing[account.channel] == 1:
-            per_account[account.id] = per_channel.get(account.channel, 0)
-            continue
-        statement = select(func.count()).where(
-            ComplaintRow.account_id == account.id, ComplaintRow.status.in_(_OPEN)
-        )
-        per_account[account.id] = int(conn.execute(statement).scalar_one())
-    return OpenCounts(per_channel, per_account)
+    """Open complaints per channel and per account (every account listed, zeros too)."""
+    per_account = queries.account_counts(conn)
+    return OpenCounts(
+        queries.channel_counts(conn),
+        {account.id: per_account.get(account.id, 0) for account in accounts},
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
@@ -9,18 +10,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.credentials import Vault, create_database_key, database_key
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
 from desktop.core.store import sqlite
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 KEEP_BACKUPS = 3
@@ -108,6 +109,8 @@ def _database_key(paths: Paths, vault: Vault) -> bytes:
 
 
 def _alembic_config(script_location: Path, conn: Connection) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     config.attributes["connection"] = conn
@@ -115,11 +118,16 @@ def _alembic_config(script_location: Path, conn: Connection) -> Config:
 
 
 def schema_revision(store: Store) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with store.read() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def head_revision(script_location: Path = MIGRATIONS) -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     head = ScriptDirectory.from_config(config).get_current_head()
@@ -127,7 +135,45 @@ def head_revision(script_location: Path = MIGRATIONS) -> str:
     return head
 
 
+_REVISION = re.compile(r'^revision: str = "([^"]+)"$', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision: str \| None = (?:"([^"]+)"|None)$', re.MULTILINE)
+
+
+def script_revisions(script_location: Path = MIGRATIONS) -> tuple[set[str], str | None]:
+    """Every revision the migration scripts name, and the head (the one none revises).
+
+    Read from the scripts' text without loading Alembic (a tenth of a second),
+    so that opening an up-to-date store stays fast; a test holds it to Alembic.
+    """
+    revisions: set[str] = set()
+    revised: set[str] = set()
+    for script in (script_location / "versions").glob("*.py"):
+        source = script.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN_REVISION.search(source)
+        if revision is None or down is None:
+            return set(), None  # not in the usual form: let Alembic decide
+        revisions.add(revision.group(1))
+        if down.group(1):
+            revised.add(down.group(1))
+    heads = revisions - revised
+    return revisions, (heads.pop() if len(heads) == 1 else None)
+
+
+def _stored_revision(store: Store) -> str | None:
+    with store.read() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _migrate(store: Store, script_location: Path, *, existed: bool) -> None:
+    _, head = script_revisions(script_location)
+    if head is not None and existed and _stored_revision(store) == head:
+        return  # up to date: no need to load Alembic
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(script_location))
     scripts = ScriptDirectory.from_config(config)

@@ -7,18 +7,18 @@ ahead of the stored items, and reading a page twice stores nothing twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, text, update
 
-from desktop.core.deadlines import DeadlineSettings, clock_start, due_at
+from desktop.core.deadlines import DeadlineSettings, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
 from desktop.core.store import sqlite
 from desktop.core.store.database import Store
-from desktop.core.store.schema import AccountRow, ComplaintRow, MessageRow
+from desktop.core.store.schema import AccountRow
 from desktop.core.store.settings import load_unit_settings
 
 EXCERPT_LENGTH = 300
@@ -44,7 +44,37 @@ _QUEUE_COLUMNS = (
     "due_at",
     "message_count",
 )
-_CHUNK = 500  # ids per IN (...) list
+_COMPLAINT_COLUMNS = (
+    "account_id",
+    "channel",
+    "thread_id",
+    "author_id",
+    "author_name",
+    "excerpt",
+    "status",
+    "first_message_at",
+    "last_message_at",
+    "message_count",
+)
+
+# Plain SQL, read without type processing: times come back in their stored
+# form (see ``sqlite.db_time``), which compares in time order.
+_STORED_IDS = text(
+    "SELECT platform_id FROM message WHERE account_id = :account AND "
+    + sqlite.in_values("platform_id", "ids")
+)
+_THREAD_IDS = text(
+    "SELECT thread_id, id FROM complaint WHERE account_id = :account AND "
+    + sqlite.in_values("thread_id", "threads")
+)
+_NEW_THREAD_IDS = text("SELECT thread_id, id FROM complaint WHERE id > :before")
+_THREAD_STATES = text(
+    "SELECT id, status, last_message_at FROM complaint WHERE " + sqlite.in_values("id", "ids")
+)
+_THREAD_TIMES = text(
+    "SELECT complaint_id, direction, platform_time FROM message WHERE "
+    + sqlite.in_values("complaint_id", "ids")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,46 +98,65 @@ def ingest(
 
 
 def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem]) -> IngestResult:
-    """Upsert ``items`` inside the caller's transaction and re-time their complaints."""
+    """Upsert ``items`` inside the caller's transaction and re-time their complaints.
+
+    Times stay in their stored text form (``sqlite.db_time``) all the way: each
+    item's time is formatted once, and only a thread's clock and last answer
+    are turned back into datetimes, to compute its due time.
+    """
     fresh = _not_stored(conn, account_id, _unique(items))
     if not fresh:
         return IngestResult(0, frozenset())
-    settings = load_unit_settings(conn).deadlines
-    complaint_ids = _complaint_ids(conn, account_id, fresh)
+    complaint_ids, created = _complaint_ids(conn, account_id, fresh)
     fresh = [item for item in fresh if item.thread_id in complaint_ids]
     if not fresh:
         return IngestResult(0, frozenset())
-    inserted = _insert_messages(conn, account_id, fresh, complaint_ids)
-    changed = {row["complaint_id"] for row in inserted}
-    refresh_complaints(conn, changed, settings, reopened_by=inserted)
-    sqlite.reindex_complaints(
-        conn, {row["complaint_id"] for row in inserted if row["direction"] == "inbound"}
-    )
-    return IngestResult(len(inserted), frozenset(changed))
+    inbound, outbound = Direction.INBOUND.value, Direction.OUTBOUND.value
+    rows = [
+        (
+            complaint_ids[item.thread_id],
+            account_id,
+            outbound if item.outbound else inbound,
+            item.platform_id,
+            item.parent_id,
+            item.author_id,
+            item.author_name,
+            item.text,
+            sqlite.db_time(item.platform_time),
+            item.permalink,
+        )
+        for item in fresh
+    ]
+    sqlite.insert_many(conn, "message", _MESSAGE_COLUMNS, rows)
+    newest_inbound: dict[int, str] = {}
+    for cid, _, direction, *_, at, _ in rows:
+        if direction == inbound:
+            seen = newest_inbound.get(cid)
+            if seen is None or at > seen:
+                newest_inbound[cid] = at
+    changed = {row[0] for row in rows}
+    # Complaints created just now have no messages but these: no need to read them back.
+    threads = _threads(conn, sorted(changed - created))
+    threads += _new_threads(rows, created)
+    _refresh(conn, threads, load_unit_settings(conn).deadlines, newest_inbound)
+    sqlite.reindex_complaints(conn, newest_inbound, new=created)
+    return IngestResult(len(rows), frozenset(changed))
 
 
 def _not_stored(
     conn: Connection, account_id: int, items: Sequence[InboundItem]
 ) -> list[InboundItem]:
     """The items whose platform id this account has not stored yet."""
-    known: set[str] = set()
-    ids = [item.platform_id for item in items]
-    for start in range(0, len(ids), _CHUNK):
-        known.update(
-            conn.execute(
-                select(MessageRow.platform_id).where(
-                    MessageRow.account_id == account_id,
-                    MessageRow.platform_id.in_(ids[start : start + _CHUNK]),
-                )
-            ).scalars()
-        )
+    ids = sqlite.values_param(item.platform_id for item in items)
+    known = set(conn.execute(_STORED_IDS, {"account": account_id, "ids": ids}).scalars())
     return [item for item in items if item.platform_id not in known]
 
 
 def _complaint_ids(
     conn: Connection, account_id: int, items: Sequence[InboundItem]
-) -> dict[str, int]:
-    """Ids of the complaints the items belong to, creating the missing ones.
+) -> tuple[dict[str, int], set[int]]:
+    """Ids of the complaints the items belong to (by thread), creating the missing ones;
+    and the ids of those created.
 
     A complaint is a conversation the public started: it is created from its
     earliest inbound message; our own reply in a conversation we do not hold
@@ -120,83 +169,42 @@ def _complaint_ids(
             opening[item.thread_id] = item
     ids = _existing_complaints(conn, account_id, sorted({item.thread_id for item in items}))
     missing = [item for thread, item in opening.items() if thread not in ids]
+    created: set[int] = set()
     if missing:
-        conn.execute(
-            insert(ComplaintRow),
+        # The caller holds the write lock: the new rows are those above the largest id.
+        before = conn.execute(text("SELECT max(id) FROM complaint")).scalar() or 0
+        new = Status.NEW.value
+        sqlite.insert_many(
+            conn,
+            "complaint",
+            _COMPLAINT_COLUMNS,
             [
-                {
-                    "account_id": account_id,
-                    "channel": item.channel.value,
-                    "thread_id": item.thread_id,
-                    "author_id": item.author_id,
-                    "author_name": item.author_name,
-                    "excerpt": item.text[:EXCERPT_LENGTH],
-                    "status": Status.NEW.value,
-                    "first_message_at": item.platform_time,
-                    "last_message_at": item.platform_time,
-                    "message_count": 0,
-                }
+                (
+                    account_id,
+                    item.channel.value,
+                    item.thread_id,
+                    item.author_id,
+                    item.author_name,
+                    item.text[:EXCERPT_LENGTH],
+                    new,
+                    at := sqlite.db_time(item.platform_time),
+                    at,
+                    0,
+                )
                 for item in missing
             ],
         )
-        ids.update(_existing_complaints(conn, account_id, [i.thread_id for i in missing]))
-    return ids
+        rows = conn.execute(_NEW_THREAD_IDS, {"before": before}).all()
+        ids.update(rows)
+        created.update(cid for _, cid in rows)
+    return ids, created
 
 
 def _existing_complaints(
     conn: Connection, account_id: int, threads: Sequence[str]
 ) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(threads), _CHUNK):
-        chunk = threads[start : start + _CHUNK]
-        rows = conn.execute(
-            select(ComplaintRow.thread_id, ComplaintRow.id).where(
-                ComplaintRow.account_id == account_id, ComplaintRow.thread_id.in_(chunk)
-            )
-        )
-        found.update({thread: cid for thread, cid in rows})
-    return found
-
-
-def _insert_messages(
-    conn: Connection,
-    account_id: int,
-    items: Sequence[InboundItem],
-    complaint_ids: dict[str, int],
-) -> list[dict[str, Any]]:
-    """Insert new messages and index them; return what was inserted, with ids.
-
-    The caller holds the write lock, so the new rows are exactly those with
-    an id above the largest one before the insert.
-    """
-    before = conn.execute(select(func.max(MessageRow.id))).scalar() or 0
-    inbound, outbound = Direction.INBOUND.value, Direction.OUTBOUND.value
-    sqlite.insert_many(
-        conn,
-        "message",
-        _MESSAGE_COLUMNS,
-        [
-            (
-                complaint_ids[item.thread_id],
-                account_id,
-                outbound if item.outbound else inbound,
-                item.platform_id,
-                item.parent_id,
-                item.author_id,
-                item.author_name,
-                item.text,
-                sqlite.db_time(item.platform_time),
-                item.permalink,
-            )
-            for item in items
-        ],
-    )
-    rows = conn.execute(
-        select(
-            MessageRow.id, MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time
-        ).where(MessageRow.id > before)
-    ).mappings()
-    return [dict(row) for row in rows]
+    listed = sqlite.values_param(threads)
+    return dict(conn.execute(_THREAD_IDS, {"account": account_id, "threads": listed}).all())
 
 
 def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
@@ -211,80 +219,106 @@ def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
 
 
 def refresh_complaints(
-    conn: Connection,
-    complaint_ids: Iterable[int],
-    settings: DeadlineSettings,
-    *,
-    reopened_by: Sequence[dict[str, Any]] = (),
+    conn: Connection, complaint_ids: Iterable[int], settings: DeadlineSettings
 ) -> None:
     """Recompute the queue columns (clock, due time, status) from the messages.
 
-    A complaint answered by our account moves from ``new`` to ``acknowledged``;
-    an inbound message newer than anything stored reopens a resolved one.
+    A complaint answered by our account moves from ``new`` to ``acknowledged``.
     """
-    newest_inbound: dict[int, datetime] = {}
-    for row in reopened_by:
-        if row["direction"] == Direction.INBOUND.value:
-            cid, at = row["complaint_id"], row["platform_time"]
-            newest_inbound[cid] = max(newest_inbound.get(cid, at), at)
-    ids = sorted(set(complaint_ids))
-    updates: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _CHUNK):
-        for thread in _threads(conn, ids[start : start + _CHUNK]):
-            status = thread.status
-            if status is Status.NEW and thread.last_answer is not None:
-                status = Status.ACKNOWLEDGED
-            newest = newest_inbound.get(thread.id)
-            if newest is not None and newest > thread.previous_last_message_at:
-                status = status_after_inbound(status)
-            clock = clock_start(thread.timeline)
-            times = [at for _, at in thread.timeline]
-            last_inbound = max(
-                (at for d, at in thread.timeline if d is Direction.INBOUND), default=None
-            )
-            updates.append(
-                (
-                    status.value,
-                    sqlite.db_time(min(times)),
-                    sqlite.db_time(max(times)),
-                    sqlite.db_time(last_inbound),
-                    sqlite.db_time(clock),
-                    sqlite.db_time(thread.last_answer),
-                    sqlite.db_time(due_at(status, clock, thread.last_answer, settings)),
-                    len(times),
-                    thread.id,
-                )
-            )
-    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, updates)
+    _refresh(conn, _threads(conn, sorted(set(complaint_ids))), settings, {})
+
+
+def _refresh(
+    conn: Connection,
+    threads: Iterable[_Thread],
+    settings: DeadlineSettings,
+    newest_inbound: Mapping[int, str],
+) -> None:
+    """Write the queue columns of ``threads``.
+
+    ``newest_inbound``: per complaint, the latest inbound time just stored; newer
+    than anything stored before, it reopens a resolved complaint.
+    """
+    updates = [_queue_columns(t, newest_inbound.get(t.id), settings) for t in threads]
+    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, sorted(updates, key=lambda u: u[-1]))
 
 
 @dataclass(slots=True)
 class _Thread:
-    id: int
-    status: Status
-    previous_last_message_at: datetime
-    timeline: list[tuple[Direction, datetime]]
+    """A complaint's status and its messages' directions and times (stored text)."""
 
-    @property
-    def last_answer(self) -> datetime | None:
-        return max((at for d, at in self.timeline if d is Direction.OUTBOUND), default=None)
+    id: int
+    status: str
+    previous_last_message_at: str
+    inbound: list[str]
+    outbound: list[str]
+
+
+def _queue_columns(
+    thread: _Thread, newest_inbound: str | None, settings: DeadlineSettings
+) -> tuple[Any, ...]:
+    """The new values of ``_QUEUE_COLUMNS`` for one thread, then its id.
+
+    Stored times are fixed-width ISO text, so they compare as the times do.
+    """
+    last_answer = max(thread.outbound, default=None)
+    status = Status(thread.status)
+    if status is Status.NEW and last_answer is not None:
+        status = Status.ACKNOWLEDGED
+    if newest_inbound is not None and newest_inbound > thread.previous_last_message_at:
+        status = status_after_inbound(status)
+    waiting = (
+        thread.inbound if last_answer is None else [t for t in thread.inbound if t > last_answer]
+    )
+    clock = min(waiting, default=None)
+    last_inbound = max(thread.inbound, default=None)
+    first = min(min(thread.inbound, default=_LATEST), min(thread.outbound, default=_LATEST))
+    last = max(last_inbound or "", last_answer or "")
+    due = due_at(status, _parse(clock), _parse(last_answer), settings)
+    return (
+        status.value,
+        first,
+        last,
+        last_inbound,
+        clock,
+        last_answer,
+        sqlite.db_time(due),
+        len(thread.inbound) + len(thread.outbound),
+        thread.id,
+    )
+
+
+_LATEST = "~"  # sorts after every stored time
+
+
+def _parse(stored: str | None) -> datetime | None:
+    return None if stored is None else sqlite.parse_db_time(stored)
+
+
+def _new_threads(rows: Iterable[tuple[Any, ...]], created: Iterable[int]) -> list[_Thread]:
+    """The complaints ``created`` in this transaction, from the message ``rows`` stored."""
+    threads = {cid: _Thread(cid, Status.NEW.value, "", [], []) for cid in created}
+    inbound = Direction.INBOUND.value
+    for cid, _, direction, *_, at, _ in rows:
+        thread = threads.get(cid)
+        if thread is not None:
+            (thread.inbound if direction == inbound else thread.outbound).append(at)
+    for thread in threads.values():  # as stored on creation: the opening message's time
+        thread.previous_last_message_at = min(thread.inbound)
+    return list(threads.values())
 
 
 def _threads(conn: Connection, ids: Sequence[int]) -> list[_Thread]:
     """The complaints ``ids`` with the direction and time of each message."""
+    if not ids:
+        return []
+    listed = sqlite.values_param(ids)
     threads = {
-        cid: _Thread(cid, Status(status), last, [])
-        for cid, status, last in conn.execute(
-            select(ComplaintRow.id, ComplaintRow.status, ComplaintRow.last_message_at).where(
-                ComplaintRow.id.in_(ids)
-            )
-        )
+        cid: _Thread(cid, status, last, [], [])
+        for cid, status, last in conn.execute(_THREAD_STATES, {"ids": listed})
     }
-    rows = conn.execute(
-        select(MessageRow.complaint_id, MessageRow.direction, MessageRow.platform_time).where(
-            MessageRow.complaint_id.in_(ids)
-        )
-    )
-    for cid, direction, at in rows:
-        threads[cid].timeline.append((Direction(direction), at))
-    return [thread for thread in threads.values() if thread.timeline]
+    inbound = Direction.INBOUND.value
+    for cid, direction, at in conn.execute(_THREAD_TIMES, {"ids": listed}):
+        thread = threads[cid]
+        (thread.inbound if direction == inbound else thread.outbound).append(at)
+    return [thread for thread in threads.values() if thread.inbound or thread.outbound]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, RowMapping, Select, select
+from sqlalchemy import Connection, RowMapping, Select, func, select
 
 from desktop.core.errors import UserError
 from desktop.core.model import (
@@ -21,9 +21,12 @@ from desktop.core.model import (
     ReplyState,
     Status,
 )
+from desktop.core.store import sqlite
 from desktop.core.store.schema import (
     AccountRow,
+    ComplaintDueHourRow,
     ComplaintRow,
+    ComplaintTallyRow,
     MessageRow,
     NoteRow,
     OutboxRow,
@@ -108,6 +111,86 @@ def outbox(conn: Connection, *, include_sent: bool = False) -> list[OutboxEntry]
         OutboxEntry(_reply(row), Channel(row["channel"]), row["account_name"])
         for row in conn.execute(statement).mappings()
     ]
+
+
+# --- counts ------------------------------------------------------------------------
+#
+# Read from the count tables the writes keep (see ``sqlite.create_count_triggers``):
+# a few small rows whatever the number of complaints.
+
+
+def status_counts(conn: Connection) -> dict[Status, int]:
+    """Complaints per status (every status present, zeros included)."""
+    counts = dict.fromkeys(Status, 0)
+    rows = conn.execute(
+        select(ComplaintTallyRow.status, func.sum(ComplaintTallyRow.n)).group_by(
+            ComplaintTallyRow.status
+        )
+    )
+    for status, n in rows:
+        counts[Status(status)] += int(n)
+    return counts
+
+
+def channel_counts(
+    conn: Connection, statuses: frozenset[Status] = OPEN_STATUSES
+) -> dict[Channel, int]:
+    """Complaints with one of ``statuses`` per channel (only channels that have some)."""
+    rows = conn.execute(
+        select(ComplaintTallyRow.channel, func.sum(ComplaintTallyRow.n))
+        .where(ComplaintTallyRow.status.in_(sorted(s.value for s in statuses)))
+        .group_by(ComplaintTallyRow.channel)
+    )
+    return {Channel(channel): int(n) for channel, n in rows if n}
+
+
+def account_counts(conn: Connection, statuses: frozenset[Status] = OPEN_STATUSES) -> dict[int, int]:
+    """Complaints with one of ``statuses`` per account id (only accounts that have some)."""
+    rows = conn.execute(
+        select(ComplaintTallyRow.account_id, func.sum(ComplaintTallyRow.n))
+        .where(ComplaintTallyRow.status.in_(sorted(s.value for s in statuses)))
+        .group_by(ComplaintTallyRow.account_id)
+    )
+    return {int(account_id): int(n) for account_id, n in rows if n}
+
+
+def tally_count(
+    conn: Connection,
+    statuses: frozenset[Status],
+    *,
+    channel: Channel | None = None,
+    account_id: int | None = None,
+) -> int:
+    """Complaints with one of ``statuses``, of one channel and/or account if given."""
+    statement = select(func.coalesce(func.sum(ComplaintTallyRow.n), 0)).where(
+        ComplaintTallyRow.status.in_(sorted(s.value for s in statuses))
+    )
+    if channel is not None:
+        statement = statement.where(ComplaintTallyRow.channel == channel.value)
+    if account_id is not None:
+        statement = statement.where(ComplaintTallyRow.account_id == account_id)
+    return int(conn.execute(statement).scalar_one())
+
+
+def due_before_count(conn: Connection, moment: datetime) -> int:
+    """Complaints due before ``moment`` (only open ones have a due time).
+
+    Overdue now is ``due_before_count(conn, now)``; due soon (the warning) is
+    the same with ``now`` plus the warning margin. The whole hours before
+    ``moment`` come from the per-hour counts, its own hour from the due index.
+    """
+    hour, hour_start = sqlite.due_hour(moment)
+    whole = conn.execute(
+        select(func.coalesce(func.sum(ComplaintDueHourRow.n), 0)).where(
+            ComplaintDueHourRow.hour < hour
+        )
+    ).scalar_one()
+    part = conn.execute(
+        select(func.count())
+        .select_from(ComplaintRow)
+        .where(ComplaintRow.due_at >= hour_start, ComplaintRow.due_at < moment)
+    ).scalar_one()
+    return int(whole) + int(part)
 
 
 _COMPLAINT = tuple(ComplaintRow.__table__.c)

@@ -14,15 +14,26 @@ one page. ``tests/ui/test_queue_reads.py`` checks the plans.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, false, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    false,
+    func,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
 
 from desktop.core.model import OPEN_STATUSES, Complaint, ReplyState, Status
-from desktop.core.store import sqlite
+from desktop.core.store import queries, sqlite
 from desktop.core.store.queries import QueueFilter, complaints_by_id
 from desktop.core.store.schema import ComplaintRow, OutboxRow, ReplyRow
 
@@ -75,13 +86,19 @@ def id_page(
     found = _search(conn, queue_filter)
     if found is False:
         return IdPage([], None)
-    keys: list[QueueKey] = []
+    # Many matches: the parts are read without the search, which tests each window.
+    read, lead = (_windowed(found), None) if found and found.dense else (_keys, found)
+    ids: list[int] = []
+    last: QueueKey | None = None
     if after is None or after.due_at is not None:
-        keys += _keys(conn, _due_part(queue_filter, found, after), limit)
-    if len(keys) < limit and queue_filter.overdue_at is None:
+        ids, last = read(conn, lambda at: _due_part(queue_filter, lead, at), after, limit)
+    if len(ids) < limit and queue_filter.overdue_at is None:
         tail_after = after if after is not None and after.due_at is None else None
-        keys += _keys(conn, _undue_part(queue_filter, found, tail_after), limit - len(keys))
-    return IdPage([key.id for key in keys], keys[-1] if len(keys) == limit else None)
+        tail, tail_last = read(
+            conn, lambda at: _undue_part(queue_filter, lead, at), tail_after, limit - len(ids)
+        )
+        ids, last = ids + tail, tail_last if tail else last
+    return IdPage(ids, last if len(ids) == limit else None)
 
 
 def queue_page(conn: Connection, queue_filter: QueueFilter, *, limit: int = 50) -> list[Complaint]:
@@ -104,6 +121,21 @@ def queue_ids(conn: Connection, queue_filter: QueueFilter, *, page: int = 5000) 
 
 
 def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
+    """How many complaints match; without a search, from the counts the writes keep."""
+    if not queue_filter.search.strip():
+        if queue_filter.overdue_at is None:
+            return queries.tally_count(
+                conn,
+                queue_filter.statuses,
+                channel=queue_filter.channel,
+                account_id=queue_filter.account_id,
+            )
+        if (
+            queue_filter.statuses >= OPEN_STATUSES
+            and queue_filter.channel is None
+            and queue_filter.account_id is None
+        ):
+            return queries.due_before_count(conn, queue_filter.overdue_at)
     found = _search(conn, queue_filter)
     if found is False:
         return 0
@@ -116,6 +148,35 @@ def queue_count(conn: Connection, queue_filter: QueueFilter) -> int:
     if queue_filter.overdue_at is not None:
         statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
     return int(conn.execute(statement).scalar_one())
+
+
+# A search's count stops here: beyond, the window shows "more than" this many.
+COUNT_CAP = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class CappedCount:
+    """How many complaints match, or (``more``) that more than ``value`` do."""
+
+    value: int
+    more: bool = False
+
+
+def queue_count_capped(
+    conn: Connection, queue_filter: QueueFilter, *, cap: int = COUNT_CAP
+) -> CappedCount:
+    """``queue_count``, except that a search stops counting after ``cap`` matches.
+
+    Without a search the exact count is cheap (the counts the writes keep); a
+    search's count is a page of ``cap`` ids in queue order, at the same cost.
+    """
+    found = _search(conn, queue_filter)
+    if found is None:
+        return CappedCount(queue_count(conn, queue_filter))
+    if found is False:
+        return CappedCount(0)
+    ids = id_page(conn, queue_filter, None, cap + 1).ids
+    return CappedCount(cap, more=True) if len(ids) > cap else CappedCount(len(ids))
 
 
 def _search(conn: Connection, queue_filter: QueueFilter) -> sqlite.Search | Literal[False] | None:
@@ -159,9 +220,63 @@ def _key_columns() -> _KeySelect:
     return select(ComplaintRow.id, ComplaintRow.due_at, ComplaintRow.last_message_at)
 
 
-def _keys(conn: Connection, statement: _KeySelect, limit: int) -> list[QueueKey]:
-    rows = conn.execute(statement.limit(limit))
-    return [QueueKey(due, last, cid) for cid, due, last in rows]
+_Part = Callable[[QueueKey | None], _KeySelect]  # one part of the order, after a key
+_Keys = tuple[list[int], QueueKey | None]  # ids in order, and the last one's key
+_Read = Callable[[Connection, _Part, QueueKey | None, int], _Keys]
+
+MAX_WINDOW = 100_000  # candidates read at once when a search has many matches
+
+
+def _keys(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> _Keys:
+    return _rows(conn, part(after), limit)
+
+
+def _rows(conn: Connection, statement: _KeySelect, limit: int) -> _Keys:
+    """The ids ``statement`` selects, and the key of the last: times are read as
+    stored and only the last row's are converted (a page holds a thousand)."""
+    raw = statement.with_only_columns(
+        ComplaintRow.id,
+        type_coerce(ComplaintRow.due_at, String),
+        type_coerce(ComplaintRow.last_message_at, String),
+    )
+    rows = conn.execute(raw.limit(limit)).all()
+    if not rows:
+        return [], None
+    cid, due, last = rows[-1]
+    key = QueueKey(sqlite.parse_stored_time(due), sqlite.parse_db_time(last), cid)
+    return [row[0] for row in rows], key
+
+
+def _windowed(found: sqlite.Search) -> _Read:
+    """Read a part for a search with many matches: windows of candidates in queue
+    order, each checked against the search index at once (``sqlite.matching_ids``).
+
+    The first window is sized to hold ``limit`` matches at the estimated share
+    of matches; each next one is twice as large. Only the matches come back
+    to Python, never the window's candidates.
+    """
+
+    def read(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> _Keys:
+        ids: list[int] = []
+        last: QueueKey | None = None
+        window = min(MAX_WINDOW, int(limit / max(found.density, 0.001) * 1.5) + 64)
+        while len(ids) < limit:
+            candidates = part(after).with_only_columns(ComplaintRow.id).limit(window)
+            matched = sqlite.matching_ids(conn, found.query, candidates)
+            if matched:
+                in_order = part(after).where(ComplaintRow.id.in_(sqlite.id_list(matched)))
+                got, got_last = _rows(conn, in_order, limit - len(ids))
+                ids, last = ids + got, got_last or last
+            end = conn.execute(part(after).offset(window - 1).limit(1)).first()
+            if end is None:  # the window held the rest of the part
+                break
+            after, window = (
+                QueueKey(end.due_at, end.last_message_at, end.id),
+                min(MAX_WINDOW, window * 2),
+            )
+        return ids, last
+
+    return read
 
 
 def _due_part(
@@ -231,15 +346,15 @@ def _shared(
     """Status, account and search conditions, common to both parts and the count.
 
     With few matches, the search drives the query (each match looked up by
-    id). With many, the order's index does and the matches are only a test on
-    each row (a common word among a million complaints stays fast).
+    id). With many (only counted here), the order's index does and the
+    matches are a test on each row.
     """
     conditions = [status]
     if queue_filter.account_id is not None:
         conditions.append(_unindexed(ComplaintRow.account_id) == queue_filter.account_id)
     if found is not None:
         cid = ComplaintRow.id if found.few else _unindexed(ComplaintRow.id)
-        conditions.append(cid.in_(found.ids))
+        conditions.append(found.matches(cid))
     return conditions
 
 

@@ -118,6 +118,26 @@ class ComplaintRow(Base):
     message_count: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ComplaintTallyRow(Base):
+    """How many complaints each (account, channel, status) has; kept by the writes."""
+
+    __tablename__ = "complaint_tally"
+
+    account_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    channel: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ComplaintDueHourRow(Base):
+    """How many complaints fall due in each hour (UTC); kept by the writes."""
+
+    __tablename__ = "complaint_due_hour"
+
+    hour: Mapped[str] = mapped_column(String(13), primary_key=True)  # 'YYYY-MM-DD HH'
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class MessageRow(Base):
     __tablename__ = "message"
     __table_args__ = (

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from desktop.core.model import Channel, ReplyState, Status
+from desktop.core.model import OPEN_STATUSES, Channel, ReplyState, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.queue_pages import QueueKey, id_page, queue_rows
@@ -101,17 +101,35 @@ def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Sto
     assert rows[first].complaint.id == first
 
 
-@pytest.mark.parametrize("few", [0, 10_000], ids=["many-matches path", "few-matches path"])
+@pytest.mark.parametrize(
+    ("few", "dense", "window"),
+    [(0, 0.0, 5), (0, 0.0, 100_000), (0, 2.0, 100_000), (10_000, 2.0, 100_000)],
+    ids=[
+        "dense path, small windows",
+        "dense path",
+        "many-matches path",
+        "few-matches path",
+    ],
+)
 @pytest.mark.parametrize("word", ["motor", "pak", "tolong dibantu", "zzzz"])
-def test_both_search_strategies_give_the_reference_order(
-    sample_store: Store, monkeypatch: pytest.MonkeyPatch, few: int, word: str
+def test_every_search_strategy_gives_the_reference_order(
+    sample_store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    few: int,
+    dense: float,
+    window: int,
+    word: str,
 ) -> None:
     from desktop.core.store import sqlite
 
     monkeypatch.setattr(sqlite, "FEW_MATCHES", few)
-    for statuses in (frozenset(queries.OPEN_STATUSES), frozenset(Status)):
+    monkeypatch.setattr(sqlite, "DENSE_SHARE", dense)
+    monkeypatch.setattr(queue_pages, "MAX_WINDOW", window)
+    for statuses in (frozenset(OPEN_STATUSES), frozenset(Status)):
         queue_filter = queries.QueueFilter(search=word, statuses=statuses)
         with sample_store.read() as conn:
             expected = reference_queue_ids(conn, queue_filter)
             assert queue_pages.queue_count(conn, queue_filter) == len(expected)
+            capped = queue_pages.queue_count_capped(conn, queue_filter, cap=10)
+            assert (capped.value, capped.more) == (min(10, len(expected)), len(expected) > 10)
         assert _paged(sample_store, queue_filter, 7) == expected

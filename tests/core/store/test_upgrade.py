@@ -41,3 +41,16 @@ def test_saved_schema_migrates_to_head(saved: Path, tmp_path: Path) -> None:
 def test_every_schema_before_head_has_a_saved_database() -> None:
     saved = {p.stem.removeprefix("schema-") for p in FIXTURES.glob("schema-*.aduan")}
     assert "0001" in saved
+
+
+def test_the_scripts_revisions_read_without_alembic_agree_with_alembic() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from desktop.core.store.database import MIGRATIONS, script_revisions
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(config)
+    known = {script.revision for script in scripts.walk_revisions()}
+    assert script_revisions() == (known, scripts.get_current_head())

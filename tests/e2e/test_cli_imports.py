@@ -1,0 +1,72 @@
+"""The command line loads only what a command uses: ``--version`` and ``--help`` start light.
+
+Timing is measured in ``bench/bench_cli.py``; this holds the cause in place:
+the heavy packages are not imported before argparse has answered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "alembic", "requests", "keyring", "sqlcipher3", "PySide6")
+
+_PROBE = """
+import contextlib, io, json, sys
+from desktop.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(sys.argv[1:])
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy})))
+"""
+
+
+def _loaded(*args: str) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(heavy=set(HEAVY)), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    return list(json.loads(result.stdout.splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--version"],
+        ["--help"],
+        ["queue", "--help"],
+        ["account", "add", "--help"],
+        ["outbox", "--help"],
+        ["doctor", "--help"],
+    ],
+)
+def test_help_and_version_load_no_heavy_package(args: list[str]) -> None:
+    assert _loaded(*args) == []
+
+
+def test_a_usage_error_loads_no_heavy_package() -> None:
+    assert _loaded("status", "1", "no-such-status") == []
+
+
+def test_help_does_not_look_up_the_installed_version() -> None:
+    probe = _PROBE.replace("{heavy}", "{'importlib'}")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+        check=True,
+    )
+    assert "importlib.metadata" not in json.loads(result.stdout.splitlines()[-1])
