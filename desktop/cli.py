@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop import __version__, cli_sync
+from desktop import __version__, cli_sync, console
 from desktop import cli_format as fmt
 from desktop.core.clock import load_skew
 from desktop.core.credentials import (
@@ -41,6 +41,7 @@ Handler = Callable[[argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    console.choose_output_encoding(json_output=args.json)
     handler: Handler = args.handler
     logs = resolve_home(args.home).logs
     if handler is not cmd_demo:  # the demo's home is thrown away
