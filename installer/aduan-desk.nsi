@@ -25,7 +25,11 @@
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+!ifdef COMPRESSOR
+  SetCompressor ${COMPRESSOR}  ; e.g. zlib: a quicker build for tests (makensis -DCOMPRESSOR=zlib)
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=X.Y.Z (scripts/version, or python installer/build.py)"
