@@ -60,6 +60,7 @@ RequestExecutionLevel admin
 !include "LogicLib.nsh"
 !include "Sections.nsh"
 !include "FileFunc.nsh"
+!include "WordFunc.nsh"
 !include "x64.nsh"
 !include "WinVer.nsh"
 
@@ -239,6 +240,15 @@ Function .onInit
   StrCpy $ProfilePath ""
   ClearErrors
   ${GetOptions} $R0 "/PROFILE=" $R1
+  ${If} ${Errors}
+    ; "/PROFILE=C:\a folder\x.toml", the whole option quoted (as deployment tools and
+    ; the README write it): GetOptions skips quoted text, so look for it here.
+    ClearErrors
+    ${WordFind} $R0 '"/PROFILE=' "E+1}" $R1
+    ${IfNot} ${Errors}
+      ${WordFind} $R1 '"' "E+1{" $R1
+    ${EndIf}
+  ${EndIf}
   ${IfNot} ${Errors}
     GetFullPathName $ProfilePath $R1
     ${If} $ProfilePath == ""

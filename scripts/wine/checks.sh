@@ -13,7 +13,7 @@ wout() { local file=$1; shift; wine "$@" </dev/null 2> >(tr -d '\r' >&2) | cat >
 # the data folder (%LOCALAPPDATA%\aduan-desk) of the prefix's Windows account
 data_folder() { find "$C/users" -maxdepth 5 -type d -path '*/AppData/Local/aduan-desk' | head -1; }
 registry_version() {
-    wine reg query "$UNINST_KEY" /v DisplayVersion </dev/null 2>/dev/null | tr -d '\r' \
+    wine reg query "$UNINST_KEY" /v DisplayVersion /reg:64 </dev/null 2>/dev/null | tr -d '\r' \
         | awk '/DisplayVersion/ {print $3}'
 }
 complaints_in() {  # complaints_in FILE: how many complaints a `--json queue` printed
@@ -25,39 +25,43 @@ complaints_in() {  # complaints_in FILE: how many complaints a `--json queue` pr
 bundle_checks() {
     local dir=$1 cli="$1\\aduan-desk-cli.exe" gui="$1\\aduan-desk.exe"
     mkdir -p "$WORK/out" "$WORK/shots"
-    check "--version" bash -c "wine '$cli' --version </dev/null 2>&1 | cat | grep -q '^aduan-desk '"
+    check "--version" bash -c "'$HERE/run' '$cli' --version | grep -q '^aduan-desk '"
     check "sample into a home with a space and Ñ" w "$cli" --home "$ODD_HOME" --lang en sample --count 80
-    check "data folder made under C:\\Users\\Bripka Agus Ñ" test -f "$C/Users/Bripka Agus Ñ/AppData/Local/aduan-desk/aduan-desk.db"
+    check "  ... the database is in C:\\Users\\Bripka Agus Ñ\\AppData\\Local" \
+        test -f "$C/users/Bripka Agus Ñ/AppData/Local/aduan-desk/aduan-desk.db"
     check "doctor, keyring is Credential Manager" bash -c \
-        "wine '$cli' --home '$ODD_HOME' --lang en doctor </dev/null 2>&1 | tr -d '\r' | tee '$WORK/out/doctor.txt' | grep -q WinVaultKeyring"
-    check "queue into a pipe: UTF-8, emoji kept" wout "$WORK/out/queue.txt" "$cli" --home "$ODD_HOME" --lang en queue --limit 80
-    check "  ... and the text holds characters cp1252 lacks" "$HOST_PY" "$HERE/utf8_check.py" "$WORK/out/queue.txt"
-    check "--json queue into a pipe: UTF-8 JSON" wout "$WORK/out/queue.json" "$cli" --home "$ODD_HOME" --json queue --limit 80
-    check "  ... valid, with characters cp1252 lacks" "$HOST_PY" "$HERE/utf8_check.py" --json "$WORK/out/queue.json"
-    # cmd.exe's own redirection to a file: the IT officer's `doctor > file` and `> x.json`
-    rm -f "$C/users/Public/queue.json"
-    check "--json queue > file (cmd.exe)" env ADUAN_DESK_HOME="$ODD_HOME" \
-        wine cmd /c "$cli --json queue --limit 80 > C:\\users\\Public\\queue.json" </dev/null
-    check "  ... the file is UTF-8 JSON" "$HOST_PY" "$HERE/utf8_check.py" --json "$C/users/Public/queue.json"
+        "'$HERE/run' '$cli' --home '$ODD_HOME' --lang en doctor | tee '$WORK/out/doctor.txt' | grep -q WinVaultKeyring"
+    check "queue into a pipe" wout "$WORK/out/queue.txt" "$cli" --home "$ODD_HOME" --lang en queue --limit 80
+    check "  ... UTF-8, emoji kept" "$HOST_PY" "$HERE/utf8_check.py" "$WORK/out/queue.txt"
+    check "--json queue into a pipe" wout "$WORK/out/queue.json" "$cli" --home "$ODD_HOME" --json queue --limit 80
+    check "  ... UTF-8 JSON, emoji kept" "$HOST_PY" "$HERE/utf8_check.py" --json "$WORK/out/queue.json"
+    # cmd.exe's own redirection to files: the IT officer's `... > x.json` and `doctor > file`
+    # (the paths in a .bat file: cmd.exe reads it in the OEM code page, so ASCII only there;
+    # the odd home comes through ADUAN_DESK_HOME)
     mkdir -p "$C/users/Public/OneDrive - Polri/Desktop"
-    check "doctor > a OneDrive Desktop path with spaces (cmd.exe)" env ADUAN_DESK_HOME="$ODD_HOME" \
-        wine cmd /c "$cli --lang id doctor > \"C:\\users\\Public\\OneDrive - Polri\\Desktop\\aduan-desk-doctor.txt\"" </dev/null
-    check "  ... the report is there, UTF-8" "$HOST_PY" "$HERE/utf8_check.py" --any "$C/users/Public/OneDrive - Polri/Desktop/aduan-desk-doctor.txt"
+    printf '%s\r\n' '@echo off' \
+        "\"$cli\" --json queue --limit 80 > C:\\users\\Public\\queue.json" \
+        'if errorlevel 1 exit /b 1' \
+        "\"$cli\" --lang id doctor > \"C:\\users\\Public\\OneDrive - Polri\\Desktop\\aduan-desk-doctor.txt\"" \
+        >"$C/users/Public/redirect.bat"
+    check "cmd.exe: --json queue > file, doctor > OneDrive Desktop path" \
+        w "ADUAN_DESK_HOME=$ODD_HOME" cmd /c 'C:\users\Public\redirect.bat'
+    check "  ... the JSON file is UTF-8, emoji kept" "$HOST_PY" "$HERE/utf8_check.py" --json "$C/users/Public/queue.json"
+    check "  ... the doctor report is there, UTF-8" \
+        "$HOST_PY" "$HERE/utf8_check.py" --any "$C/users/Public/OneDrive - Polri/Desktop/aduan-desk-doctor.txt"
     # a Windows console (a pseudo-terminal for wine): the console's own encoding
     check "--json queue in a console" bash -c \
         "script -qec \"wine '$cli' --home '$ODD_HOME' --json queue\" /dev/null </dev/null >/dev/null"
     check "queue in a console" bash -c \
         "script -qec \"wine '$cli' --home '$ODD_HOME' queue\" /dev/null </dev/null >/dev/null"
     find "$C" -maxdepth 8 -type d -name 'aduan-desk-demo-*' -exec rm -rf {} + 2>/dev/null
-    check "demo --screenshot exits 0 (offscreen)" env WINEQT_QPA_PLATFORM=offscreen \
-        WINEQT_QPA_FONTDIR='Z:\usr\share\fonts\truetype\dejavu' \
-        w "$cli" --lang en demo --screenshot "Z:$WORK/shots/demo-offscreen-en.png"
+    check "demo --screenshot exits 0 (offscreen)" w WINEQT_QPA_PLATFORM=offscreen \
+        "WINEQT_QPA_FONTDIR=$FONTS" "$cli" --lang en demo --screenshot "Z:$WORK/shots/demo-offscreen-en.png"
     check "  ... its temporary home is deleted" bash -c \
         "! find '$C' -maxdepth 8 -type d -name 'aduan-desk-demo-*' | grep -q ."
     check "the window in Indonesian, Wine's Windows display (Xvfb)" xvfb-run -a -s "-screen 0 1600x1000x24" \
-        env WINEQT_QPA_PLATFORM=windows w "$gui" --lang id demo --screenshot "Z:$WORK/shots/window-id.png"
+        "$HERE/run" WINEQT_QPA_PLATFORM=windows "$gui" --lang id demo --screenshot "Z:$WORK/shots/window-id.png"
     check "  ... screenshot written" test -s "$WORK/shots/window-id.png"
-    [ -z "${SHOTS:-}" ] || cp "$WORK"/shots/*.png "$SHOTS"/ 2>/dev/null
 }
 
 # --- Setup.exe ----------------------------------------------------------------------
@@ -80,12 +84,18 @@ installer_checks() {
     check "  ... program, uninstaller and unit profile installed" \
         test -f "$INST/aduan-desk.exe" -a -f "$INST/aduan-desk-cli.exe" -a -f "$INST/uninstall.exe" -a -f "$INST/unit-profile.toml"
     check "  ... registered as version $version" test "$(registry_version)" = "$version"
+    printf 'x = [\n' >"$profile_dir/rusak.toml"
+    check "Setup $version /S with a rejected profile exits 3" \
+        expect_exit 3 w "$setup_n" /S '/PROFILE=C:\users\Public\profil satuan\rusak.toml'
+    check "  ... the good profile stays installed" \
+        cmp -s "$INST/unit-profile.toml" "$profile_dir/polres-contoh.toml"
     find "$INST" -printf '%P %s %T@\n' | sort >"$WORK/out/program-files.before"
     check "installed: sample into the default data folder" w "$INST_W\\aduan-desk-cli.exe" --lang en sample --count 40
     check "installed: doctor" w "$INST_W\\aduan-desk-cli.exe" --lang en doctor
     check "installed: --json queue" wout "$WORK/out/installed-n.json" "$INST_W\\aduan-desk-cli.exe" --json queue
     check "installed: the window in Indonesian (Xvfb)" xvfb-run -a -s "-screen 0 1600x1000x24" \
-        env WINEQT_QPA_PLATFORM=windows w "$INST_W\\aduan-desk.exe" --lang id demo --screenshot "Z:$WORK/shots/installed-id.png"
+        "$HERE/run" WINEQT_QPA_PLATFORM=windows "$INST_W\\aduan-desk.exe" --lang id demo \
+        --screenshot "Z:$WORK/shots/installed-id.png"
     data=$(data_folder)
     check "  ... data in %LOCALAPPDATA%\\aduan-desk" test -n "$data" -a -f "$data/aduan-desk.db"
     find "$INST" -printf '%P %s %T@\n' | sort >"$WORK/out/program-files.after"
@@ -93,15 +103,16 @@ installer_checks() {
         cmp -s "$WORK/out/program-files.before" "$WORK/out/program-files.after"
 
     # The window open on this PC: the upgrade must refuse, with exit code 2.
-    WINEQT_QPA_PLATFORM=offscreen wine "$INST_W\\aduan-desk.exe" </dev/null >"$WORK/out/window.log" 2>&1 &
-    running=$!
-    wait_for_file "$data/logs/aduan-desk.log" 90
-    sleep 5
+    rm -f "$data/logs/faults.log"  # the window (not the CLI) opens it at start
+    WINEQT_QPA_PLATFORM=offscreen wine "$INST_W\\aduan-desk.exe" </dev/null > >(cat >"$WORK/out/window.log") 2>&1 &
+    running=$!  # wine becomes the Windows process: this is its id
+    check "the window starts (for the next check)" wait_for_file "$data/logs/faults.log" 120
+    sleep 3
     check "upgrade to $next while the window is open exits 2" expect_exit 2 w "$setup_next" /S
     check "  ... version $version left in place" test "$(registry_version)" = "$version"
     kill "$running" 2>/dev/null
     wait "$running" 2>/dev/null
-    wineserver -w 2>/dev/null
+    timeout 60 wineserver -w || wineserver -k
 
     check "upgrade to $next /S (window closed)" w "$setup_next" /S
     check "  ... registered as version $next" test "$(registry_version)" = "$next"
