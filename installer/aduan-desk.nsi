@@ -238,18 +238,21 @@ Function .onInit
   ${EndIf}
 
   StrCpy $ProfilePath ""
+  StrCpy $R2 ""  ; "given" when /PROFILE= is on the command line
   ClearErrors
   ${GetOptions} $R0 "/PROFILE=" $R1
-  ${If} ${Errors}
+  ${IfNot} ${Errors}
+    StrCpy $R2 "given"
+  ${Else}
     ; "/PROFILE=C:\a folder\x.toml", the whole option quoted (as deployment tools and
     ; the README write it): GetOptions skips quoted text, so look for it here.
-    ClearErrors
-    ${WordFind} $R0 '"/PROFILE=' "E+1}" $R1
-    ${IfNot} ${Errors}
-      ${WordFind} $R1 '"' "E+1{" $R1
+    ${WordFind} $R0 '"/PROFILE=' "+1}" $R1  ; what follows it (the whole line if absent)
+    ${If} $R1 != $R0
+      ${WordFind} $R1 '"' "+1{" $R1  ; up to the closing quote
+      StrCpy $R2 "given"
     ${EndIf}
   ${EndIf}
-  ${IfNot} ${Errors}
+  ${If} $R2 == "given"
     GetFullPathName $ProfilePath $R1
     ${If} $ProfilePath == ""
     ${OrIfNot} ${FileExists} $ProfilePath
