@@ -61,7 +61,8 @@ bundle_checks() {
         "! find '$C' -maxdepth 8 -type d -name 'aduan-desk-demo-*' | grep -q ."
     check "the window in Indonesian, Wine's Windows display (Xvfb)" xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$HERE/run" WINEQT_QPA_PLATFORM=windows "$gui" --lang id demo --screenshot "Z:$WORK/shots/window-id.png"
-    check "  ... screenshot written" test -s "$WORK/shots/window-id.png"
+    check "  ... screenshot written (look at it: shots/window-id.png)" test -s "$WORK/shots/window-id.png"
+    check "  ... the Indonesian catalogue is in the bundle" test -s "$APP/dist/aduan-desk/_internal/translations/aduan_id.qm"
 }
 
 # --- Setup.exe ----------------------------------------------------------------------
