@@ -22,11 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.core.credentials import MemoryVault  # noqa: E402
-from desktop.core.model import Channel, InboundItem  # noqa: E402
+from desktop.core.model import (  # noqa: E402
+    Account,
+    Channel,
+    InboundItem,
+)
 from desktop.core.platforms.base import Adapter, Page, PostedReply  # noqa: E402
 from desktop.core.store import actions, queries, queue_pages  # noqa: E402
 from desktop.core.store.database import open_with_key  # noqa: E402
-from desktop.core.sync.accounts import AccountConfig  # noqa: E402
 from desktop.core.sync.adapters import AdapterProvider  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.core.sync.push import PushPolicy, Sender  # noqa: E402
@@ -77,7 +80,7 @@ class CountingProvider(AdapterProvider):
         super().__init__(vault)
         self._flight = flight
 
-    def adapter(self, account: AccountConfig) -> Adapter:
+    def adapter(self, account: Account) -> Adapter:
         return CountingAdapter(super().adapter(account), account.id, self._flight)
 
 

@@ -22,10 +22,9 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.core.credentials import MemoryVault  # noqa: E402
 from desktop.core.model import POLLED, Channel, InboundItem  # noqa: E402
-from desktop.core.store import actions  # noqa: E402
+from desktop.core.store.accounts import insert_account  # noqa: E402
 from desktop.core.store.database import Store, open_with_key  # noqa: E402
 from desktop.core.store.ingest import IngestResult, ingest  # noqa: E402
-from desktop.core.sync.accounts import list_accounts  # noqa: E402
 from desktop.core.sync.adapters import AdapterProvider  # noqa: E402
 from desktop.core.sync.pull import Puller, PullPolicy  # noqa: E402
 from desktop.simulator import Simulator, connect_accounts  # noqa: E402
@@ -53,7 +52,7 @@ def sync_all(store: Store, sim: Simulator) -> tuple[float, int, list[Page]]:
     items = 0
     try:
         while True:
-            reports = [puller.pull(account) for account in list_accounts(store)]
+            reports = [puller.pull(account) for account in puller.accounts()]
             new = sum(r.new_messages for r in reports)
             items += new
             if new == 0:
@@ -68,7 +67,8 @@ def replay(store: Store, pages: list[Page]) -> float:
     ids: dict[int, int] = {}
     for account, _, _ in pages:
         if account not in ids:
-            ids[account] = actions.add_account(store, Channel.X, f"replay-{account}")
+            with store.write() as conn:
+                ids[account] = insert_account(conn, Channel.X, f"replay-{account}")
     started = time.perf_counter()
     for account, items, cursor in pages:
         ingest(store, ids[account], items, cursor)

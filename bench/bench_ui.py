@@ -27,14 +27,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import ui_depth as depth  # noqa: E402
 from bench.ui_bench_data import cached_database  # noqa: E402
 
 TARGETS = {
     "start_to_painted_s": 2.0,
     "scroll_frame_ms": 16.0,
     "tick_ms": 2.0,
+    "tick_changing_ms": 16.0,
+    "search_common_ms": 50.0,
+    "search_rare_ms": 50.0,
+    "search_while_counting_ms": 50.0,
+    "change_deep_stall_ms": 16.0,
+    "read_to_end_stall_ms": 16.0,
     "rss_mb": 400.0,
     "ingest_longest_stall_ms": 50.0,
+    **{f"read_to_{n}_stall_ms": 16.0 for n in ("10k", "100k", "400k", "800k")},
+    **{f"scroll_{n}_fetched_ms": 50.0 for n in ("10k", "100k", "400k", "800k")},
+    **{f"scroll_{n}_frame_ms": 16.0 for n in ("10k", "100k", "400k", "800k")},
 }
 
 
@@ -91,7 +101,26 @@ def report(count: int, figures: dict[str, float]) -> None:
         ("  worst case: every visible countdown repainted", "tick_all_ms", "ms"),
         ("search 'motor' (a common word), until its rows show", "search_common_ms", "ms"),
         ("search 'helm dicuri' (rare words), until its rows show", "search_rare_ms", "ms"),
-        ("resident memory after scrolling", "rss_mb", "MB"),
+        ("countdown tick where countdowns change", "tick_changing_ms", "ms"),
+        (
+            "search 'motor' while the side bar counts, until rows show",
+            "search_while_counting_ms",
+            "ms",
+        ),
+        *[
+            (f"{name}: {what}", f"{key}_{name}_{unit_key}", unit)
+            for name in ("10k", "100k", "400k", "800k")
+            for what, key, unit_key, unit in (
+                ("longest GUI stall reading ids to that depth", "read_to", "stall_ms", "ms"),
+                ("page down through unread rows, until painted", "scroll", "fetched_ms", "ms"),
+                ("page down through unread rows, frame", "scroll", "frame_ms", "ms"),
+            )
+        ],
+        ("change notification deep in the order: longest GUI stall", "change_deep_stall_ms", "ms"),
+        ("  until the order is placed again", "change_deep_settled_ms", "ms"),
+        ("reading on to the end: longest GUI stall", "read_to_end_stall_ms", "ms"),
+        ("resident memory at 800k rows read", "rss_deep_mb", "MB"),
+        ("resident memory after scrolling to the end", "rss_mb", "MB"),
         ("peak resident memory before the ingest", "peak_before_ingest_mb", "MB"),
         ("resident memory after the ingest", "rss_after_ingest_mb", "MB"),
         ("peak resident memory (ingest included)", "peak_rss_mb", "MB"),
@@ -119,6 +148,7 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.credentials import MemoryVault
+    from desktop.core.desk import Desk
     from desktop.core.paths import Paths
     from desktop.core.store.database import open_with_key
     from desktop.ui.app import build_context, create_application
@@ -129,7 +159,8 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     store = open_with_key(db, key)
     app = create_application()
     home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
-    context = build_context(app, store, Paths(home), MemoryVault(), language=Language.INDONESIAN)
+    desk = Desk(store, MemoryVault(), Paths(home))
+    context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     window.resize(1440, 900)
     built = time.time()
@@ -155,14 +186,28 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     window.queue_view.viewport().removeEventFilter(probe)
     figures.update(_scrolling(app, window))
     figures["tick_ms"], figures["tick_all_ms"] = _tick(app, window)
+    figures["tick_changing_ms"] = depth.changing_ticks(window)
     figures.update(_search(app, window))
+    figures["search_while_counting_ms"] = depth.search_while_counting(window)
+    total = window.queue_model.total
+    for rows in depth.depths(total):
+        label = f"{rows // 1000}k"
+        figures[f"read_to_{label}_stall_ms"] = depth.read_until(window, rows)
+        fetched, frame = depth.scroll_down_unread(window, rows - 500)
+        figures[f"scroll_{label}_fetched_ms"], figures[f"scroll_{label}_frame_ms"] = fetched, frame
+    figures["change_deep_stall_ms"], figures["change_deep_settled_ms"] = depth.change_deep(
+        window, store
+    )
+    figures["rss_deep_mb"] = _rss_mb()
+    figures["read_to_end_stall_ms"] = depth.read_until(window, total + 1)
+    depth.scroll_down_unread(window, max(window.queue_model.rowCount() - 200, 0), pages=3)
     figures["rss_mb"] = _rss_mb()
     figures["peak_before_ingest_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures.update(_ingest_stalls(app, window, store, ingest_count))
     figures["rss_after_ingest_mb"] = _rss_mb()
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     window.close()
-    context.tasks.shutdown(wait=True)
+    context.tasks.shutdown()
     QApplication.processEvents()
     return figures
 

@@ -16,26 +16,25 @@ from pathlib import Path
 
 from desktop import __version__, cli_sync, console
 from desktop import cli_format as fmt
-from desktop.core.clock import load_skew
 from desktop.core.credentials import (
     CredentialsUnavailableError,
     InsecureKeyringError,
     KeyringVault,
-    Vault,
 )
-from desktop.core.errors import LANGUAGES, UserError
+from desktop.core.desk import Desk
+from desktop.core.errors import UserError
 from desktop.core.logs import configure_logging, write_crash_report
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 from desktop.core.paths import resolve_home
 from desktop.core.sample import sample_threads
 from desktop.core.startup import open_home
-from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
+from desktop.core.store.queries import QueueFilter
 from desktop.core.store.seed import load_sample
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.templates import find_template, reply_templates
+from desktop.core.templates import find_template
 
 LANG_ENV = "ADUAN_DESK_LANG"
+LANGUAGES = ("id", "en")  # desktop.ui.preferences.Language, without importing Qt
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -49,24 +48,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except UserError as exc:
-        print(f"aduan-desk: {exc.message(args.lang)}", file=sys.stderr)
+        _complain(exc, args.lang)
         return 1
     except InsecureKeyringError as exc:
-        error = UserError("keyring_insecure", detail=str(exc))
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("keyring_insecure", detail=str(exc)), args.lang)
         return 1
     except CredentialsUnavailableError as exc:
-        error = UserError("keyring_unavailable", detail=str(exc))
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("keyring_unavailable", detail=str(exc)), args.lang)
         return 1
     except BrokenPipeError:  # the reader went away (``aduan-desk queue | head``)
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - let the exit flush quietly
         return 1
     except Exception as exc:  # a bug: report it, calmly, in one line
         report = write_crash_report(logs, exc)
-        error = UserError("unexpected", report=report)
-        print(f"aduan-desk: {error.message(args.lang)}", file=sys.stderr)
+        _complain(UserError("unexpected", report=report), args.lang)
         return 1
+
+
+def _complain(error: UserError, lang: str) -> None:
+    """One line on stderr, in the officer's language."""
+    print(f"aduan-desk: {fmt.words(lang).error_text(error)}", file=sys.stderr)
 
 
 def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo", cmd_demo, "try Aduan Desk on sample data in a throwaway folder")
     p.add_argument("--count", type=_positive, default=300)
     p.add_argument("--screenshot", type=Path, help="render the window to this PNG and exit")
+    p.add_argument("--theme", choices=["light", "dark", "auto"], help="colour theme of the window")
     return parser
 
 
@@ -163,17 +165,17 @@ def cmd_queue(args: argparse.Namespace) -> int:
     statuses: frozenset[Status] = (
         frozenset(Status) if args.all else frozenset(args.status or ()) or OPEN_STATUSES
     )
-    with _store(args) as store, store.read() as conn:
-        now = load_skew(conn).now()
-        queue_filter = queries.QueueFilter(
+    with _desk(args) as desk:
+        now = desk.unit.clock_skew().now()
+        queue_filter = QueueFilter(
             statuses=statuses,
             channel=args.channel,
             search=args.search,
             overdue_at=now if args.overdue else None,
         )
-        unit = load_unit_settings(conn)
-        page = queue_pages.queue_page(conn, queue_filter, limit=args.limit)
-        total = queue_pages.queue_count(conn, queue_filter)
+        unit = desk.unit.settings()
+        page = desk.queue.top(queue_filter, args.limit)
+        total = desk.queue.count(queue_filter)
     if args.json:
         fmt.print_json(
             {
@@ -188,10 +190,10 @@ def cmd_queue(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _store(args) as store, store.read() as conn:
-        now = load_skew(conn).now()
-        unit = load_unit_settings(conn)
-        detail = queries.complaint_detail(conn, args.id)
+    with _desk(args) as desk:
+        now = desk.unit.clock_skew().now()
+        unit = desk.unit.settings()
+        detail = desk.complaints.detail(args.id)
     if args.json:
         fmt.print_json(fmt.detail_json(detail, now, unit))
     else:
@@ -200,18 +202,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        text = args.text if args.text is not None else _template_text(store, args)
-        reply_id = actions.queue_reply(store, args.id, text, args.officer)
+    with _desk(args) as desk:
+        text = args.text if args.text is not None else _template_text(desk, args)
+        reply_id = desk.complaints.reply(args.id, text, args.officer)
     _done(args, {"reply_id": reply_id, "state": "queued"}, "queued_reply", id=reply_id)
     return 0
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        note_id = actions.add_note(store, args.id, args.text, args.officer, public=args.public)
-        with store.read() as conn:
-            note = next(n for n in queries.complaint_detail(conn, args.id).notes if n.id == note_id)
+    with _desk(args) as desk:
+        note_id = desk.complaints.note(args.id, args.text, args.officer, public=args.public)
+        note = next(n for n in desk.complaints.detail(args.id).notes if n.id == note_id)
     if note.reply_id is not None:
         _done(
             args,
@@ -226,17 +227,20 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        status = actions.change_status(store, args.id, args.status, args.officer)
-    _done(
-        args, {"id": args.id, "status": status.value}, "status_set", id=args.id, status=status.value
-    )
+    with _desk(args) as desk:
+        status = desk.complaints.change_status(args.id, args.status, args.officer)
+    data = {"id": args.id, "status": status.value}
+    if args.json:
+        fmt.print_json(data)
+    else:
+        words = fmt.words(args.lang).status_label(status)
+        print(fmt.label("status_set", args.lang, id=args.id, status=words))
     return 0
 
 
 def cmd_sample(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        count = _load_sample(store, args.count, args.seed)
+    with _desk(args) as desk:
+        count = _load_sample(desk.store, args.count, args.seed)
     _done(args, {"loaded": count}, "sampled", count=count, home=resolve_home(args.home).home)
     return 0
 
@@ -252,15 +256,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     with demo_home(args.count) as demo:
         if args.json:
-            return _demo_summary(demo.store)
+            return _demo_summary(Desk(demo.store, demo.vault, demo.paths))
         from desktop.ui.app import run_window
-        from desktop.ui.preferences import Language
+        from desktop.ui.preferences import Language, ThemeChoice
 
         return run_window(
             demo.store,
             demo.paths,
             demo.vault,
             language=Language(args.lang),
+            theme=ThemeChoice(args.theme) if args.theme else None,
             screenshot=args.screenshot,
         )
 
@@ -269,41 +274,39 @@ def cmd_window(args: argparse.Namespace) -> int:
     """The officer's window on the user's own store (key from the OS keyring)."""
     from desktop.ui.app import run_window
 
-    vault = KeyringVault()
-    with _store(args, vault) as store:
-        return run_window(store, resolve_home(args.home), vault)
+    with _desk(args) as desk:
+        return run_window(desk.store, desk.paths, desk.vault)
 
 
 # --- helpers -----------------------------------------------------------------
 
 
-class _store:  # noqa: N801 - reads as a context manager: ``with _store(args) as store``
-    """Open the user's store with the key from the OS keyring."""
+class _desk:  # noqa: N801 - reads as a context manager: ``with _desk(args) as desk``
+    """The user's desk: the store opened with the key from the OS keyring."""
 
-    def __init__(self, args: argparse.Namespace, vault: Vault | None = None) -> None:
+    def __init__(self, args: argparse.Namespace) -> None:
         self._paths = resolve_home(args.home)
-        self._vault = vault
 
-    def __enter__(self) -> Store:
-        self._store = open_home(self._paths, self._vault or KeyringVault())
-        return self._store
+    def __enter__(self) -> Desk:
+        vault = KeyringVault()
+        self._desk = Desk(open_home(self._paths, vault), vault, self._paths)
+        return self._desk
 
     def __exit__(self, *exc: object) -> None:
-        self._store.close()
+        self._desk.store.close()
 
 
 def _load_sample(store: Store, count: int, seed: int) -> int:
     return load_sample(store, sample_threads(count, now=datetime.now(UTC), seed=seed))
 
 
-def _demo_summary(store: Store) -> int:
+def _demo_summary(desk: Desk) -> int:
     now = datetime.now(UTC)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
-        everything = queries.QueueFilter()
-        page = queue_pages.queue_page(conn, everything, limit=20)
-        total = queue_pages.queue_count(conn, everything)
-        overdue = queue_pages.queue_count(conn, queries.QueueFilter(overdue_at=now))
+    unit = desk.unit.settings()
+    everything = QueueFilter()
+    page = desk.queue.top(everything, 20)
+    total = desk.queue.count(everything)
+    overdue = desk.queue.count(QueueFilter(overdue_at=now))
     fmt.print_json(
         {
             "total": total,
@@ -314,11 +317,10 @@ def _demo_summary(store: Store) -> int:
     return 0
 
 
-def _template_text(store: Store, args: argparse.Namespace) -> str:
-    template = find_template(reply_templates(store.path.parent), args.template)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
-        detail = queries.complaint_detail(conn, args.id)
+def _template_text(desk: Desk, args: argparse.Namespace) -> str:
+    template = find_template(desk.complaints.templates(), args.template)
+    unit = desk.unit.settings()
+    detail = desk.complaints.detail(args.id)
     return template.render({"nama": detail.complaint.author_name, "satuan": unit.name})
 
 

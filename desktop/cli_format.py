@@ -5,55 +5,84 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.deadlines import (
     Countdown,
     UnitSettings,
+    Urgency,
     countdown,
-    format_remaining,
     to_unit_time,
 )
 from desktop.core.model import Complaint, Note, Reply
 from desktop.core.store.queries import ComplaintDetail, OutboxEntry
+from desktop.core.words import QT_TRANSLATE_NOOP
 
-# Column titles and labels, Indonesian first.
-LABELS: Mapping[str, tuple[str, str]] = {
-    "id": ("ID", "ID"),
-    "countdown": ("Tenggat", "Deadline"),
-    "channel": ("Kanal", "Channel"),
-    "author": ("Pelapor", "Author"),
-    "status": ("Status", "Status"),
-    "received": ("Diterima", "Received"),
-    "excerpt": ("Isi", "Text"),
-    "no_deadline": ("-", "-"),
-    "viral": ("RAWAN VIRAL", "VIRAL RISK"),
-    "shown": ("Menampilkan {shown} dari {total} aduan.", "Showing {shown} of {total} complaints."),
-    "empty": ("Tidak ada aduan yang cocok.", "No matching complaint."),
-    "messages": ("Percakapan", "Conversation"),
-    "replies": ("Balasan", "Replies"),
-    "notes": ("Catatan perkembangan", "Progress notes"),
-    "public": ("publik", "public"),
-    "internal": ("internal", "internal"),
-    "queued_reply": ("Balasan #{id} masuk antrean kirim.", "Reply #{id} queued for sending."),
-    "note_added": ("Catatan #{id} disimpan.", "Note #{id} saved."),
-    "note_public": (
-        "Catatan #{id} disimpan dan dikirim sebagai balasan #{reply}.",
-        "Note #{id} saved and queued as reply #{reply}.",
+if TYPE_CHECKING:
+    from types import ModuleType
+
+# The command line's own words (context "Cli" in translations/aduan_*.ts).
+LABELS: Mapping[str, str] = {
+    "id": QT_TRANSLATE_NOOP("Cli", "ID"),
+    "countdown": QT_TRANSLATE_NOOP("Cli", "Deadline"),
+    "channel": QT_TRANSLATE_NOOP("Cli", "Channel"),
+    "author": QT_TRANSLATE_NOOP("Cli", "Author"),
+    "status": QT_TRANSLATE_NOOP("Cli", "Status"),
+    "received": QT_TRANSLATE_NOOP("Cli", "Received"),
+    "excerpt": QT_TRANSLATE_NOOP("Cli", "Text"),
+    "shown": QT_TRANSLATE_NOOP("Cli", "Showing {shown} of {total} complaints."),
+    "empty": QT_TRANSLATE_NOOP("Cli", "No matching complaint."),
+    "messages": QT_TRANSLATE_NOOP("Cli", "Conversation"),
+    "replies": QT_TRANSLATE_NOOP("Cli", "Replies"),
+    "notes": QT_TRANSLATE_NOOP("Cli", "Progress notes"),
+    "public": QT_TRANSLATE_NOOP("Cli", "public"),
+    "internal": QT_TRANSLATE_NOOP("Cli", "internal"),
+    "queued_reply": QT_TRANSLATE_NOOP("Cli", "Reply #{id} queued for sending."),
+    "note_added": QT_TRANSLATE_NOOP("Cli", "Note #{id} saved."),
+    "note_public": QT_TRANSLATE_NOOP("Cli", "Note #{id} saved and queued as reply #{reply}."),
+    "status_set": QT_TRANSLATE_NOOP("Cli", "Complaint #{id} is now {status}."),
+    "outbox_empty": QT_TRANSLATE_NOOP("Cli", "The outbox is empty."),
+    "outbox_complaint": QT_TRANSLATE_NOOP("Cli", "complaint #{id}"),
+    "sampled": QT_TRANSLATE_NOOP("Cli", "{count} sample complaints loaded into {home}."),
+    "account_added": QT_TRANSLATE_NOOP("Cli", "Account #{id} {channel}/{name} added."),
+    "account_removed": QT_TRANSLATE_NOOP("Cli", "#{id}: account and its token removed."),
+    "account_kept": QT_TRANSLATE_NOOP(
+        "Cli", "#{id}: token removed; the account is kept disabled for its complaints."
     ),
-    "status_set": ("Status aduan #{id} kini {status}.", "Complaint #{id} is now {status}."),
-    "outbox_empty": ("Antrean kirim kosong.", "The outbox is empty."),
-    "sampled": (
-        "{count} aduan contoh dimuat ke {home}.",
-        "{count} sample complaints loaded into {home}.",
+    "token_replaced": QT_TRANSLATE_NOOP("Cli", "#{id}: token replaced."),
+    "retry_queued": QT_TRANSLATE_NOOP("Cli", "Reply #{id} queued for sending again."),
+    "reply_cancelled": QT_TRANSLATE_NOOP("Cli", "Reply #{id} cancelled; it will not be sent."),
+    "outbox_round": QT_TRANSLATE_NOOP(
+        "Cli", "Outbox: {sent} sent, {failed} failed, {uncertain} being checked."
     ),
-    "overdue": ("Terlambat: {count} aduan.", "Overdue: {count} complaints."),
+    "profile_ok": QT_TRANSLATE_NOOP(
+        "Cli",
+        "Valid profile: {unit} ({level}, {zone}), {accounts} accounts, {templates} templates.",
+    ),
+    "profile_applied": QT_TRANSLATE_NOOP("Cli", "Profile {file} applied."),
+    "check_ok": QT_TRANSLATE_NOOP("Cli", "OK"),
+    "check_problem": QT_TRANSLATE_NOOP("Cli", "PROBLEM"),
+    "data_folder": QT_TRANSLATE_NOOP("Cli", "Data folder: {folder}"),
+    "param_shape": QT_TRANSLATE_NOOP("Cli", "--param {pair}: write it as KEY=VALUE"),
+    "profile_file_missing": QT_TRANSLATE_NOOP("Cli", "name the profile file: profile check FILE"),
 }
 
 
+def words(lang: str) -> ModuleType:
+    """``desktop.i18n`` speaking ``lang`` (the command line's ``--lang``).
+
+    Imported on the first sentence printed, so that ``--help``, ``--version``
+    and ``--json`` output never load Qt.
+    """
+    from desktop import i18n
+
+    if i18n.current_language() != lang:
+        i18n.use_language(lang)
+    return i18n
+
+
 def label(key: str, lang: str, **params: object) -> str:
-    indonesian, english = LABELS[key]
-    return (english if lang == "en" else indonesian).format(**params)
+    return str(words(lang).translate("Cli", LABELS[key])).format(**params)
 
 
 def print_json(data: Any) -> None:
@@ -77,11 +106,13 @@ def complaint_countdown(complaint: Complaint, now: datetime, unit: UnitSettings)
 
 
 def countdown_text(value: Countdown, lang: str) -> str:
+    """ "sisa 3 jam", "terlambat 2 hari · RAWAN VIRAL", or a dash: the window's words."""
     if value.remaining is None:
-        return label("no_deadline", lang)
-    text = format_remaining(value.remaining, lang)
-    if value.urgency.name == "VIRAL":
-        text = f"{text} · {label('viral', lang)}"
+        return "-"
+    i18n = words(lang)
+    text = str(i18n.remaining_text(value.remaining))
+    if value.urgency is Urgency.VIRAL:
+        text = f"{text} · {i18n.urgency_label(Urgency.VIRAL)}"
     return text
 
 
@@ -127,7 +158,7 @@ def queue_lines(
                 countdown_text(complaint_countdown(complaint, now, unit), lang),
                 complaint.channel.value,
                 _clip(complaint.author_name, 20),
-                complaint.status.value,
+                words(lang).status_label(complaint.status),
                 local(complaint.first_message_at, unit),
                 _clip(complaint.excerpt.replace("\n", " "), 60),
             ]
@@ -177,6 +208,7 @@ def reply_json(reply: Reply, unit: UnitSettings) -> dict[str, Any]:
         "accepted_at": reply.accepted_at,
         "platform_id": reply.platform_id,
         "last_error": reply.last_error,
+        "last_reason": reply.last_reason,
     }
 
 
@@ -197,8 +229,9 @@ def detail_lines(
 ) -> list[str]:
     c = detail.complaint
     value = complaint_countdown(c, now, unit)
+    i18n = words(lang)
     lines = [
-        f"#{c.id} · {c.channel.value} · {detail.account_name} · {c.status.value}",
+        f"#{c.id} · {c.channel.value} · {detail.account_name} · {i18n.status_label(c.status)}",
         f"{label('countdown', lang)}: {countdown_text(value, lang)} ({local(c.due_at, unit)})",
         "",
         f"{label('messages', lang)}:",
@@ -209,7 +242,7 @@ def detail_lines(
     if detail.replies:
         lines += ["", f"{label('replies', lang)}:"]
         for r in detail.replies:
-            lines.append(f"  #{r.id} [{r.state.value}] {r.officer}: {r.text}")
+            lines.append(f"  #{r.id} [{i18n.reply_state_label(r.state)}] {r.officer}: {r.text}")
     if detail.notes:
         lines += ["", f"{label('notes', lang)}:"]
         for n in detail.notes:
@@ -221,12 +254,19 @@ def detail_lines(
 def outbox_lines(entries: Sequence[OutboxEntry], unit: UnitSettings, lang: str) -> list[str]:
     if not entries:
         return [label("outbox_empty", lang)]
-    return [
-        f"#{e.reply.id}  [{e.reply.state.value}]  {e.channel.value}/{e.account_name}  "
-        f"aduan #{e.reply.complaint_id}  x{e.reply.attempts}  {_clip(e.reply.text, 50)}"
-        + (f"  — {e.reply.last_error}" if e.reply.last_error else "")
-        for e in entries
-    ]
+    return [_outbox_line(e, lang) for e in entries]
+
+
+def _outbox_line(entry: OutboxEntry, lang: str) -> str:
+    reply, i18n = entry.reply, words(lang)
+    line = (
+        f"#{reply.id}  [{i18n.reply_state_label(reply.state)}]  "
+        f"{entry.channel.value}/{entry.account_name}  "
+        f"{label('outbox_complaint', lang, id=reply.complaint_id)}  x{reply.attempts}  "
+        f"{_clip(reply.text, 50)}"
+    )
+    why = str(i18n.problem_text(reply.last_reason, reply.last_error))
+    return f"{line}  — {why}" if why else line
 
 
 def _clip(text: str, width: int) -> str:

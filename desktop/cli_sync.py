@@ -7,26 +7,24 @@ import contextlib
 import getpass
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from desktop import cli_format as fmt
 from desktop.core.credentials import KeyringVault, Vault
+from desktop.core.desk import Desk, Removal
+from desktop.core.desk.accounts import check_settings
 from desktop.core.doctor import run_doctor
 from desktop.core.errors import UserError
-from desktop.core.model import POLLED, Channel
+from desktop.core.model import POLLED, Account, Channel
 from desktop.core.paths import resolve_home
-from desktop.core.platforms.errors import ConfigurationError
-from desktop.core.platforms.factory import make_adapter
-from desktop.core.platforms.http import PlatformSession
 from desktop.core.profile import ProfileError, load_profile
 from desktop.core.startup import apply_profile, open_home
+from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store, open_store
-from desktop.core.store.settings import load_unit_settings
-from desktop.core.sync import accounts, outbox
 from desktop.core.sync.engine import SyncEngine, SyncReport
-from desktop.core.sync.states import describe
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -84,6 +82,17 @@ def _open(args: argparse.Namespace, vault: Vault) -> Store:
     return open_home(resolve_home(args.home), vault)
 
 
+@contextlib.contextmanager
+def _desk(args: argparse.Namespace) -> Iterator[Desk]:
+    """The user's desk: the store opened with the key from the OS keyring."""
+    paths, vault = resolve_home(args.home), KeyringVault()
+    store = open_home(paths, vault)
+    try:
+        yield Desk(store, vault, paths)
+    finally:
+        store.close()
+
+
 def read_token(prompt: str = "Token: ") -> str:
     """The token from the terminal without echo, or from piped stdin."""
     if sys.stdin is not None and sys.stdin.isatty():
@@ -91,64 +100,59 @@ def read_token(prompt: str = "Token: ") -> str:
     return sys.stdin.read().strip() if sys.stdin is not None else ""
 
 
-def _params(pairs: list[str]) -> dict[str, str]:
+def _params(pairs: list[str], lang: str) -> dict[str, str]:
     params = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UserError("bad_option", detail=f"--param {pair!r}: expected KEY=VALUE")
+            raise UserError("bad_option", detail=fmt.label("param_shape", lang, pair=pair))
         params[key.strip()] = value.strip()
     return params
 
 
 def cmd_account_add(args: argparse.Namespace) -> int:
-    params = _params(args.param)
+    params = _params(args.param, args.lang)
     token = read_token()
-    try:  # check the settings before anything is stored
-        with PlatformSession() as session:
-            make_adapter(
-                args.platform,
-                session,
-                token or "x",
-                args.api_base,
-                params,
-                params.get("own_user_id"),
-            )
-    except ConfigurationError as exc:
-        raise UserError("bad_option", detail=str(exc)) from None
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        account_id = accounts.add_account(
-            store, vault, args.platform, args.name, token, api_base=args.api_base, params=params
+    check_settings(args.platform, token, args.api_base, params)  # before the keyring opens
+    with _desk(args) as desk:
+        account_id = desk.accounts.add(
+            args.platform, args.name, token, api_base=args.api_base, params=params
         )
-    finally:
-        store.close()
-    _say(args, {"id": account_id}, f"#{account_id} {args.platform.value}/{args.name}")
+    _say(
+        args,
+        {"id": account_id},
+        "account_added",
+        id=account_id,
+        channel=args.platform.value,
+        name=args.name,
+    )
     return 0
 
 
 def cmd_account_list(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        rows = accounts.list_accounts(store, include_disabled=True)
-        with store.read() as conn:
-            unit = load_unit_settings(conn)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        rows = desk.accounts.list()
+        unit = desk.unit.settings()
     if args.json:
         fmt.print_json([_account_json(a, args.lang) for a in rows])
     else:
         for a in rows:
-            error = f" — {a.last_error}" if a.last_error else ""
             print(
-                f"#{a.id}  {a.channel.value}/{a.name}  [{a.state}] {describe(a.state, args.lang)}"
-                f"  {fmt.local(a.last_sync_at, unit)}{error}"
+                f"#{a.id}  {a.channel.value}/{a.name}  {fmt.local(a.last_sync_at, unit)}"
+                f"  {_state_text(a, args.lang)}"
             )
     return 0
 
 
-def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
+def _state_text(a: Account, lang: str) -> str:
+    """The state in the window's words, then the platform's own words, labelled as theirs."""
+    words = str(fmt.words(lang).sync_state_text(a.state))
+    if a.last_error:
+        words += " — " + str(fmt.words(lang).platform_words(a.last_error))
+    return words
+
+
+def _account_json(a: Account, lang: str) -> dict[str, object]:
     return {
         "id": a.id,
         "channel": a.channel.value,
@@ -156,7 +160,7 @@ def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
         "api_base": a.api_base,
         "params": dict(a.params),
         "state": a.state,
-        "state_text": describe(a.state, lang),
+        "state_text": fmt.words(lang).sync_state_text(a.state),
         "last_sync_at": a.last_sync_at,
         "last_error": a.last_error,
         "next_sync_at": a.next_sync_at,
@@ -164,29 +168,22 @@ def _account_json(a: accounts.AccountConfig, lang: str) -> dict[str, object]:
 
 
 def cmd_account_remove(args: argparse.Namespace) -> int:
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        deleted = accounts.remove_account(store, vault, args.id)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        removal = desk.accounts.remove(args.id)
+    deleted = removal is Removal.DELETED
     _say(
         args,
         {"id": args.id, "deleted": deleted},
-        f"#{args.id}: "
-        + ("removed" if deleted else "token removed; kept disabled for its complaints"),
+        "account_removed" if deleted else "account_kept",
+        id=args.id,
     )
     return 0
 
 
 def cmd_account_token(args: argparse.Namespace) -> int:
-    vault = KeyringVault()
-    store = _open(args, vault)
-    try:
-        accounts.set_token(store, vault, args.id, read_token())
-    finally:
-        store.close()
-    _say(args, {"id": args.id}, f"#{args.id}: token replaced")
+    with _desk(args) as desk:
+        desk.accounts.set_token(args.id, read_token())
+    _say(args, {"id": args.id}, "token_replaced", id=args.id)
     return 0
 
 
@@ -212,7 +209,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> None:
-    states = accounts.list_accounts(store)
+    with store.read() as conn:
+        states = list_accounts(conn)
     pulled = {p.account_id: p for p in report.pulls}
     if args.json:
         fmt.print_json(
@@ -238,22 +236,23 @@ def _print_round(args: argparse.Namespace, store: Store, report: SyncReport) -> 
     for a in states:
         got = pulled.get(a.id)
         new = f" +{got.new_messages}" if got else ""
-        error = f" — {a.last_error}" if a.last_error else ""
-        print(f"#{a.id} {a.channel.value}/{a.name}: {describe(a.state, args.lang)}{new}{error}")
+        print(f"#{a.id} {a.channel.value}/{a.name}{new}: {_state_text(a, args.lang)}")
     push = report.push
-    print(f"outbox: {push.sent} sent, {push.failed} failed, {push.uncertain} uncertain")
+    print(
+        fmt.label(
+            "outbox_round",
+            args.lang,
+            sent=push.sent,
+            failed=push.failed,
+            uncertain=push.uncertain,
+        )
+    )
 
 
 def cmd_outbox(args: argparse.Namespace) -> int:
-    from desktop.core.store import queries
-
-    store = _open(args, KeyringVault())
-    try:
-        with store.read() as conn:
-            unit = load_unit_settings(conn)
-            entries = queries.outbox(conn)
-    finally:
-        store.close()
+    with _desk(args) as desk:
+        unit = desk.unit.settings()
+        entries = desk.complaints.outbox()
     if args.json:
         fmt.print_json(
             [
@@ -271,28 +270,22 @@ def cmd_outbox(args: argparse.Namespace) -> int:
 
 
 def cmd_outbox_retry(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        outbox.retry(store, args.id)
-    finally:
-        store.close()
-    _say(args, {"id": args.id, "state": "queued"}, f"#{args.id}: queued")
+    with _desk(args) as desk:
+        desk.complaints.retry_reply(args.id)
+    _say(args, {"id": args.id, "state": "queued"}, "retry_queued", id=args.id)
     return 0
 
 
 def cmd_outbox_cancel(args: argparse.Namespace) -> int:
-    store = _open(args, KeyringVault())
-    try:
-        outbox.cancel(store, args.id)
-    finally:
-        store.close()
-    _say(args, {"id": args.id, "state": "cancelled"}, f"#{args.id}: cancelled")
+    with _desk(args) as desk:
+        desk.complaints.cancel_reply(args.id)
+    _say(args, {"id": args.id, "state": "cancelled"}, "reply_cancelled", id=args.id)
     return 0
 
 
 def cmd_profile_check(args: argparse.Namespace) -> int:
     if getattr(args, "file", None) is None:
-        raise UserError("bad_option", detail="name the profile file: profile check FILE")
+        raise UserError("bad_option", detail=fmt.label("profile_file_missing", args.lang))
     try:
         profile = load_profile(args.file)
     except OSError as exc:
@@ -312,9 +305,12 @@ def cmd_profile_check(args: argparse.Namespace) -> int:
     _say(
         args,
         {"ok": True, **summary},
-        f"OK: {profile.unit.name} ({profile.level}, "
-        f"{profile.unit.zone.label}), {len(profile.accounts)} accounts, "
-        f"{len(profile.templates)} templates",
+        "profile_ok",
+        unit=profile.unit.name,
+        level=profile.level,
+        zone=profile.unit.zone.label,
+        accounts=len(profile.accounts),
+        templates=len(profile.templates),
     )
     return 0
 
@@ -333,7 +329,7 @@ def cmd_profile_apply(args: argparse.Namespace) -> int:
         apply_profile(store, paths, profile, args.file)
     finally:
         store.close()
-    _say(args, {"applied": str(args.file)}, f"{args.file}: applied")
+    _say(args, {"applied": str(args.file)}, "profile_applied", file=args.file)
     return 0
 
 
@@ -342,15 +338,16 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.json:
         fmt.print_json(report.to_dict())
         return 0
-    good, bad = ("OK", "MASALAH") if args.lang == "id" else ("OK", "PROBLEM")
+    good, bad = fmt.label("check_ok", args.lang), fmt.label("check_problem", args.lang)
     print(f"Aduan Desk {report.version} · Python {report.python} · {report.system}")
-    print(f"{'Folder data' if args.lang == 'id' else 'Data folder'}: {report.data_folder}")
-    for check in report.checks:
+    print(fmt.label("data_folder", args.lang, folder=report.data_folder))
+    for check in report.checks:  # the checks' details are for IT, in English
         print(f"  [{good if check.ok else bad}] {check.name}: {check.detail}")
     for account in report.accounts:
-        reach = account.get("check") or describe(account["state"], args.lang)
+        state = fmt.words(args.lang).sync_state_text(str(account["state"]))
+        reach = f"{state} — {account['check']}" if account.get("check") else state
         name = f"{account['channel']}/{account['name']}"
-        print(f"  #{account['id']} {name}: {account['state']} — {reach}")
+        print(f"  #{account['id']} {name}: {reach}")
     return 0
 
 
@@ -362,8 +359,9 @@ def cmd_simulator(args: argparse.Namespace) -> int:
     return 0
 
 
-def _say(args: argparse.Namespace, data: dict[str, object], text: str) -> None:
+def _say(args: argparse.Namespace, data: dict[str, object], key: str, **params: object) -> None:
+    """``data`` as JSON, or the sentence ``key`` of ``fmt.LABELS`` in the officer's language."""
     if args.json:
         fmt.print_json(data)
     else:
-        print(text)
+        print(fmt.label(key, args.lang, **params))

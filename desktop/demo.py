@@ -19,7 +19,7 @@ from desktop.core.credentials import MemoryVault
 from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.store.database import Store, open_store
-from desktop.core.store.seed import apply_statuses_and_notes
+from desktop.core.store.seed import apply_statuses_and_notes, record_desk_replies
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.states import SyncState
 from desktop.simulator import Simulator, connect_accounts
@@ -50,9 +50,10 @@ def demo_home(count: int = 300, seed: int = 1) -> Iterator[Demo]:
                 for channel, account_id in connect_accounts(simulator, store, vault).items()
             }
             first_sync(store, vault)
-            # What officers did before the demo began: statuses and notes.
+            # What officers did before the demo began: statuses, notes, the replies they sent.
             threads = list(sample_threads(count, now=now, seed=seed))
             apply_statuses_and_notes(store, threads, accounts)
+            record_desk_replies(store, threads, accounts)
             yield Demo(store, paths, vault, simulator)
         finally:
             store.close()

@@ -17,11 +17,10 @@ from desktop.core.credentials import KeyringVault
 from desktop.core.model import Channel, InboundItem
 from desktop.core.paths import HOME_ENV, Paths
 from desktop.core.sample import sample_threads
-from desktop.core.store import actions
 from desktop.core.store.database import Store, open_with_key
 from desktop.core.store.seed import load_sample
 from tests.keyring_support import require_secret_service
-from tests.support import NOW, ItemFactory
+from tests.support import NOW, ItemFactory, add_account
 
 
 @pytest.fixture
@@ -57,7 +56,7 @@ def sample_store(store: Store) -> Store:
 
 @pytest.fixture
 def account_id(store: Store) -> int:
-    return actions.add_account(store, Channel.X, "humas_polres_contoh")
+    return add_account(store, Channel.X, "humas_polres_contoh")
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
-from desktop.core.model import InboundItem
+from desktop.core.model import Account, Channel, InboundItem
+from desktop.core.store import accounts
+from desktop.core.store.database import Store
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.schema import ComplaintRow
 from desktop.core.store.sqlite import search
@@ -43,3 +45,19 @@ def reference_queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int
         (r for r in rows if r.due_at is None), key=lambda r: (r.last_message_at, r.id), reverse=True
     )
     return [r.id for r in due + rest]
+
+
+def add_account(store: Store, channel: Channel, name: str, **settings: object) -> int:
+    """Register an account straight in the store (no token, no settings check)."""
+    with store.write() as conn:
+        return accounts.insert_account(conn, channel, name, **settings)  # type: ignore[arg-type]
+
+
+def stored_accounts(store: Store, *, include_disabled: bool = False) -> list[Account]:
+    with store.read() as conn:
+        return accounts.list_accounts(conn, include_disabled=include_disabled)
+
+
+def stored_account(store: Store, account_id: int) -> Account:
+    with store.read() as conn:
+        return accounts.find_account(conn, account_id)

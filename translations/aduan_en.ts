@@ -99,6 +99,10 @@
         <translation>Account {name} removed; its token was deleted.</translation>
     </message>
     <message>
+        <source>Account {name} disabled and kept with its complaints; its token was deleted.</source>
+        <translation>Account {name} disabled and kept with its complaints; its token was deleted.</translation>
+    </message>
+    <message>
         <source>Testing the connection of {name}…</source>
         <translation>Testing the connection of {name}…</translation>
     </message>
@@ -185,9 +189,148 @@
         <source>(default)</source>
         <translation>(default)</translation>
     </message>
+</context>
+<context>
+    <name>Cli</name>
     <message>
-        <source>Needs a new token</source>
-        <translation>Needs a new token</translation>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} complaints.</source>
+        <translation>Showing {shown} of {total} complaints.</translation>
+    </message>
+    <message>
+        <source>No matching complaint.</source>
+        <translation>No matching complaint.</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>Progress notes</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>public</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>Reply #{id} queued for sending.</source>
+        <translation>Reply #{id} queued for sending.</translation>
+    </message>
+    <message>
+        <source>Note #{id} saved.</source>
+        <translation>Note #{id} saved.</translation>
+    </message>
+    <message>
+        <source>Note #{id} saved and queued as reply #{reply}.</source>
+        <translation>Note #{id} saved and queued as reply #{reply}.</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is now {status}.</source>
+        <translation>Complaint #{id} is now {status}.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>The outbox is empty.</translation>
+    </message>
+    <message>
+        <source>complaint #{id}</source>
+        <translation>complaint #{id}</translation>
+    </message>
+    <message>
+        <source>{count} sample complaints loaded into {home}.</source>
+        <translation>{count} sample complaints loaded into {home}.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} added.</source>
+        <translation>Account #{id} {channel}/{name} added.</translation>
+    </message>
+    <message>
+        <source>#{id}: account and its token removed.</source>
+        <translation>#{id}: account and its token removed.</translation>
+    </message>
+    <message>
+        <source>#{id}: token removed; the account is kept disabled for its complaints.</source>
+        <translation>#{id}: token removed; the account is kept disabled for its complaints.</translation>
+    </message>
+    <message>
+        <source>#{id}: token replaced.</source>
+        <translation>#{id}: token replaced.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} queued for sending again.</source>
+        <translation>Reply #{id} queued for sending again.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} cancelled; it will not be sent.</source>
+        <translation>Reply #{id} cancelled; it will not be sent.</translation>
+    </message>
+    <message>
+        <source>Outbox: {sent} sent, {failed} failed, {uncertain} being checked.</source>
+        <translation>Outbox: {sent} sent, {failed} failed, {uncertain} being checked.</translation>
+    </message>
+    <message>
+        <source>Valid profile: {unit} ({level}, {zone}), {accounts} accounts, {templates} templates.</source>
+        <translation>Valid profile: {unit} ({level}, {zone}), {accounts} accounts, {templates} templates.</translation>
+    </message>
+    <message>
+        <source>Profile {file} applied.</source>
+        <translation>Profile {file} applied.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>PROBLEM</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Data folder: {folder}</translation>
+    </message>
+    <message>
+        <source>--param {pair}: write it as KEY=VALUE</source>
+        <translation>--param {pair}: write it as KEY=VALUE</translation>
+    </message>
+    <message>
+        <source>name the profile file: profile check FILE</source>
+        <translation>name the profile file: profile check FILE</translation>
     </message>
 </context>
 <context>
@@ -272,38 +415,6 @@
     <message>
         <source>%1 ago</source>
         <translation>%1 ago</translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation>Not synced yet</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Connected</translation>
-    </message>
-    <message>
-        <source>Cannot connect; retrying automatically</source>
-        <translation>Cannot connect; retrying automatically</translation>
-    </message>
-    <message>
-        <source>Slowed down by the platform; waiting</source>
-        <translation>Slowed down by the platform; waiting</translation>
-    </message>
-    <message>
-        <source>Needs a new token</source>
-        <translation>Needs a new token</translation>
-    </message>
-    <message>
-        <source>Another program reads this account</source>
-        <translation>Another program reads this account</translation>
-    </message>
-    <message>
-        <source>Refused by the platform; check the account</source>
-        <translation>Refused by the platform; check the account</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Disabled</translation>
     </message>
 </context>
 <context>
@@ -421,7 +532,38 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 hours</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 minute</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
+    <message>
+        <source>The platform said: %1</source>
+        <translation>The platform said: %1</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>New</translation>
@@ -485,21 +627,6 @@
     <message>
         <source>VIRAL RISK</source>
         <translation>VIRAL RISK</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <comment>days, abbreviated</comment>
-        <translation>%1 d</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>hours, abbreviated</comment>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <comment>minutes, abbreviated</comment>
-        <translation>%1 m</translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -709,10 +836,6 @@
         <translation>The platform gave no reason.</translation>
     </message>
     <message>
-        <source>The platform&apos;s reason: {reason}</source>
-        <translation>The platform&apos;s reason: {reason}</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -769,6 +892,101 @@
     <message>
         <source>Every word counts, as the start of a word; accents are ignored</source>
         <translation>Every word counts, as the start of a word; accents are ignored</translation>
+    </message>
+</context>
+<context>
+    <name>SendReason</name>
+    <message>
+        <source>The platform did not take this reply and gave no known reason.</source>
+        <translation>The platform did not take this reply and gave no known reason.</translation>
+    </message>
+    <message>
+        <source>The platform refused this reply.</source>
+        <translation>The platform refused this reply.</translation>
+    </message>
+    <message>
+        <source>The reply is too long for this platform: shorten it.</source>
+        <translation>The reply is too long for this platform: shorten it.</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>The reply is empty.</translation>
+    </message>
+    <message>
+        <source>The message being answered was deleted or is no longer visible.</source>
+        <translation>The message being answered was deleted or is no longer visible.</translation>
+    </message>
+    <message>
+        <source>The platform does not allow this account to answer here (a missing permission, comments turned off, or the person blocked the account).</source>
+        <translation>The platform does not allow this account to answer here (a missing permission, comments turned off, or the person blocked the account).</translation>
+    </message>
+    <message>
+        <source>The 24-hour window to answer this person&apos;s message has closed; they must write again before a direct reply is possible.</source>
+        <translation>The 24-hour window to answer this person&apos;s message has closed; they must write again before a direct reply is possible.</translation>
+    </message>
+    <message>
+        <source>The platform refuses this text as a duplicate of an earlier post, and it is not in the thread: edit the text.</source>
+        <translation>The platform refuses this text as a duplicate of an earlier post, and it is not in the thread: edit the text.</translation>
+    </message>
+    <message>
+        <source>The platform refused this text as a duplicate; the thread is checked for the earlier reply.</source>
+        <translation>The platform refused this text as a duplicate; the thread is checked for the earlier reply.</translation>
+    </message>
+    <message>
+        <source>It is unknown whether this reply arrived, and this platform cannot be read back: check the conversation, then retry or cancel.</source>
+        <translation>It is unknown whether this reply arrived, and this platform cannot be read back: check the conversation, then retry or cancel.</translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s address is not valid for this platform.</source>
+        <translation>The conversation&apos;s address is not valid for this platform.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s settings cannot work; check them under Accounts.</source>
+        <translation>The account&apos;s settings cannot work; check them under Accounts.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s token expired or was revoked; enter a new token.</source>
+        <translation>The account&apos;s token expired or was revoked; enter a new token.</translation>
+    </message>
+    <message>
+        <source>The platform asked to wait; sending resumes by itself.</source>
+        <translation>The platform asked to wait; sending resumes by itself.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s daily quota is used up; sending resumes later.</source>
+        <translation>The platform&apos;s daily quota is used up; sending resumes later.</translation>
+    </message>
+    <message>
+        <source>Another program (or a webhook) reads this bot; stop the other one.</source>
+        <translation>Another program (or a webhook) reads this bot; stop the other one.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached; retrying automatically.</source>
+        <translation>The platform could not be reached; retrying automatically.</translation>
+    </message>
+    <message>
+        <source>The platform did not answer in time; retrying automatically.</source>
+        <translation>The platform did not answer in time; retrying automatically.</translation>
+    </message>
+    <message>
+        <source>The platform had a temporary problem; retrying automatically.</source>
+        <translation>The platform had a temporary problem; retrying automatically.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read; retrying automatically.</source>
+        <translation>The platform&apos;s answer could not be read; retrying automatically.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s security certificate could not be verified; tell IT staff (a proxy may need its certificate set).</source>
+        <translation>The platform&apos;s security certificate could not be verified; tell IT staff (a proxy may need its certificate set).</translation>
+    </message>
+    <message>
+        <source>The connection was redirected elsewhere (a login page of the network, or a wrong API address).</source>
+        <translation>The connection was redirected elsewhere (a login page of the network, or a wrong API address).</translation>
+    </message>
+    <message>
+        <source>Aduan Desk met an unexpected problem while sending; a report was written. The thread is read back before this reply is tried again, so it is never sent twice.</source>
+        <translation>Aduan Desk met an unexpected problem while sending; a report was written. The thread is read back before this reply is tried again, so it is never sent twice.</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1214,41 @@
     </message>
 </context>
 <context>
+    <name>SyncState</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <source>Cannot connect; retrying automatically</source>
+        <translation>Cannot connect; retrying automatically</translation>
+    </message>
+    <message>
+        <source>Slowed down by the platform; waiting as it asked</source>
+        <translation>Slowed down by the platform; waiting as it asked</translation>
+    </message>
+    <message>
+        <source>Token expired or revoked; enter a new token</source>
+        <translation>Token expired or revoked; enter a new token</translation>
+    </message>
+    <message>
+        <source>Another program (or a webhook) reads this bot; stop the other one</source>
+        <translation>Another program (or a webhook) reads this bot; stop the other one</translation>
+    </message>
+    <message>
+        <source>Refused by the platform; check the account&apos;s settings</source>
+        <translation>Refused by the platform; check the account&apos;s settings</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1107,6 +1360,109 @@
     <message>
         <source>Answer before the deadline: %1</source>
         <translation>Answer before the deadline: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>Complaint #{id} not found.</source>
+        <translation>Complaint #{id} not found.</translation>
+    </message>
+    <message>
+        <source>Cannot change status from {current} to {wanted} (allowed: {allowed}).</source>
+        <translation>Cannot change status from {current} to {wanted} (allowed: {allowed}).</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;{value}&apos; (choices: {choices}).</source>
+        <translation>Unknown status &apos;{value}&apos; (choices: {choices}).</translation>
+    </message>
+    <message>
+        <source>The text must not be empty.</source>
+        <translation>The text must not be empty.</translation>
+    </message>
+    <message>
+        <source>Text too long for {channel}: {length} characters, at most {limit}.</source>
+        <translation>Text too long for {channel}: {length} characters, at most {limit}.</translation>
+    </message>
+    <message>
+        <source>No template named &apos;{name}&apos; (choices: {choices}).</source>
+        <translation>No template named &apos;{name}&apos; (choices: {choices}).</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged: {detail}. Restore a backup from {backups}.</source>
+        <translation>The database file {path} is damaged: {detail}. Restore a backup from {backups}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an Aduan Desk database, or the key is wrong.</source>
+        <translation>The file {path} is not an Aduan Desk database, or the key is wrong.</translation>
+    </message>
+    <message>
+        <source>The file {path} is an unencrypted SQLite database, not Aduan Desk&apos;s.</source>
+        <translation>The file {path} is an unencrypted SQLite database, not Aduan Desk&apos;s.</translation>
+    </message>
+    <message>
+        <source>The key of database {path} is not in this account&apos;s keyring. Open it with the OS account that created it, or restore the key.</source>
+        <translation>The key of database {path} is not in this account&apos;s keyring. Open it with the OS account that created it, or restore the key.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Aduan Desk (schema {found}). Install the newer version; the data was not changed.</source>
+        <translation>The database was written by a newer Aduan Desk (schema {found}). Install the newer version; the data was not changed.</translation>
+    </message>
+    <message>
+        <source>The database upgrade failed ({detail}); the previous file was restored from backup.</source>
+        <translation>The database upgrade failed ({detail}); the previous file was restored from backup.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved. Free some space and try again.</source>
+        <translation>The disk is full: the last change was not saved. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>The database is held by another process for too long. Try again shortly.</source>
+        <translation>The database is held by another process for too long. Try again shortly.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: {detail}.</source>
+        <translation>The database cannot be written: {detail}.</translation>
+    </message>
+    <message>
+        <source>The OS keyring is not secure: {detail}</source>
+        <translation>The OS keyring is not secure: {detail}</translation>
+    </message>
+    <message>
+        <source>The OS keyring is unavailable: {detail}</source>
+        <translation>The OS keyring is unavailable: {detail}</translation>
+    </message>
+    <message>
+        <source>Account #{id} not found.</source>
+        <translation>Account #{id} not found.</translation>
+    </message>
+    <message>
+        <source>The {channel} account &apos;{name}&apos; is already registered.</source>
+        <translation>The {channel} account &apos;{name}&apos; is already registered.</translation>
+    </message>
+    <message>
+        <source>Empty token: paste the account&apos;s access token on standard input.</source>
+        <translation>Empty token: paste the account&apos;s access token on standard input.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} not found.</source>
+        <translation>Reply #{id} not found.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} is {state}; this is possible only when {allowed}.</source>
+        <translation>Reply #{id} is {state}; this is possible only when {allowed}.</translation>
+    </message>
+    <message>
+        <source>The unit profile is not valid: {detail}</source>
+        <translation>The unit profile is not valid: {detail}</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; its report is in {report} — send it to IT staff.</source>
+        <translation>An unexpected error occurred; its report is in {report} — send it to IT staff.</translation>
+    </message>
+    <message>
+        <source>Invalid value: {detail}</source>
+        <translation>Invalid value: {detail}</translation>
     </message>
 </context>
 <context>

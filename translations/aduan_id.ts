@@ -99,6 +99,10 @@
         <translation>Akun {name} dihapus; tokennya ikut dihapus.</translation>
     </message>
     <message>
+        <source>Account {name} disabled and kept with its complaints; its token was deleted.</source>
+        <translation>Akun {name} dinonaktifkan dan disimpan bersama aduannya; tokennya sudah dihapus.</translation>
+    </message>
+    <message>
         <source>Testing the connection of {name}…</source>
         <translation>Menguji koneksi {name}…</translation>
     </message>
@@ -185,9 +189,148 @@
         <source>(default)</source>
         <translation>(bawaan)</translation>
     </message>
+</context>
+<context>
+    <name>Cli</name>
     <message>
-        <source>Needs a new token</source>
-        <translation>Perlu token baru</translation>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Isi</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} complaints.</source>
+        <translation>Menampilkan {shown} dari {total} aduan.</translation>
+    </message>
+    <message>
+        <source>No matching complaint.</source>
+        <translation>Tidak ada aduan yang cocok.</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Percakapan</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Balasan</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>Catatan perkembangan</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>publik</translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation>internal</translation>
+    </message>
+    <message>
+        <source>Reply #{id} queued for sending.</source>
+        <translation>Balasan #{id} masuk antrean kirim.</translation>
+    </message>
+    <message>
+        <source>Note #{id} saved.</source>
+        <translation>Catatan #{id} disimpan.</translation>
+    </message>
+    <message>
+        <source>Note #{id} saved and queued as reply #{reply}.</source>
+        <translation>Catatan #{id} disimpan dan masuk antrean kirim sebagai balasan #{reply}.</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is now {status}.</source>
+        <translation>Status aduan #{id} kini {status}.</translation>
+    </message>
+    <message>
+        <source>The outbox is empty.</source>
+        <translation>Antrean kirim kosong.</translation>
+    </message>
+    <message>
+        <source>complaint #{id}</source>
+        <translation>aduan #{id}</translation>
+    </message>
+    <message>
+        <source>{count} sample complaints loaded into {home}.</source>
+        <translation>{count} aduan contoh dimuat ke {home}.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} added.</source>
+        <translation>Akun #{id} {channel}/{name} ditambahkan.</translation>
+    </message>
+    <message>
+        <source>#{id}: account and its token removed.</source>
+        <translation>#{id}: akun beserta tokennya dihapus.</translation>
+    </message>
+    <message>
+        <source>#{id}: token removed; the account is kept disabled for its complaints.</source>
+        <translation>#{id}: token dihapus; akun tetap disimpan dalam keadaan nonaktif karena masih punya aduan.</translation>
+    </message>
+    <message>
+        <source>#{id}: token replaced.</source>
+        <translation>#{id}: token diganti.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} queued for sending again.</source>
+        <translation>Balasan #{id} masuk antrean kirim lagi.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} cancelled; it will not be sent.</source>
+        <translation>Balasan #{id} dibatalkan; tidak akan dikirim.</translation>
+    </message>
+    <message>
+        <source>Outbox: {sent} sent, {failed} failed, {uncertain} being checked.</source>
+        <translation>Antrean kirim: {sent} terkirim, {failed} gagal, {uncertain} sedang diperiksa.</translation>
+    </message>
+    <message>
+        <source>Valid profile: {unit} ({level}, {zone}), {accounts} accounts, {templates} templates.</source>
+        <translation>Profil sah: {unit} ({level}, {zone}), {accounts} akun, {templates} templat.</translation>
+    </message>
+    <message>
+        <source>Profile {file} applied.</source>
+        <translation>Profil {file} sudah diterapkan.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>PROBLEM</source>
+        <translation>MASALAH</translation>
+    </message>
+    <message>
+        <source>Data folder: {folder}</source>
+        <translation>Folder data: {folder}</translation>
+    </message>
+    <message>
+        <source>--param {pair}: write it as KEY=VALUE</source>
+        <translation>--param {pair}: tulis sebagai KUNCI=NILAI</translation>
+    </message>
+    <message>
+        <source>name the profile file: profile check FILE</source>
+        <translation>sebutkan berkas profilnya: profile check BERKAS</translation>
     </message>
 </context>
 <context>
@@ -272,38 +415,6 @@
     <message>
         <source>%1 ago</source>
         <translation>%1 lalu</translation>
-    </message>
-    <message>
-        <source>Not synced yet</source>
-        <translation>Belum pernah sinkron</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Tersambung</translation>
-    </message>
-    <message>
-        <source>Cannot connect; retrying automatically</source>
-        <translation>Tidak tersambung; dicoba lagi otomatis</translation>
-    </message>
-    <message>
-        <source>Slowed down by the platform; waiting</source>
-        <translation>Dibatasi platform; menunggu</translation>
-    </message>
-    <message>
-        <source>Needs a new token</source>
-        <translation>Perlu token baru</translation>
-    </message>
-    <message>
-        <source>Another program reads this account</source>
-        <translation>Program lain sedang membaca akun ini</translation>
-    </message>
-    <message>
-        <source>Refused by the platform; check the account</source>
-        <translation>Ditolak platform; periksa akunnya</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Dinonaktifkan</translation>
     </message>
 </context>
 <context>
@@ -421,7 +532,38 @@
     </message>
 </context>
 <context>
+    <name>Duration</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 hari</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 hari</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 jam</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 menit</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 menit</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
+    <message>
+        <source>The platform said: %1</source>
+        <translation>Pesan asli platform: %1</translation>
+    </message>
     <message>
         <source>New</source>
         <translation>Baru</translation>
@@ -485,21 +627,6 @@
     <message>
         <source>VIRAL RISK</source>
         <translation>RAWAN VIRAL</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <comment>days, abbreviated</comment>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <comment>hours, abbreviated</comment>
-        <translation>%1 j</translation>
-    </message>
-    <message>
-        <source>%1 m</source>
-        <comment>minutes, abbreviated</comment>
-        <translation>%1 m</translation>
     </message>
     <message>
         <source>%1 left</source>
@@ -709,10 +836,6 @@
         <translation>Platform tidak memberi alasan.</translation>
     </message>
     <message>
-        <source>The platform&apos;s reason: {reason}</source>
-        <translation>Alasan dari platform: {reason}</translation>
-    </message>
-    <message>
         <source>Retry</source>
         <translation>Coba lagi</translation>
     </message>
@@ -769,6 +892,101 @@
     <message>
         <source>Every word counts, as the start of a word; accents are ignored</source>
         <translation>Setiap kata dicari sebagai awal kata; tanda aksen diabaikan</translation>
+    </message>
+</context>
+<context>
+    <name>SendReason</name>
+    <message>
+        <source>The platform did not take this reply and gave no known reason.</source>
+        <translation>Platform tidak menerima balasan ini dan tidak memberi alasan yang dikenali.</translation>
+    </message>
+    <message>
+        <source>The platform refused this reply.</source>
+        <translation>Platform menolak balasan ini.</translation>
+    </message>
+    <message>
+        <source>The reply is too long for this platform: shorten it.</source>
+        <translation>Balasan terlalu panjang untuk platform ini: persingkat teksnya.</translation>
+    </message>
+    <message>
+        <source>The reply is empty.</source>
+        <translation>Balasan kosong.</translation>
+    </message>
+    <message>
+        <source>The message being answered was deleted or is no longer visible.</source>
+        <translation>Pesan yang dibalas sudah dihapus atau tidak terlihat lagi.</translation>
+    </message>
+    <message>
+        <source>The platform does not allow this account to answer here (a missing permission, comments turned off, or the person blocked the account).</source>
+        <translation>Platform tidak mengizinkan akun ini membalas di sini (izin akun kurang, komentar dimatikan, atau pelapor memblokir akun).</translation>
+    </message>
+    <message>
+        <source>The 24-hour window to answer this person&apos;s message has closed; they must write again before a direct reply is possible.</source>
+        <translation>Batas 24 jam untuk membalas pesan orang ini sudah lewat; ia harus menulis lagi sebelum bisa dibalas langsung.</translation>
+    </message>
+    <message>
+        <source>The platform refuses this text as a duplicate of an earlier post, and it is not in the thread: edit the text.</source>
+        <translation>Platform menolak teks ini karena sama dengan kiriman sebelumnya, padahal kiriman itu tidak ada di percakapan: ubah teksnya.</translation>
+    </message>
+    <message>
+        <source>The platform refused this text as a duplicate; the thread is checked for the earlier reply.</source>
+        <translation>Platform menolak teks ini karena sama dengan kiriman sebelumnya; percakapan diperiksa untuk mencari balasan yang sudah terkirim.</translation>
+    </message>
+    <message>
+        <source>It is unknown whether this reply arrived, and this platform cannot be read back: check the conversation, then retry or cancel.</source>
+        <translation>Belum diketahui apakah balasan ini sampai, dan platform ini tidak bisa dibaca ulang: periksa percakapannya, lalu kirim ulang atau batalkan.</translation>
+    </message>
+    <message>
+        <source>The conversation&apos;s address is not valid for this platform.</source>
+        <translation>Alamat percakapan tidak sah untuk platform ini.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s settings cannot work; check them under Accounts.</source>
+        <translation>Pengaturan akun tidak bisa dipakai; periksa di menu Akun.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s token expired or was revoked; enter a new token.</source>
+        <translation>Token akun kedaluwarsa atau dicabut; masukkan token baru.</translation>
+    </message>
+    <message>
+        <source>The platform asked to wait; sending resumes by itself.</source>
+        <translation>Platform meminta menunggu; pengiriman berlanjut dengan sendirinya.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s daily quota is used up; sending resumes later.</source>
+        <translation>Kuota harian platform sudah habis; pengiriman dilanjutkan nanti.</translation>
+    </message>
+    <message>
+        <source>Another program (or a webhook) reads this bot; stop the other one.</source>
+        <translation>Program lain (atau webhook) sedang membaca bot ini; hentikan yang lain.</translation>
+    </message>
+    <message>
+        <source>The platform could not be reached; retrying automatically.</source>
+        <translation>Platform tidak bisa dihubungi; dicoba lagi otomatis.</translation>
+    </message>
+    <message>
+        <source>The platform did not answer in time; retrying automatically.</source>
+        <translation>Platform tidak menjawab tepat waktu; dicoba lagi otomatis.</translation>
+    </message>
+    <message>
+        <source>The platform had a temporary problem; retrying automatically.</source>
+        <translation>Platform sedang mengalami gangguan sementara; dicoba lagi otomatis.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be read; retrying automatically.</source>
+        <translation>Jawaban platform tidak terbaca; dicoba lagi otomatis.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s security certificate could not be verified; tell IT staff (a proxy may need its certificate set).</source>
+        <translation>Sertifikat keamanan platform tidak bisa diverifikasi; beri tahu petugas IT (mungkin sertifikat proxy perlu dipasang).</translation>
+    </message>
+    <message>
+        <source>The connection was redirected elsewhere (a login page of the network, or a wrong API address).</source>
+        <translation>Sambungan dialihkan ke tempat lain (halaman login jaringan, atau alamat API yang salah).</translation>
+    </message>
+    <message>
+        <source>Aduan Desk met an unexpected problem while sending; a report was written. The thread is read back before this reply is tried again, so it is never sent twice.</source>
+        <translation>Aduan Desk mengalami masalah tak terduga saat mengirim; laporannya sudah ditulis. Percakapan dibaca ulang sebelum balasan ini dicoba lagi, jadi tidak akan terkirim dua kali.</translation>
     </message>
 </context>
 <context>
@@ -996,6 +1214,41 @@
     </message>
 </context>
 <context>
+    <name>SyncState</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Tersambung</translation>
+    </message>
+    <message>
+        <source>Cannot connect; retrying automatically</source>
+        <translation>Tidak tersambung; dicoba lagi otomatis</translation>
+    </message>
+    <message>
+        <source>Slowed down by the platform; waiting as it asked</source>
+        <translation>Dibatasi platform; menunggu sesuai permintaannya</translation>
+    </message>
+    <message>
+        <source>Token expired or revoked; enter a new token</source>
+        <translation>Token kedaluwarsa atau dicabut; masukkan token baru</translation>
+    </message>
+    <message>
+        <source>Another program (or a webhook) reads this bot; stop the other one</source>
+        <translation>Program lain (atau webhook) sedang membaca bot ini; hentikan yang lain</translation>
+    </message>
+    <message>
+        <source>Refused by the platform; check the account&apos;s settings</source>
+        <translation>Ditolak platform; periksa pengaturan akun</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Dinonaktifkan</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1107,6 +1360,109 @@
     <message>
         <source>Answer before the deadline: %1</source>
         <translation>Jawab sebelum tenggat: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserError</name>
+    <message>
+        <source>Complaint #{id} not found.</source>
+        <translation>Aduan #{id} tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>Cannot change status from {current} to {wanted} (allowed: {allowed}).</source>
+        <translation>Status tidak bisa diubah dari {current} ke {wanted} (yang boleh: {allowed}).</translation>
+    </message>
+    <message>
+        <source>Unknown status &apos;{value}&apos; (choices: {choices}).</source>
+        <translation>Status &apos;{value}&apos; tidak dikenal (pilihan: {choices}).</translation>
+    </message>
+    <message>
+        <source>The text must not be empty.</source>
+        <translation>Teks tidak boleh kosong.</translation>
+    </message>
+    <message>
+        <source>Text too long for {channel}: {length} characters, at most {limit}.</source>
+        <translation>Teks terlalu panjang untuk {channel}: {length} karakter, maksimal {limit}.</translation>
+    </message>
+    <message>
+        <source>No template named &apos;{name}&apos; (choices: {choices}).</source>
+        <translation>Templat &apos;{name}&apos; tidak ada (pilihan: {choices}).</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged: {detail}. Restore a backup from {backups}.</source>
+        <translation>Berkas basis data {path} rusak: {detail}. Pulihkan dari cadangan di {backups}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an Aduan Desk database, or the key is wrong.</source>
+        <translation>Berkas {path} bukan basis data Aduan Desk, atau kuncinya salah.</translation>
+    </message>
+    <message>
+        <source>The file {path} is an unencrypted SQLite database, not Aduan Desk&apos;s.</source>
+        <translation>Berkas {path} adalah basis data SQLite tanpa enkripsi, bukan milik Aduan Desk.</translation>
+    </message>
+    <message>
+        <source>The key of database {path} is not in this account&apos;s keyring. Open it with the OS account that created it, or restore the key.</source>
+        <translation>Kunci basis data {path} tidak ada di keyring akun ini. Buka dengan akun OS yang membuatnya, atau pulihkan kuncinya.</translation>
+    </message>
+    <message>
+        <source>The database was written by a newer Aduan Desk (schema {found}). Install the newer version; the data was not changed.</source>
+        <translation>Basis data dibuat oleh versi Aduan Desk yang lebih baru (skema {found}). Pasang versi terbaru; data tidak diubah.</translation>
+    </message>
+    <message>
+        <source>The database upgrade failed ({detail}); the previous file was restored from backup.</source>
+        <translation>Pembaruan basis data gagal ({detail}); berkas lama sudah dipulihkan dari cadangan.</translation>
+    </message>
+    <message>
+        <source>The disk is full: the last change was not saved. Free some space and try again.</source>
+        <translation>Disk penuh: perubahan terakhir tidak disimpan. Kosongkan ruang lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The database is held by another process for too long. Try again shortly.</source>
+        <translation>Basis data sedang dipakai proses lain terlalu lama. Coba lagi sebentar.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written: {detail}.</source>
+        <translation>Basis data tidak bisa ditulis: {detail}.</translation>
+    </message>
+    <message>
+        <source>The OS keyring is not secure: {detail}</source>
+        <translation>Keyring OS tidak aman: {detail}</translation>
+    </message>
+    <message>
+        <source>The OS keyring is unavailable: {detail}</source>
+        <translation>Keyring OS tidak bisa dipakai: {detail}</translation>
+    </message>
+    <message>
+        <source>Account #{id} not found.</source>
+        <translation>Akun #{id} tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>The {channel} account &apos;{name}&apos; is already registered.</source>
+        <translation>Akun {channel} &apos;{name}&apos; sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>Empty token: paste the account&apos;s access token on standard input.</source>
+        <translation>Token kosong: tempelkan token akses akun lewat masukan standar.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} not found.</source>
+        <translation>Balasan #{id} tidak ditemukan.</translation>
+    </message>
+    <message>
+        <source>Reply #{id} is {state}; this is possible only when {allowed}.</source>
+        <translation>Balasan #{id} berstatus {state}; hanya bisa saat {allowed}.</translation>
+    </message>
+    <message>
+        <source>The unit profile is not valid: {detail}</source>
+        <translation>Profil satuan tidak sah: {detail}</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred; its report is in {report} — send it to IT staff.</source>
+        <translation>Terjadi kesalahan tak terduga; laporannya ada di {report} — kirimkan ke petugas IT.</translation>
+    </message>
+    <message>
+        <source>Invalid value: {detail}</source>
+        <translation>Nilai tidak sah: {detail}</translation>
     </message>
 </context>
 <context>

@@ -7,12 +7,12 @@ difference, and ``now`` adds it when it is larger than the noise.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
 
-from desktop.core.store.database import Store
 from desktop.core.store.settings import load_setting, save_setting
 
 CLOCK_KEY = "clock"
@@ -32,8 +32,7 @@ class ClockSkew:
         return abs(self.offset) >= NOISE
 
     def now(self) -> datetime:
-        local = datetime.now(UTC)
-        return local + self.offset if self.significant else local
+        return ServerClock(self)()
 
 
 NO_SKEW = ClockSkew(timedelta(0), datetime.min.replace(tzinfo=UTC))
@@ -61,16 +60,13 @@ def save_skew(conn: Connection, offset: timedelta, measured_at: datetime) -> Non
 
 
 class ServerClock:
-    """``now`` corrected by the skew last measured; ``refresh`` re-reads it (after a sync)."""
+    """``now`` corrected by the skew last measured; the window sets a new skew after
+    each sync round (read on its database lane), the command line reads it once."""
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self.skew = NO_SKEW
-        self.refresh()
-
-    def refresh(self) -> None:
-        with self._store.read() as conn:
-            self.skew = load_skew(conn)
+    def __init__(self, skew: ClockSkew = NO_SKEW, local: Callable[[], datetime] | None = None):
+        self.skew = skew
+        self._local = local or (lambda: datetime.now(UTC))
 
     def __call__(self) -> datetime:
-        return self.skew.now()
+        local = self._local()
+        return local + self.skew.offset if self.skew.significant else local

@@ -154,6 +154,14 @@ class Urgency(enum.IntEnum):
     VIRAL = 4  # past the viral horizon of the clock start
 
 
+class DeadlineKind(enum.StrEnum):
+    """Which deadline a countdown counts to."""
+
+    ANSWER = "answer"  # the first answer
+    PROGRESS = "progress"  # the next public progress update
+    NONE = "none"  # nothing is due (closed, or answered with nothing pending)
+
+
 @dataclass(frozen=True, slots=True)
 class Countdown:
     """Where a complaint stands against its deadlines at one moment."""
@@ -162,7 +170,7 @@ class Countdown:
     viral_at: datetime | None
     remaining: timedelta | None  # negative when overdue
     urgency: Urgency
-    kind: str  # "answer" | "progress" | "none"
+    kind: DeadlineKind
 
 
 def clock_start(messages: Iterable[tuple[Direction, datetime]]) -> datetime | None:
@@ -182,15 +190,15 @@ def _deadlines(
     clock_started_at: datetime | None,
     last_public_answer_at: datetime | None,
     settings: DeadlineSettings,
-) -> list[tuple[str, datetime, timedelta]]:
+) -> list[tuple[DeadlineKind, datetime, timedelta]]:
     """The deadlines that apply, as (kind, start, period)."""
-    found: list[tuple[str, datetime, timedelta]] = []
+    found: list[tuple[DeadlineKind, datetime, timedelta]] = []
     if not Status(status).is_open:
         return found
     if clock_started_at is not None:
-        found.append(("answer", utc(clock_started_at), settings.first_answer))
+        found.append((DeadlineKind.ANSWER, utc(clock_started_at), settings.first_answer))
     if last_public_answer_at is not None and status in (Status.ACKNOWLEDGED, Status.IN_PROGRESS):
-        found.append(("progress", utc(last_public_answer_at), settings.progress_every))
+        found.append((DeadlineKind.PROGRESS, utc(last_public_answer_at), settings.progress_every))
     return found
 
 
@@ -220,7 +228,7 @@ def countdown(
     now = utc(now)
     found = _deadlines(status, clock_started_at, last_public_answer_at, settings)
     if not found:
-        return Countdown(None, None, None, Urgency.NONE, "none")
+        return Countdown(None, None, None, Urgency.NONE, DeadlineKind.NONE)
     kind, start, period = min(found, key=lambda item: item[1] + item[2])
     due = start + period
     urgency = Urgency.ON_TIME
@@ -238,31 +246,3 @@ def countdown(
 def to_unit_time(value: datetime, zone: UnitZone) -> datetime:
     """The same instant on the unit's wall clock."""
     return utc(value).astimezone(zone.tzinfo)
-
-
-_WORDS = {
-    # lang: (day, hour, minute, "left" template, "overdue" template)
-    "id": ("h", "j", "m", "sisa {}", "terlambat {}"),
-    "en": ("d", "h", "m", "{} left", "{} overdue"),
-}
-
-
-def format_remaining(remaining: timedelta, lang: str = "id") -> str:
-    """Short text such as "sisa 5 j 12 m" or "2 d 3 h overdue" (zero counts as overdue).
-
-    Shows the two largest units, cut (not rounded) to whole minutes.
-    """
-    key = lang.replace("-", "_").split("_")[0].casefold()
-    if key not in _WORDS:
-        raise ValueError(f"unsupported language {lang!r} (use 'id' or 'en')")
-    day, hour, minute, left, late = _WORDS[key]
-    minutes = abs(remaining) // timedelta(minutes=1)
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        text = f"{days} {day}" + (f" {hours} {hour}" if hours else "")
-    elif hours:
-        text = f"{hours} {hour}" + (f" {mins} {minute}" if mins else "")
-    else:
-        text = f"{mins} {minute}"
-    return (left if remaining > timedelta(0) else late).format(text)

@@ -19,11 +19,12 @@ from desktop.core.credentials import (
     Vault,
 )
 from desktop.core.errors import UserError
+from desktop.core.model import Account, SyncState
 from desktop.core.paths import Paths
 from desktop.core.platforms.errors import PlatformError
 from desktop.core.store import queries, sqlite
+from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store, head_revision, open_store, schema_revision
-from desktop.core.sync.accounts import find_account, list_accounts
 from desktop.core.sync.adapters import AdapterProvider
 
 
@@ -81,14 +82,14 @@ def run_doctor(
     try:
         store = open_store(paths, vault)
     except UserError as exc:
-        report.add("database", False, exc.message("en"))
+        report.add("database", False, exc.english())
         return report
     try:
         _check_store(report, store)
         if network:
             _check_accounts(report, store, vault)
         else:
-            report.accounts = [_account_row(a) for a in list_accounts(store, include_disabled=True)]
+            report.accounts = [_account_row(a) for a in _accounts(store)]
     finally:
         store.close()
     return report
@@ -135,20 +136,27 @@ def _account_row(account: Any) -> dict[str, Any]:
         "id": account.id,
         "channel": account.channel.value,
         "name": account.name,
-        "state": account.state,
+        "state": account.state.value,
         "last_sync_at": account.last_sync_at.isoformat() if account.last_sync_at else None,
         "last_error": account.last_error,
     }
 
 
-def check_account(store: Store, vault: Vault, account_id: int) -> str | None:
-    """Reach one account with one read (nothing is stored): None, or what went wrong."""
-    account = find_account(store, account_id)
+def _accounts(store: Store) -> list[Account]:
+    with store.read() as conn:
+        return list_accounts(conn, include_disabled=True)
+
+
+def check_account(account: Account, vault: Vault) -> PlatformError | None:
+    """Reach one account with one read (nothing is stored): None, or what went wrong.
+
+    The error carries a ``reason`` code and the platform's own words; the caller words it.
+    """
     provider = AdapterProvider(vault)
     try:
         provider.adapter(account).fetch(account.cursor)
     except PlatformError as exc:
-        return str(exc)
+        return exc
     finally:
         provider.close()
     return None
@@ -158,9 +166,9 @@ def _check_accounts(report: Report, store: Any, vault: Vault) -> None:
     """Reach each account with one read (nothing is stored)."""
     provider = AdapterProvider(vault)
     try:
-        for account in list_accounts(store, include_disabled=True):
+        for account in _accounts(store):
             row = _account_row(account)
-            if account.state == "disabled":
+            if account.state is SyncState.DISABLED:
                 row["reachable"] = None
             else:
                 started = datetime.now(UTC)

@@ -141,15 +141,38 @@ class InboundItem:
             raise ValueError("an inbound item needs a thread id and a platform id")
 
 
+class SyncState(enum.StrEnum):
+    """Where an account's sync stands."""
+
+    IDLE = "idle"  # never synced yet
+    OK = "ok"
+    OFFLINE = "offline"  # network or server trouble; retried with backoff
+    RATE_LIMITED = "rate_limited"  # waiting as long as the platform asked
+    NEEDS_TOKEN = "needs_token"  # expired or revoked: the officer must give a new one
+    CONFLICT = "conflict"  # another program polls this Telegram bot
+    ERROR = "error"  # refused for a reason that retrying will not fix
+    DISABLED = "disabled"  # removed by the officer; complaints kept
+
+
 @dataclass(frozen=True, slots=True)
 class Account:
-    """One of the unit's official accounts. Its token lives in the keyring."""
+    """One of the unit's official accounts, as stored. Its token lives in the keyring."""
 
     id: int
     channel: Channel
     name: str
     api_base: str | None = None
     params: Mapping[str, str] = field(default_factory=dict)
+    cursor: str | None = None
+    state: SyncState = SyncState.IDLE
+    last_sync_at: datetime | None = None
+    last_error: str | None = None
+    next_sync_at: datetime | None = None
+    failure_count: int = 0
+
+    @property
+    def own_user_id(self) -> str | None:
+        return self.params.get("own_user_id") or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +200,9 @@ class Reply:
     attempts: int = 0
     platform_id: str | None = None
     accepted_at: datetime | None = None
-    last_error: str | None = None
+    last_error: str | None = None  # the platform's own words (redacted), if it gave any
     next_attempt_at: datetime | None = None
+    last_reason: str | None = None  # why it waits or failed: a ``SendReason`` code
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from random import Random
 from typing import TypeVar
 
 from desktop.core import sample_phrases as ph
+from desktop.core.deadlines import DeadlineSettings
 from desktop.core.model import POLLED, Channel, InboundItem, Status, utc
 
 
@@ -254,11 +255,15 @@ _SHAPES = {
     Status.RESOLVED: ("caz",) * 3 + ("cazt",) * 2 + ("capz", "capz", "carz", "capzt", "carpz"),
 }
 _OUTBOUND, _PUBLIC = frozenset("anpz"), frozenset("pz")
-# Age of the first message: floor + MAX_AGE * u**power, per status.
-_AGES = {
-    Status.NEW: (120, 3.0), Status.DISMISSED: (300, 2.0), Status.ACKNOWLEDGED: (900, 2.0),
-    Status.IN_PROGRESS: (2 * _HOUR, 1.5), Status.RESOLVED: (6 * _HOUR, 1.0),
-}  # fmt: skip
+# Closed complaints: age of the first message, floor + MAX_AGE * u**power.
+_AGES = {Status.DISMISSED: (300, 2.0), Status.RESOLVED: (6 * _HOUR, 1.0)}
+# Open complaints on a working morning, against the default targets (out of 100): most
+# in time, some due soon, a few late, the odd one past the viral horizon.
+_STANDING = ("on_time",) * 82 + ("warning",) * 13 + ("overdue",) * 4 + ("viral",) * 1
+_TARGETS = DeadlineSettings()
+_ANSWER = int(_TARGETS.first_answer.total_seconds())
+_PROGRESS = int(_TARGETS.progress_every.total_seconds())
+_VIRAL = int(_TARGETS.viral_horizon.total_seconds())
 # Time from the previous message to one of this kind: base + extent * u**skew.
 _GAPS = {
     "f": (1800, 3 * _DAY, 2), "m": (1800, 3 * _DAY, 2), "r": (300, 20 * _HOUR, 2),
@@ -324,15 +329,44 @@ def _generate(
 
 
 def _offsets(rnd: _Rnd, status: Status, shape: str) -> list[int]:
-    """Seconds before ``now`` of each message: strictly decreasing, all positive."""
-    floor, power = _AGES[status]
-    age = min(int(floor + MAX_SECONDS * rnd() ** power), MAX_SECONDS)
+    """Seconds before ``now`` of each message: strictly decreasing, all positive.
+
+    An open complaint is placed by the clock that runs on it: a new one by its
+    first message (the first answer is due), an answered one by its last message
+    (a progress update is due, or, when the citizen wrote last, an answer).
+    """
     gaps = []
     for role in shape[1:]:
         base, extent, skew = _LATE_ANSWER if role == "a" and rnd() < 0.1 else _GAPS[role]
         gaps.append(int(base + extent * rnd() ** skew))
+    if status is Status.NEW:
+        return _laid_out(_waited(rnd, _ANSWER, _VIRAL), gaps)
+    if status in (Status.ACKNOWLEDGED, Status.IN_PROGRESS):
+        citizen_last = shape[-1] not in _OUTBOUND
+        last = _waited(rnd, _ANSWER, _VIRAL) if citizen_last else _waited(rnd, _PROGRESS, None)
+        return _laid_out(min(last + sum(gaps), MAX_SECONDS), gaps)
+    floor, power = _AGES[status]
+    return _laid_out(min(int(floor + MAX_SECONDS * rnd() ** power), MAX_SECONDS), gaps)
+
+
+def _waited(rnd: _Rnd, period: int, viral: int | None) -> int:
+    """How long a clock of ``period`` has run: in time, due soon, late or past ``viral``."""
+    standing = _pick(rnd, _STANDING)
+    warning = int(period * _TARGETS.warning_fraction)
+    if standing == "on_time":  # skewed toward what came in overnight and this morning
+        return int(2 * 60 + (warning - 2 * 60) * rnd() ** 1.5)
+    if standing == "warning":
+        return int(warning + (period - warning) * rnd())
+    if standing == "overdue" or viral is None:
+        late_until = viral if viral is not None else period + 2 * _DAY
+        return int(period + (late_until - period) * rnd())
+    return int(viral + (MAX_SECONDS - viral) * rnd() ** 2)  # mostly only just past
+
+
+def _laid_out(age: int, gaps: list[int]) -> list[int]:
+    """Offsets from the first message at ``age``, squeezed into the time there was."""
     room, span = age - 60, sum(gaps)
-    if span > room:  # squeeze the conversation into the time there was
+    if span > room:
         gaps = [max(1, gap * room // span) for gap in gaps]
     offsets = [age]
     for gap in gaps:

@@ -7,15 +7,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from desktop.core.credentials import Vault
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
 from desktop.core.profile import ProfileError, UnitProfile, load_profile
-from desktop.core.store import actions
+from desktop.core.store import accounts, actions
 from desktop.core.store.database import Store, open_store
-from desktop.core.store.schema import AccountRow
 from desktop.core.store.settings import load_setting, save_setting
 from desktop.core.templates import save_user_templates
 
@@ -66,22 +63,19 @@ def apply_if_new(store: Store, paths: Paths, profile_path: Path) -> bool:
 def apply_profile(store: Store, paths: Paths, profile: UnitProfile, source: Path) -> None:
     """Unit settings, accounts (without tokens), templates and network settings."""
     actions.set_unit_settings(store, profile.unit)
-    with store.read() as conn:
-        existing = {
-            (channel, name)
-            for channel, name in conn.execute(select(AccountRow.channel, AccountRow.name))
-        }
-    for account in profile.accounts:
-        if (account.channel.value, account.name) not in existing:
-            actions.add_account(
-                store,
-                account.channel,
-                account.name,
-                api_base=account.api_base,
-                params=account.params,
-            )
+    with store.write() as conn:
+        existing = accounts.account_names(conn)
+        for account in profile.accounts:
+            if (account.channel, account.name) not in existing:
+                accounts.insert_account(
+                    conn,
+                    account.channel,
+                    account.name,
+                    api_base=account.api_base,
+                    params=account.params,
+                )
     if profile.templates:
-        save_user_templates(paths.home, profile.templates)
+        save_user_templates(paths.templates, profile.templates)
     with store.write() as conn:
         save_setting(conn, NETWORK_KEY, {"proxy": profile.proxy, "ca_bundle": profile.ca_bundle})
         save_setting(

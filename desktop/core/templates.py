@@ -59,20 +59,13 @@ def find_template(templates: Sequence[Template], name: str) -> Template:
     raise UserError("unknown_template", name=name, choices=choices)
 
 
-USER_TEMPLATES_NAME = "templates.toml"
-
-
 def default_templates_path() -> Path:
     return resources.resources() / "templates" / "balasan.toml"
 
 
-def user_templates_path(data_folder: Path) -> Path:
-    return data_folder / USER_TEMPLATES_NAME
-
-
-def reply_templates(data_folder: Path) -> list[Template]:
-    """The templates in use: the user's file when there is one, else the defaults."""
-    user_file = user_templates_path(data_folder)
+def reply_templates(user_file: Path) -> list[Template]:
+    """The templates in use: the unit's file (``Paths.templates``) when there is one,
+    else the defaults."""
     return load_templates(user_file if user_file.exists() else default_templates_path())
 
 
@@ -97,9 +90,9 @@ def templates_toml(templates: Sequence[Template]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_user_templates(data_folder: Path, templates: Sequence[Template]) -> Path:
-    """Write the file whole or not at all (temporary file, then rename)."""
-    target = user_templates_path(data_folder)
+def save_user_templates(target: Path, templates: Sequence[Template]) -> Path:
+    """Write the unit's file (``Paths.templates``) whole or not at all (temporary file,
+    then rename)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".templates-", suffix=".toml", dir=target.parent)
     try:

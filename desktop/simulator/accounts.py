@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop.core.credentials import Vault
+from desktop.core.desk.accounts import Accounts
 from desktop.core.model import POLLED, Channel
 from desktop.core.store.database import Store
-from desktop.core.sync.accounts import add_account
 from desktop.simulator.server import Simulator
 
 
@@ -15,10 +15,9 @@ def connect_accounts(
     simulator: Simulator, store: Store, vault: Vault, channels: Iterable[Channel] = POLLED
 ) -> dict[Channel, int]:
     """One account per channel, pointed at ``simulator``, its token in ``vault``."""
+    accounts = Accounts(store, vault)
     return {
-        channel: add_account(
-            store,
-            vault,
+        channel: accounts.add(
             channel,
             simulator.world.board(channel).account.name,
             simulator.token_for(channel),

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -31,14 +29,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 from desktop import __version__
 from desktop.core.clock import ServerClock
 from desktop.core.credentials import Vault
+from desktop.core.desk import Desk
 from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
 from desktop.core.paths import Paths
 from desktop.core.store.database import Store
-from desktop.core.store.settings import load_unit_settings
-from desktop.ui.context import WindowContext, utc_now
+from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.i18n import Translators
-from desktop.ui.preferences import Language, PreferenceStore
+from desktop.ui.preferences import Language, PreferenceStore, ThemeChoice
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeManager
 from desktop.ui.window_state import WindowStateStore
@@ -65,36 +63,38 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def build_context(
     app: QApplication,
-    store: Store,
-    paths: Paths,
-    vault: Vault,
+    desk: Desk,
     *,
     language: Language | None = None,
-    clock: Callable[[], datetime] = utc_now,
+    theme: ThemeChoice | None = None,
+    clock: ServerClock | None = None,
 ) -> WindowContext:
-    """Everything the window needs; translators and theme are in place when this returns."""
+    """Everything the window needs; translators and theme are in place when this returns.
+
+    Runs before the window exists: its two small reads (the unit's settings and the
+    clock's skew) are part of opening the store, like the migrations before them."""
+    paths = desk.paths
     preferences = PreferenceStore(paths.home)
     chosen = preferences.load()
     if language is not None and language is not chosen.language:
         chosen = chosen.with_changes(language=language)
         preferences.save(chosen)
+    if theme is not None and theme is not chosen.theme:
+        chosen = chosen.with_changes(theme=theme)
+        preferences.save(chosen)
     translators = Translators(app)
     translators.install(chosen.language)  # before any widget exists
-    theme = ThemeManager(app)
-    theme.apply(chosen.theme)
-    with store.read() as conn:
-        unit = load_unit_settings(conn)
+    themes = ThemeManager(app)
+    themes.apply(chosen.theme)
     return WindowContext(
-        store=store,
+        desk=desk,
         tasks=TaskRunner(app),
-        vault=vault,
-        unit=unit,
-        data_folder=paths.home,
+        unit=desk.unit.settings(),
         preferences=preferences,
         window_state=WindowStateStore(paths.home),
         translators=translators,
-        theme=theme,
-        clock=clock,
+        theme=themes,
+        clock=clock if clock is not None else ServerClock(desk.unit.clock_skew()),
     )
 
 
@@ -104,6 +104,7 @@ def run_window(
     vault: Vault,
     *,
     language: Language | None = None,
+    theme: ThemeChoice | None = None,
     screenshot: Path | None = None,
     sync: bool = True,
 ) -> int:
@@ -116,17 +117,16 @@ def run_window(
     crash = CrashHandler(paths.logs)
     crash.install()
     # Countdowns by the platforms' clock: a station PC's own may be hours off.
-    clock = ServerClock(store)
-    context = build_context(app, store, paths, vault, language=language, clock=clock)
+    desk = Desk(store, vault, paths)
+    context = build_context(app, desk, language=language, theme=theme)
     from desktop.ui.main_window import MainWindow  # widgets only after the translators
     from desktop.ui.sync_controller import SyncController
 
     window = MainWindow(context)
     mention_earlier_crashes(window, paths.logs)
-    controller = SyncController(store, vault, context.tasks, window) if sync else None
+    controller = SyncController(desk, vault, context.tasks, context.clock, window) if sync else None
     if controller is not None:
         window.attach_sync(controller)
-        controller.round_finished.connect(lambda _report: clock.refresh())
         controller.start()
     try:
         if screenshot is not None:
@@ -134,9 +134,9 @@ def run_window(
         window.show()
         return app.exec()
     finally:
-        context.tasks.shutdown(wait=True)
         if controller is not None:
             controller.stop()
+        context.tasks.shutdown()
         crash.close()  # its files are closed: a throwaway home (the demo's) can be deleted
 
 

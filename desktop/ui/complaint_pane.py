@@ -8,42 +8,53 @@ the pane; what they typed stays in the reply box and in its saved draft.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.core.desk import Complaints, PaneData
 from desktop.core.errors import UserError
 from desktop.core.model import Status
-from desktop.core.store import actions, drafts
-from desktop.core.store.database import Store
+from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.detail_page import DetailPage
 from desktop.ui.pane.draft_keeper import DraftKeeper
-from desktop.ui.pane.labels import ui_language
 from desktop.ui.pane.lifetime import while_alive
-from desktop.ui.pane.loading import PaneData, default_officer, find_outbox_retry, load_pane_data
+from desktop.ui.pane.loading import default_officer
 from desktop.ui.pane.message_line import MessageLine
 from desktop.ui.tasks import TaskRunner
 
 
 class ComplaintPane(QWidget):
     complaint_changed = Signal(int)  # after a reply was queued, a note added, status changed
-    retry_requested = Signal(int)  # a failed reply's Retry, when the core offers no retry
 
-    def __init__(self, store: Store, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        complaints: Complaints,
+        tasks: TaskRunner,
+        clock: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._store, self._tasks = store, tasks
+        self._complaints, self._tasks = complaints, tasks
         self.officer = default_officer()
         self.complaint_id: int | None = None
         self._generation = 0
-        self.drafts = DraftKeeper(store, tasks, self._show_error, self)
+        self._reload_pending = False
+        self.drafts = DraftKeeper(complaints, tasks, self._show_error, self)
         self.message_line = MessageLine(self)
         self.empty_page = QLabel(self)
         self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        muted = colors.css(colors.muted_text(self))
-        self.empty_page.setStyleSheet(f"color: {muted}; font-size: 15px;")
-        self.detail = DetailPage(self)
+        colors.follow_theme(
+            self.empty_page,
+            lambda: colors.set_style(
+                self.empty_page, f"color: {colors.css(colors.muted_text(self))}; font-size: 15px;"
+            ),
+        )
+        self.detail = DetailPage(clock, self)
         self.composer = self.detail.composer
         self.note_composer = self.detail.note_composer
         self.stack = QStackedWidget(self)
@@ -93,8 +104,19 @@ class ComplaintPane(QWidget):
         self.composer.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def reload(self) -> None:
-        """Read the shown complaint again (e.g. after a sync changed it)."""
-        if self.complaint_id is not None:
+        """Read the shown complaint again (e.g. after a sync changed it).
+
+        Requests made together (an action's own, and the window's when it hears
+        of the change) are one read, made once control returns to the event loop.
+        """
+        if self.complaint_id is None or self._reload_pending:
+            return
+        self._reload_pending = True
+        QTimer.singleShot(0, self, partial(self._reload_now, self._generation))
+
+    def _reload_now(self, generation: int) -> None:
+        self._reload_pending = False
+        if generation == self._generation and self.complaint_id is not None:
             self._load(first=False)
 
     def set_officer(self, name: str) -> None:
@@ -108,10 +130,10 @@ class ComplaintPane(QWidget):
     # --- loading -------------------------------------------------------------------
 
     def _load(self, *, first: bool) -> None:
-        store, complaint_id, generation = self._store, self.complaint_id, self._generation
+        complaint_id, generation = self.complaint_id, self._generation
         assert complaint_id is not None
         self._tasks.db(
-            lambda: load_pane_data(store, complaint_id),
+            lambda: self._complaints.pane(complaint_id),
             while_alive(self, lambda data: self._loaded(data, generation, first)),
             while_alive(self, lambda error: self._load_failed(error, generation)),
         )
@@ -142,16 +164,14 @@ class ComplaintPane(QWidget):
     # --- officer actions -------------------------------------------------------------
 
     def _queue_reply(self, text: str) -> None:
-        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        complaint_id, officer = self.complaint_id, self.officer
         if complaint_id is None:
             return
         self.drafts.drop_pending()
         self.composer.set_busy(True)
 
         def work() -> int:
-            reply_id = actions.queue_reply(store, complaint_id, text, officer)
-            drafts.clear_draft(store, complaint_id)
-            return reply_id
+            return self._complaints.reply(complaint_id, text, officer)
 
         def failed(error: BaseException) -> None:
             self.composer.set_busy(False)
@@ -168,7 +188,7 @@ class ComplaintPane(QWidget):
         self._run(work, done, failed)
 
     def _add_note(self, text: str, public: bool) -> None:
-        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        complaint_id, officer = self.complaint_id, self.officer
         if complaint_id is None:
             return
         self.note_composer.set_busy(True)
@@ -184,13 +204,13 @@ class ComplaintPane(QWidget):
             self._changed(complaint_id)
 
         self._run(
-            lambda: actions.add_note(store, complaint_id, text, officer, public=public),
+            lambda: self._complaints.note(complaint_id, text, officer, public=public),
             done,
             failed,
         )
 
     def _change_status(self, wanted: Status) -> None:
-        complaint_id, store, officer = self.complaint_id, self._store, self.officer
+        complaint_id, officer = self.complaint_id, self.officer
         if complaint_id is None:
             return
         self.detail.status_actions.set_busy(True)
@@ -200,17 +220,18 @@ class ComplaintPane(QWidget):
             self._show_error(error)
 
         self._run(
-            lambda: actions.change_status(store, complaint_id, wanted, officer),
+            lambda: self._complaints.change_status(complaint_id, wanted, officer),
             lambda _status: self._changed(complaint_id),
             failed,
         )
 
     def _retry(self, reply_id: int) -> None:
-        retry, complaint_id, store = find_outbox_retry(), self.complaint_id, self._store
-        if retry is None or complaint_id is None:
-            self.retry_requested.emit(reply_id)
+        complaint_id = self.complaint_id
+        if complaint_id is None:
             return
-        self._run(lambda: retry(store, reply_id), lambda _r: self._changed(complaint_id))
+        self._run(
+            lambda: self._complaints.retry_reply(reply_id), lambda _r: self._changed(complaint_id)
+        )
 
     def _edit_reply(self, text: str) -> None:
         self.composer.set_text(text)  # one undoable edit: Ctrl+Z brings back what was there
@@ -234,7 +255,7 @@ class ComplaintPane(QWidget):
 
     def _show_error(self, error: BaseException) -> None:
         if isinstance(error, UserError):
-            self.message_line.show_message(error.message(ui_language()))
+            self.message_line.show_message(error_text(error))
             return
         raise error  # a bug: the exception hook reports it; the draft is already saved
 

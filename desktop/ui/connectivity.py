@@ -16,10 +16,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.core.model import Channel
+from desktop.core.model import Account, Channel
 from desktop.core.sync.states import SyncState
+from desktop.i18n import platform_words, sync_state_text
 from desktop.ui import icons, labels
-from desktop.ui.filters import AccountInfo
 
 AGE_REFRESH_MS = 30_000
 
@@ -47,15 +47,10 @@ class Connectivity:
         return bool(self.links) and all(link.state is SyncState.OFFLINE for link in self.links)
 
     @classmethod
-    def from_accounts(
-        cls, accounts: Iterable[AccountInfo], *, syncing: bool = False
-    ) -> Connectivity:
+    def from_accounts(cls, accounts: Iterable[Account], *, syncing: bool = False) -> Connectivity:
         links = []
         for account in accounts:
-            try:
-                state = SyncState(account.sync_state)
-            except ValueError:
-                state = SyncState.ERROR
+            state = account.state
             if state is not SyncState.DISABLED:
                 links.append(
                     AccountLink(
@@ -183,8 +178,8 @@ class ConnectivityStatus(QWidget):
             state_label(link.state),
             self.tr("Last good sync: %1").replace("%1", age_text(link.last_good_sync, now)),
         ]
-        if link.error and link.state is not SyncState.OK:
-            lines.append(link.error)
+        if link.error and link.state is not SyncState.OK:  # the platform's own words
+            lines.append(platform_words(link.error))
         return "\n".join(lines)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -194,25 +189,8 @@ class ConnectivityStatus(QWidget):
 
 
 def state_label(state: SyncState) -> str:
-    words = {
-        SyncState.IDLE: QCoreApplication.translate("Connectivity", "Not synced yet"),
-        SyncState.OK: QCoreApplication.translate("Connectivity", "Connected"),
-        SyncState.OFFLINE: QCoreApplication.translate(
-            "Connectivity", "Cannot connect; retrying automatically"
-        ),
-        SyncState.RATE_LIMITED: QCoreApplication.translate(
-            "Connectivity", "Slowed down by the platform; waiting"
-        ),
-        SyncState.NEEDS_TOKEN: QCoreApplication.translate("Connectivity", "Needs a new token"),
-        SyncState.CONFLICT: QCoreApplication.translate(
-            "Connectivity", "Another program reads this account"
-        ),
-        SyncState.ERROR: QCoreApplication.translate(
-            "Connectivity", "Refused by the platform; check the account"
-        ),
-        SyncState.DISABLED: QCoreApplication.translate("Connectivity", "Disabled"),
-    }
-    return words[state]
+    """The state in the same words as the accounts dialog and the command line."""
+    return sync_state_text(state)
 
 
 class OfflineBanner(QFrame):

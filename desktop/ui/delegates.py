@@ -1,7 +1,7 @@
 """Painting the queue's cells. Delegates only paint: every value comes from the model.
 
 The countdown is a pill whose colour follows the urgency and whose text says
-it too ("sisa 5 j", "terlambat 2 h", "RAWAN VIRAL"); the channel is its icon;
+it too ("sisa 5 jam", "terlambat 2 hari", "RAWAN VIRAL"); the channel is its icon;
 status and reply state are words with a small mark.
 """
 

@@ -1,30 +1,24 @@
-"""Translators: ours and Qt's, installed before any widget exists.
+"""The window's translators: ours and Qt's, installed before any widget exists.
 
-Source strings are English; Indonesian is the default language. The ``.ts``
-sources live in ``translations/``; the compiled ``.qm`` files are built with
-``pyside6-lrelease`` into ``build/translations/`` (ignored by git) — by
-``scripts/build-translations``, by ``./dev setup``, or here on first use from a
-source checkout. The frozen build carries them in its ``translations`` folder.
+Our catalogue is ``desktop.i18n``'s (one for the window, the command line and
+the core's codes); here it is installed in the application beside Qt's own
+translations, and replaced on a language switch.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop import resources
+from desktop import i18n
+from desktop.i18n import DOMAIN, compile_translation, compiled, lrelease_program
 from desktop.ui.preferences import Language
+
+__all__ = ["DOMAIN", "Translators", "compile_translation", "compiled", "lrelease_program"]
 
 log = logging.getLogger(__name__)
 
-DOMAIN = "aduan"  # translations/aduan_<lang>.ts
 QT_DOMAINS = ("qtbase",)  # Qt's own strings, where Qt ships a translation
 EXTRA_QT_DOMAIN = "qt_extra"  # our translation of Qt strings Qt ships none for (Indonesian)
 
@@ -32,60 +26,6 @@ _LOCALES = {
     Language.INDONESIAN: QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia),
     Language.ENGLISH: QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
 }
-
-
-def source_folder() -> Path:
-    return resources.translations()
-
-
-def build_folder() -> Path:
-    """Where compiled ``.qm`` files are: beside the sources when frozen, else ``build/``."""
-    if getattr(sys, "frozen", False):
-        return resources.translations()
-    return resources.root() / "build" / "translations"
-
-
-def lrelease_program() -> list[str]:
-    """The command that compiles ``.ts`` to ``.qm`` (PySide6 ships it)."""
-    name = "lrelease.exe" if os.name == "nt" else "lrelease"
-    bundled = Path(PySide6.__file__).resolve().parent / name
-    if bundled.exists():
-        return [str(bundled)]
-    wrapper = shutil.which("pyside6-lrelease")
-    if wrapper is None:
-        raise FileNotFoundError("pyside6-lrelease not found; install PySide6")
-    return [wrapper]
-
-
-def compile_translation(source: Path, target: Path) -> None:
-    """``source`` (.ts) to ``target`` (.qm), written whole or not at all."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        subprocess.run(
-            [*lrelease_program(), "-silent", str(source), "-qm", str(partial)],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def compiled(domain: str, language: Language) -> Path | None:
-    """The ``.qm`` of ``domain`` in ``language``, (re)built from its ``.ts`` when stale."""
-    target = build_folder() / f"{domain}_{language.value}.qm"
-    source = source_folder() / f"{domain}_{language.value}.ts"
-    stale = source.exists() and (
-        not target.exists() or target.stat().st_mtime < source.stat().st_mtime
-    )
-    if stale and not getattr(sys, "frozen", False):
-        try:
-            compile_translation(source, target)
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("could not build %s: %s", target.name, exc)
-    return target if target.exists() else None
 
 
 class Translators:
@@ -114,6 +54,7 @@ class Translators:
             self._app.removeTranslator(translator)
         self._installed = []
         QLocale.setDefault(self._locale_before)
+        i18n.reset()
         self.language = None
 
     def _load(self, language: Language) -> list[QTranslator]:
@@ -123,11 +64,11 @@ class Translators:
             translator = QTranslator(self._app)
             if translator.load(f"{domain}_{language.value}", qt_folder):
                 found.append(translator)
-        for domain in (EXTRA_QT_DOMAIN, DOMAIN):
-            path = compiled(domain, language)
-            translator = QTranslator(self._app)
-            if path is not None and translator.load(str(path)):
-                found.append(translator)
-            elif domain == DOMAIN and language is not Language.ENGLISH:
-                log.warning("no %s translation found; showing English", language.value)
+        path = compiled(EXTRA_QT_DOMAIN, language)
+        translator = QTranslator(self._app)
+        if path is not None and translator.load(str(path)):
+            found.append(translator)
+        ours = i18n.use_language(language)
+        if ours is not None:
+            found.append(ours)
         return found

@@ -76,6 +76,17 @@ def runs(items: Sequence[T], wanted: Callable[[T], bool]) -> list[tuple[int, int
     return found
 
 
+def consecutive(indexes: Sequence[int]) -> list[tuple[int, int]]:
+    """(first, last) ranges of consecutive values in the sorted ``indexes``."""
+    found: list[tuple[int, int]] = []
+    for index in indexes:
+        if found and found[-1][1] == index - 1:
+            found[-1] = (found[-1][0], index)
+        else:
+            found.append((index, index))
+    return found
+
+
 def replay(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) -> None:
     """Turn ``ids`` (the list behind ``model``'s rows) into ``new_ids``, signalling each step."""
     steps = plan(ids, new_ids)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.deadlines import UnitSettings
 from desktop.core.errors import UserError
+from desktop.core.model import Account
+from desktop.i18n import error_text
 from desktop.ui import filters, icons
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.connectivity import (
@@ -36,7 +38,7 @@ from desktop.ui.connectivity import (
     OfflineBanner,
 )
 from desktop.ui.context import WindowContext
-from desktop.ui.filters import AccountInfo, Counts
+from desktop.ui.filters import Counts
 from desktop.ui.preferences import Language, Preferences, ThemeChoice
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import QueueView
@@ -57,25 +59,24 @@ READ_ERROR_MS = 15_000  # how long a store error stays in the status bar
 
 class MainWindow(QMainWindow):
     sync_requested = Signal()
-    retry_requested = Signal(int)  # a failed reply the officer wants sent again
 
     def __init__(self, context: WindowContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        store, tasks, unit, clock = context.store, context.tasks, context.unit, context.clock
+        desk, tasks, unit, clock = context.desk, context.tasks, context.unit, context.clock
         self.preferences = context.preferences.load()
         self.commands = WindowActions(self)
         self.connectivity = ConnectivityFeed(self)
         self.store_feeds_connectivity = True  # until the sync engine publishes its own
-        self.queue_model = QueueModel(store, tasks, unit, clock, self)
+        self.queue_model = QueueModel(desk.queue, tasks, unit, clock, self)
         self.queue_view = QueueView(self.queue_model)
-        self.sidebar = Sidebar(store, tasks, unit, clock)
-        self.pane = ComplaintPane(store, tasks)
+        self.sidebar = Sidebar(desk.queue, tasks, unit, clock)
+        self.pane = ComplaintPane(desk.complaints, tasks, clock)
         self.pane.setMinimumWidth(PANE_MIN_WIDTH)
         self.banner = OfflineBanner(self.connectivity)
         self.search = SearchBox()
         self.summary = StatusSummary()
-        self.tray = UrgentTray(store, tasks, unit, clock, self)
+        self.tray = UrgentTray(desk.queue, tasks, unit, clock, self)
         self.tray.notifications_enabled = self.preferences.notifications
         self._build()
         build_menus(self, self.commands)
@@ -153,7 +154,6 @@ class MainWindow(QMainWindow):
         self.queue_view.complaint_selected.connect(self.pane.show_complaint)
         self.queue_model.total_changed.connect(self.summary.set_shown)
         self.pane.complaint_changed.connect(lambda cid: self.complaints_changed([cid]))
-        self.pane.retry_requested.connect(self.retry_requested)
         for source in (c.sync_now.triggered, self.banner.sync_requested, self.tray.sync_requested):
             source.connect(self.sync_requested)
         c.next_complaint.triggered.connect(self.queue_view.select_next)
@@ -238,8 +238,7 @@ class MainWindow(QMainWindow):
     def _report_read_error(self, error: BaseException) -> None:
         """A known store error is a calm line in the status bar; anything else is a bug."""
         if isinstance(error, UserError):
-            language = self.preferences.language.value
-            self.statusBar().showMessage(error.message(language), READ_ERROR_MS)
+            self.statusBar().showMessage(error_text(error), READ_ERROR_MS)
             return
         sys.excepthook(type(error), error, error.__traceback__)
 
@@ -252,7 +251,7 @@ class MainWindow(QMainWindow):
         if self.store_feeds_connectivity:
             self.connectivity.publish(replace(self.connectivity.current, syncing=True))
 
-    def _on_accounts(self, accounts: list[AccountInfo]) -> None:
+    def _on_accounts(self, accounts: list[Account]) -> None:
         if self.store_feeds_connectivity:
             self.connectivity.publish(Connectivity.from_accounts(accounts))
 

@@ -12,7 +12,10 @@ insertions and one layout change, so the selection and scroll position stay.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -27,15 +30,15 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.store.database import Store
+from desktop.core.desk.queue import WINDOW, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
-from desktop.ui import queue_jobs as jobs
-from desktop.ui.id_diff import replay, runs
+from desktop.ui.id_diff import consecutive, replay, runs
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import TaskRunner, Ticket
 
 MAX_CACHED_ROWS = 20_000
+FEW = 8  # ids looked up by a scan rather than an index of every loaded id
 RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,14 +60,16 @@ class QueueModel(QAbstractTableModel):
 
     def __init__(
         self,
-        store: Store,
+        queue: Queue,
         tasks: TaskRunner,
         unit: UnitSettings,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: Any = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
+        self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
+        self._count_ticket = Ticket()
         self._now = clock()
         self._filter = QueueFilter()
         self._generation = 0
@@ -76,6 +81,10 @@ class QueueModel(QAbstractTableModel):
         self.cells = CellValues(unit, self._now)
         self._pending_windows: set[int] = set()
         self.total = 0
+        self._changed: set[int] = set()  # changed since the order was last placed
+        self._touched: set[int] = set()  # every id changed since the first page
+        self._reorder_all = False  # the filter's time limits moved: read the order again
+        self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
 
@@ -89,25 +98,47 @@ class QueueModel(QAbstractTableModel):
         """Show the complaints matching ``queue_filter`` (read in the background)."""
         self._filter = queue_filter
         self._generation += 1
+        self._ticket.cancel()  # reads for the filter typed past are not worth finishing
+        self._ticket = Ticket()
         self._resync.stop()
         self._tasks.db(
-            partial(jobs.first_load, self._store, queue_filter),
+            partial(self._queue.first_load, queue_filter),
             partial(self._on_first_load, self._generation),
             self._on_failure,
+            ticket=self._ticket,
         )
-        # A count can take a while (a common search word); it is a read, so it
-        # runs beside the serial lane and never holds up the next page.
-        self._tasks.net(
-            partial(self._count_unless_stale, self._generation, queue_filter),
-            partial(self._on_total, self._generation),
-            self._on_failure,
-        )
+        # A count can take a while (a common search word): it follows the first rows,
+        # and is called off if the officer types on before it starts.
+        self._count(queue_filter)
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
-        """Re-read the order (with ``queue_filter``'s new time limits) keeping the rows shown."""
+        """Bring the order up to ``queue_filter``'s new time limits, keeping the rows shown.
+
+        A limit that only moved later (the clock went on) lets more complaints in, all
+        after those read: they come as the next page. Anything else reads the order
+        read so far again."""
+        if queue_filter is not None and self._limit_only_moved_on(queue_filter):
+            self._filter = queue_filter
+            if self._after is None and not self._fetching_ids:
+                last = self._ids[-1] if self._ids else None
+                self._fetching_ids = True
+                work = partial(self._queue.page_after, queue_filter, last)
+                done = partial(self._on_more_ids, self._generation)
+                self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+            return
         if queue_filter is not None:
             self._filter = queue_filter
+        self._reorder_all = True
         self._resync.start()
+
+    def _limit_only_moved_on(self, wanted: QueueFilter) -> bool:
+        now, then = wanted.overdue_at, self._filter.overdue_at
+        return (
+            now is not None
+            and then is not None
+            and now >= then
+            and replace(wanted, overdue_at=then) == self._filter
+        )
 
     def set_unit(self, unit: UnitSettings) -> None:
         self._unit = self.cells.unit = unit
@@ -128,13 +159,16 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(top, self.index(first_row + last, Column.COUNTDOWN), roles)
 
     def complaints_changed(self, ids: Iterable[int]) -> None:
-        """These complaints changed (or arrived): re-read their rows, then the order."""
-        changed = [cid for cid in set(ids) if cid in self._rows]
+        """These complaints changed (or arrived): re-read their rows, then place them."""
+        self._changed |= set(ids)
+        self._touched |= self._changed
+        changed = [cid for cid in self._changed if cid in self._rows]
         if changed:
             self._tasks.db(
-                partial(jobs.read_rows, self._store, changed),
+                partial(self._queue.rows, changed),
                 partial(self._on_rows, self._generation, None),
                 self._on_failure,
+                ticket=self._ticket,
             )
         self._resync.start()
 
@@ -147,9 +181,26 @@ class QueueModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, complaint_id: int) -> int | None:
+        found = self._rows_of([complaint_id])
+        return found[0] if found else None
+
+    def _rows_of(self, ids: Iterable[int]) -> list[int]:
+        """The rows of ``ids`` that are loaded. After the order moved, a few are found by
+        a scan in C rather than by indexing every loaded id again."""
+        wanted = list(ids)
+        if self._row_of is None and len(wanted) <= FEW:
+            found = []
+            for cid in wanted:
+                with contextlib.suppress(ValueError):
+                    found.append(self._ids.index(cid))
+            return found
+        index = self._row_index()
+        return [index[cid] for cid in wanted if cid in index]
+
+    def _row_index(self) -> dict[int, int]:
         if self._row_of is None:
             self._row_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_of.get(complaint_id)
+        return self._row_of
 
     def cached_row(self, row: int) -> QueueRow | None:
         cid = self.complaint_id(row)
@@ -170,8 +221,9 @@ class QueueModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching_ids = True
-        work = partial(jobs.next_page, self._store, self._filter, self._after)
-        self._tasks.db(work, partial(self._on_more_ids, self._generation), self._on_failure)
+        work = partial(self._queue.next_page, self._filter, self._after)
+        done = partial(self._on_more_ids, self._generation)
+        self._tasks.db(work, done, self._on_failure, ticket=self._ticket)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -199,16 +251,19 @@ class QueueModel(QAbstractTableModel):
             return cid
         row = self._rows.get(cid)
         if row is None:
-            self._request_window(row_number // jobs.WINDOW)
+            self._request_window(row_number // WINDOW)
             return None
         return self.cells.value(row, _COLUMNS[index.column()], role)
 
     # --- results from the database lane ----------------------------------------------
 
-    def _on_first_load(self, generation: int, result: jobs.FirstLoad) -> None:
+    def _on_first_load(self, generation: int, result: FirstLoad) -> None:
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._version += 1
+        self._changed.clear()
+        self._touched.clear()
         self._ids = list(result.page.ids)
         self._row_of = None
         self._after = result.page.after
@@ -224,29 +279,35 @@ class QueueModel(QAbstractTableModel):
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
             return
+        self._version += 1
         self._fetching_ids = False
-        known = set(self._ids)
-        fresh = [cid for cid in page.ids if cid not in known]
+        # Cost in proportion to the page, not to what is loaded. A page follows the
+        # last one read, so an id can only be there twice at the seam, or if it
+        # changed since the first page (and was placed, or waits to be).
+        seen = set(self._ids[-len(page.ids) :]) | self._touched
+        fresh = [cid for cid in dict.fromkeys(page.ids) if cid not in seen]
         self._after = page.after
         if fresh:
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             self._ids += fresh
-            self._row_of = None
+            if self._row_of is not None:
+                self._row_of.update(zip(fresh, range(start, start + len(fresh)), strict=True))
             self.endInsertRows()
 
     def _request_window(self, window: int) -> None:
         if window in self._pending_windows:
             return
-        ids = self._ids[window * jobs.WINDOW : (window + 1) * jobs.WINDOW]
+        ids = self._ids[window * WINDOW : (window + 1) * WINDOW]
         missing = [cid for cid in ids if cid not in self._rows]
         if not missing:
             return
         self._pending_windows.add(window)
         self._tasks.db(
-            partial(jobs.read_rows, self._store, missing),
+            partial(self._queue.rows, missing),
             partial(self._on_rows, self._generation, window),
             self._on_failure,
+            ticket=self._ticket,
         )
 
     def _on_rows(self, generation: int, window: int | None, rows: dict[int, QueueRow]) -> None:
@@ -260,20 +321,30 @@ class QueueModel(QAbstractTableModel):
             evicted = next(iter(self._rows))
             del self._rows[evicted]
             self.cells.forget([evicted])
-        touched = [r for r in (self.row_of(cid) for cid in rows) if r is not None]
+        if window is not None:  # where the rows were asked for (they may have moved since)
+            first = window * WINDOW
+            span = range(first, min(first + WINDOW, len(self._ids)))
+            touched = [row for row in span if self._ids[row] in rows]
+        else:
+            touched = self._rows_of(rows)
         if touched:
             last = self.index(max(touched), len(Column) - 1)
             self.dataChanged.emit(self.index(min(touched), 0), last)
 
     def _start_resync(self) -> None:
+        """Bring the order up to date: only the changed complaints are placed (a few
+        key reads each, however many rows are read), unless the filter's time limits
+        moved or a search is shown — then the order read so far is read again."""
+        if not self._reorder_all and not self._filter.search.strip():
+            self._place_changed()
+            return
+        self._reorder_all = False
+        self._changed.clear()
         count = max(len(self._ids), 1)
-        work = partial(jobs.pages_until, self._store, self._filter, count)
-        self._tasks.db(work, partial(self._on_resync, self._generation), self._on_failure)
-        self._tasks.db(
-            partial(jobs.count, self._store, self._filter),
-            partial(self._on_total, self._generation),
-            self._on_failure,
-        )
+        work = partial(self._queue.pages_until, self._filter, count)
+        done = partial(self._on_resync, self._generation)
+        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+        self._count(self._filter)
 
     def _on_resync(self, generation: int, result: tuple[list[int], QueueKey | None]) -> None:
         if generation != self._generation:
@@ -281,7 +352,80 @@ class QueueModel(QAbstractTableModel):
         new_ids, after = result
         replay(self, self._ids, new_ids)
         self._row_of = None
+        self._version += 1
         self._after = after
+
+    def _place_changed(self) -> None:
+        changed, self._changed = self._changed, set()
+        if not changed:
+            return
+        gone = sorted(self._rows_of(changed))
+        work = partial(
+            self._queue.placement,
+            self._filter,
+            changed,
+            gone,
+            self._ids,  # read, not copied: a change meanwhile makes the answer stale
+            self._after is not None,
+        )
+        done = partial(self._on_placed, self._generation, self._version, changed)
+        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+        self._count(self._filter)
+
+    def _on_placed(
+        self, generation: int, version: int, changed: set[int], placement: Placement
+    ) -> None:
+        if generation != self._generation:
+            return
+        if version != self._version:  # the ids moved meanwhile: place them again
+            self._changed |= changed
+            self._resync.start()
+            return
+        if placement.gone or placement.arrive:
+            self._apply(placement)
+            self._row_of = None
+            self._version += 1
+
+    def _apply(self, placement: Placement) -> None:
+        """Removals, moves (one layout change: the selection follows its complaint) and
+        insertions; list work in C, signals per change, nothing per loaded row."""
+        final = list(self._ids)
+        for index in reversed(placement.gone):
+            del final[index]
+        at: dict[int, int] = {}
+        for inserted, (index, cid) in enumerate(placement.arrive):
+            at[cid] = index - bisect.bisect_left(placement.gone, index) + inserted
+            final.insert(at[cid], cid)
+        leaving = {self._ids[index]: index for index in placement.gone}
+        removed = [index for cid, index in leaving.items() if cid not in at]
+        for first, last in reversed(consecutive(sorted(removed))):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+        new = sorted((row, cid) for cid, row in at.items() if cid not in leaving)
+        if len(new) < len(at):  # some stay, at another place: move them
+            moved = list(final)
+            for row, _cid in reversed(new):
+                del moved[row]
+            self._relayout(moved)
+        for row, cid in new:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, cid)
+            self.endInsertRows()
+
+    def _relayout(self, ids: list[int]) -> None:
+        """Same ids, another order: persistent indexes (the selection) follow their id."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        wanted = [self._ids[index.row()] for index in before]
+        self._ids = ids
+        self._row_of = None
+        after = [
+            self.index(ids.index(cid), index.column())
+            for cid, index in zip(wanted, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _on_failure(self, error: BaseException) -> None:
         """A read failed: let the next request try again, and tell the window."""
@@ -289,14 +433,21 @@ class QueueModel(QAbstractTableModel):
         self._pending_windows.clear()
         self.read_failed.emit(error)
 
-    def _count_unless_stale(self, generation: int, queue_filter: QueueFilter) -> int | None:
-        """Runs in the background: a count the officer typed past is not worth the wait."""
-        if generation != self._generation:  # an int read: safe from the other thread
-            return None
-        return jobs.count(self._store, queue_filter)
+    def _count(self, queue_filter: QueueFilter) -> None:
+        """Count the matches on the database lane; a count the officer typed past is
+        called off before it starts (its ticket is cancelled by the next one)."""
+        self._count_ticket.cancel()
+        self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
+        self._count_ticket = Ticket()
+        self._tasks.background(
+            partial(self._queue.count, queue_filter),
+            partial(self._on_total, self._generation),
+            self._on_failure,
+            ticket=self._count_ticket,
+        )
 
-    def _on_total(self, generation: int, total: int | None) -> None:
-        if generation == self._generation and total is not None:
+    def _on_total(self, generation: int, total: int) -> None:
+        if generation == self._generation:
             self._set_total(total)
 
     def _set_total(self, total: int) -> None:

@@ -7,6 +7,7 @@ else. The selection is kept by complaint id across reloads.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from PySide6.QtCore import (
     QEvent,
@@ -18,15 +19,20 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from desktop.core.deadlines import Countdown, DeadlineKind, Urgency
+from desktop.core.model import ReplyState, Status
+from desktop.ui import labels
 from desktop.ui.delegates import (
+    PAD,
     ChannelDelegate,
     CountdownDelegate,
     ReplyStateDelegate,
     StatusDelegate,
 )
+from desktop.ui.labels import reply_state_label, status_label
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 
@@ -34,7 +40,7 @@ TICK_MS = 10_000  # countdowns show minutes: a 10 s tick keeps them at most 10 s
 ROW_HEIGHT = 38
 
 _WIDTHS = {
-    Column.COUNTDOWN: 142,
+    Column.COUNTDOWN: 164,  # "59 minutes overdue", bold
     Column.CHANNEL: 40,
     Column.AUTHOR: 136,
     Column.EXCERPT: 220,
@@ -42,6 +48,50 @@ _WIDTHS = {
     Column.STATUS: 112,
     Column.REPLY: 84,
 }
+
+
+STATUS_MARK = 14  # the status delegate's dot and the gap after it
+REPLY_SIGN = "◷ "  # the widest of the reply delegate's signs, and its space
+PILL_ROOM = 20  # the countdown pill's ends around its text
+# Times left or overdue whose words are the longest of their kind (two-digit hours and
+# minutes, one- and two-digit days), either way.
+_LONG_WAITS = tuple(
+    sign * timedelta(days=days, hours=hours, minutes=59)
+    for sign in (1, -1)
+    for days in (0, 1, 9, 10, 29)
+    for hours in (0, 9, 23)
+)
+
+
+def longest_countdowns() -> list[str]:
+    """The words the countdown column shows at their longest, in the current language."""
+    texts = [labels.urgency_label(Urgency.VIRAL)]
+    for remaining in _LONG_WAITS:
+        urgency = Urgency.ON_TIME if remaining > timedelta(0) else Urgency.OVERDUE
+        texts.append(
+            labels.countdown_text(Countdown(None, None, remaining, urgency, DeadlineKind.ANSWER))
+        )
+    return texts
+
+
+def label_column_width(column: Column, font: QFont) -> int:
+    """The width that shows every word of the column whole, in the current language.
+
+    Mirrors what the delegates draw: padding, a mark or a pill's ends, the
+    words (bold where the delegate makes them bold).
+    """
+    bold = QFont(font)
+    bold.setBold(True)
+    if column is Column.STATUS:
+        words, mark = [status_label(s) for s in Status], STATUS_MARK
+    elif column is Column.REPLY:
+        words, mark, font = [REPLY_SIGN + reply_state_label(s) for s in ReplyState], 0, bold
+    elif column is Column.COUNTDOWN:
+        words, mark, font = longest_countdowns(), PILL_ROOM, bold
+    else:
+        raise ValueError(f"{column!r} does not show labels")
+    widest = max(QFontMetrics(font).horizontalAdvance(word) for word in words)
+    return PAD + mark + widest + PAD + 2  # two pixels: rounding of fractional advances
 
 
 class QueueView(QTableView):
@@ -97,7 +147,16 @@ class QueueView(QTableView):
         header.setSectionResizeMode(Column.CHANNEL, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.EXCERPT, QHeaderView.ResizeMode.Stretch)
 
+    def fit_label_columns(self) -> None:
+        """Widen the countdown, status and reply columns to their longest words."""
+        header = self.horizontalHeader()
+        for column in (Column.COUNTDOWN, Column.STATUS, Column.REPLY):
+            wanted = max(label_column_width(column, self.font()), _WIDTHS[column])
+            if header.sectionSize(column) < wanted:
+                header.resizeSection(column, wanted)
+
     def retranslate(self) -> None:
+        self.fit_label_columns()
         self.setAccessibleName(self.tr("Complaint queue"))
         self.setAccessibleDescription(
             self.tr("Complaints, most urgent first. J and K move to the next and previous one.")
@@ -199,6 +258,8 @@ class QueueView(QTableView):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self.fit_label_columns()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

@@ -33,29 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deadlines import UnitSettings, Urgency
-from desktop.core.model import Channel
-from desktop.core.store.database import Store
+from desktop.core.desk.queue import Queue
+from desktop.core.model import Account, Channel
 from desktop.ui import icons
-from desktop.ui.filters import (
-    OPEN,
-    AccountInfo,
-    Counts,
-    CountStep,
-    FilterKey,
-    count_steps,
-    read_accounts,
-)
+from desktop.ui.filters import OPEN, Counts, CountStep, FilterKey, count_steps
 from desktop.ui.sidebar_model import SidebarModel, SidebarRole
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import colours_for
 
 REFRESH_MS = 60_000
 Index = QModelIndex | QPersistentModelIndex
-
-
-def _run(store: Store, step: Callable[..., object]) -> object:
-    with store.read() as conn:
-        return step(conn)
 
 
 class SidebarDelegate(QStyledItemDelegate):
@@ -145,19 +132,19 @@ class SidebarDelegate(QStyledItemDelegate):
 class Sidebar(QWidget):
     filter_chosen = Signal(object)  # FilterKey
     counts_changed = Signal(object)  # Counts (all of them, as far as read)
-    accounts_changed = Signal(object)  # list[AccountInfo]
+    accounts_changed = Signal(object)  # list[Account]
     read_failed = Signal(object)  # an exception from the database lane
 
     def __init__(
         self,
-        store: Store,
+        queue: Queue,
         tasks: TaskRunner,
         unit: UnitSettings,
         clock: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
         self._refreshing = False
         self._again = False
         self.model = SidebarModel(self)
@@ -199,9 +186,7 @@ class Sidebar(QWidget):
             self._again = True
             return
         self._refreshing = True
-        self._tasks.db(
-            partial(_run, self._store, read_accounts), self._on_accounts, self._on_failure
-        )
+        self._tasks.background(self._queue.accounts, self._on_accounts, self._on_failure)
 
     def retranslate(self) -> None:
         self.view.setAccessibleName(self.tr("Filters"))
@@ -213,7 +198,7 @@ class Sidebar(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def _on_accounts(self, accounts: list[AccountInfo]) -> None:
+    def _on_accounts(self, accounts: list[Account]) -> None:
         self.model.set_accounts(accounts)
         self.accounts_changed.emit(accounts)
         self._next_step(count_steps(self._clock(), self._unit, accounts))
@@ -226,8 +211,8 @@ class Sidebar(QWidget):
                 self.refresh()
             return
         step, rest = steps[0], steps[1:]
-        self._tasks.db(
-            partial(_run, self._store, step), partial(self._on_counts, rest), self._on_failure
+        self._tasks.background(
+            partial(step, self._queue), partial(self._on_counts, rest), self._on_failure
         )
 
     def _on_counts(self, rest: list[CountStep], counts: Counts) -> None:

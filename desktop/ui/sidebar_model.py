@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.core.model import Channel, Status
+from desktop.core.model import Account, Channel, Status
 from desktop.ui import labels
 from desktop.ui.filters import (
     LISTED_STATUSES,
@@ -22,7 +22,6 @@ from desktop.ui.filters import (
     OPEN,
     OVERDUE,
     URGENT,
-    AccountInfo,
     Counts,
     FilterKey,
     FilterKind,
@@ -97,7 +96,7 @@ def entry_tooltip(entry: Entry) -> str | None:
     return None
 
 
-def build_entries(accounts: list[AccountInfo]) -> list[Entry]:
+def build_entries(accounts: list[Account]) -> list[Entry]:
     entries = [Entry(Section.QUEUE)]
     entries += [Entry(Section.QUEUE, key) for key in (OPEN, URGENT, OVERDUE, NEW)]
     entries.append(Entry(Section.STATUS))
@@ -114,7 +113,7 @@ def build_entries(accounts: list[AccountInfo]) -> list[Entry]:
         entries.append(Entry(Section.ACCOUNT))
         entries += [
             Entry(Section.ACCOUNT, FilterKey(FilterKind.ACCOUNT, a.id), a.channel, a.name)
-            for a in accounts
+            for a in sorted(accounts, key=lambda a: (a.channel.value, a.name))
         ]
     return entries
 
@@ -125,7 +124,7 @@ class SidebarModel(QAbstractListModel):
         self._entries = build_entries([])
         self._counts: Counts = {}
 
-    def set_accounts(self, accounts: list[AccountInfo]) -> None:
+    def set_accounts(self, accounts: list[Account]) -> None:
         entries = build_entries(accounts)
         if entries == self._entries:
             return

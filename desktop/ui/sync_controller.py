@@ -1,9 +1,11 @@
 """Runs sync rounds in the background and tells the window what changed.
 
-One round at a time, on the network lane of the ``TaskRunner``: pull every
-account that is due, push the outbox. The window learns which complaints
-changed and where each account stands; nothing here waits on the GUI thread,
-and a network error is never a dialog — it is an account's state.
+One round at a time, on the network pool of the ``TaskRunner``: pull every
+account that is due, push the outbox; the engine's store work goes through the
+runner's database lane. The window learns which complaints changed and where
+each account stands, and the clock takes the skew the round measured. Nothing
+here waits on the GUI thread, and a network error is never a dialog — it is
+an account's state.
 """
 
 from __future__ import annotations
@@ -12,11 +14,12 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from desktop.core.clock import ClockSkew, ServerClock
 from desktop.core.credentials import Vault
+from desktop.core.desk import Desk
 from desktop.core.errors import UserError
-from desktop.core.store.database import Store
 from desktop.core.sync.engine import SyncEngine, SyncReport
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import LaneClosedError, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +33,18 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        store: Store,
+        desk: Desk,
         vault: Vault,
         tasks: TaskRunner,
+        clock: ServerClock,
         parent: QObject | None = None,
         *,
         every_ms: int = ROUND_EVERY_MS,
     ) -> None:
         super().__init__(parent)
-        self._engine = SyncEngine(store, vault)
+        self._engine = SyncEngine(desk.store, vault, lane=tasks.lane, network=tasks.network)
+        self._desk = desk
+        self._clock = clock
         self._tasks = tasks
         self._running = False
         self._again = False
@@ -78,6 +84,7 @@ class SyncController(QObject):
 
     def _finished(self, report: SyncReport) -> None:
         self._running = False
+        self._tasks.background(self._desk.unit.clock_skew, self._set_skew)
         if report.changed_complaints:
             self.complaints_changed.emit(report.changed_complaints)
         self.round_finished.emit(report)
@@ -90,6 +97,11 @@ class SyncController(QObject):
         # here is the store (a full disk, say) or a bug.
         self._running = False
         self.round_finished.emit(None)
+        if isinstance(error, LaneClosedError):
+            return  # the window is closing
         if not isinstance(error, UserError):
             raise error  # a bug: the exception hook reports it
-        log.warning("sync round stopped: %s", error.message("en"))
+        log.warning("sync round stopped: %s", error.english())
+
+    def _set_skew(self, skew: ClockSkew) -> None:
+        self._clock.skew = skew

@@ -1,22 +1,56 @@
-"""Background work for the window: one serial lane for the database, a pool for the network.
+"""Background work for the window: one database lane, a pool for the network.
 
-Work runs off the GUI thread; its result (or exception) comes back on the
-GUI thread through a queued signal, where the callback may touch widgets.
-Work functions themselves never touch widgets.
+Every read and write of the store runs on the one database thread, one job at
+a time: what the officer waits for first (``db``), then the sync engines'
+store work (``lane``, which carries a job there from a network thread and
+waits for it), then background reads (``background``: counts, re-sorting,
+the tray) — in order within each. Network work runs on a pool of daemon
+threads (``net``, ``network``), so quitting never waits for a platform that
+stopped answering. Results (or exceptions) come back on the GUI thread
+through a queued signal, where the callback may touch widgets; work
+functions never touch widgets.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.core.workers import DaemonPool, Lane, Priority, PriorityLane
 
 T = TypeVar("T")
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+
+
+class LaneClosedError(RuntimeError):
+    """The window is closing: the database lane takes no more work."""
+
+
+class Ticket:
+    """Lets the GUI thread call off a queued job made stale by a newer request."""
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _Cancelled:
+    """What a job called off before it started returns (its callback is skipped)."""
+
+
+_CANCELLED = _Cancelled()
 
 
 class _Bridge(QObject):
@@ -25,66 +59,129 @@ class _Bridge(QObject):
     finished = Signal(object, object, object)  # future, on_done, on_error
 
 
+class _DatabaseLane:
+    """The ``Lane`` the sync engines use: their store work, run on the database thread."""
+
+    def __init__(self, runner: TaskRunner) -> None:
+        self._runner = runner
+
+    def run(self, work: Callable[[], T]) -> T:
+        if threading.current_thread() is self._runner._db.thread:
+            return work()  # already there (a lane job that calls the lane)
+        try:
+            future = self._runner._db.submit(work, Priority.SYNC)
+        except RuntimeError as exc:
+            raise LaneClosedError("the database lane is closed") from exc
+        return future.result()
+
+
 class TaskRunner(QObject):
-    """Run callables in the background and get their results on the GUI thread.
+    """Run callables in the background and get their results on the GUI thread."""
 
-    ``db`` work runs one at a time, in order (the store has one writer);
-    ``net`` work runs in parallel on a small pool.
-    """
+    DB_THREAD = "aduan-db"
 
-    def __init__(self, parent: QObject | None = None, *, net_workers: int = 4) -> None:
+    def __init__(self, parent: QObject | None = None, *, net_workers: int = 6) -> None:
         super().__init__(parent)
-        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="aduan-db")
-        self._net = ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="aduan-net")
+        self._db = PriorityLane(self.DB_THREAD)
+        self._net = DaemonPool(net_workers, "aduan-net")
         self._bridge = _Bridge(self)
         self._bridge.finished.connect(self._deliver)
         self._pending = 0
         self._closed = False
+        self.lane: Lane = _DatabaseLane(self)
+
+    @property
+    def network(self) -> Executor:
+        """The network pool, for engines that fan requests out themselves."""
+        return self._net
 
     def db(
-        self, work: Callable[[], T], on_done: Done | None = None, on_error: Failed | None = None
+        self,
+        work: Callable[[], T],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        ticket: Ticket | None = None,
     ) -> None:
-        self._submit(self._db, work, on_done, on_error)
+        """Store work the officer waits for, first on the database lane (skipped if
+        ``ticket`` is cancelled before it starts)."""
+        self._submit_db(Priority.INTERACTIVE, work, on_done, on_error, ticket)
+
+    def background(
+        self,
+        work: Callable[[], T],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        ticket: Ticket | None = None,
+    ) -> None:
+        """Store work nobody waits for (counts, re-sorting): after everything else."""
+        self._submit_db(Priority.BACKGROUND, work, on_done, on_error, ticket)
 
     def net(
         self, work: Callable[[], T], on_done: Done | None = None, on_error: Failed | None = None
     ) -> None:
+        """Run network work on the pool; it never touches the store (use ``lane``)."""
         self._submit(self._net, work, on_done, on_error)
 
     @property
     def busy(self) -> bool:
         return self._pending > 0
 
-    def shutdown(self, *, wait: bool = True) -> None:
-        """Stop accepting work; finish (``wait``) what is running."""
+    def shutdown(self) -> None:
+        """Stop accepting work, finish the database lane's jobs (nothing written is lost),
+        and leave the network threads: a request that hangs does not hold the exit."""
         self._closed = True
-        self._net.shutdown(wait=wait, cancel_futures=True)
-        self._db.shutdown(wait=wait, cancel_futures=False)
+        self._net.shutdown(wait=False, cancel_futures=True)
+        self._db.shutdown(wait=True)
+
+    def _submit_db(
+        self,
+        priority: Priority,
+        work: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        ticket: Ticket | None,
+    ) -> None:
+        if self._closed:
+            return
+        run = work if ticket is None else _unless_cancelled(work, ticket)
+        self._follow(self._db.submit(run, priority), on_done, on_error)
 
     def _submit(
         self,
-        pool: ThreadPoolExecutor,
-        work: Callable[[], T],
+        pool: Executor,
+        work: Callable[[], Any],
         on_done: Done | None,
         on_error: Failed | None,
     ) -> None:
         if self._closed:
             return
+        self._follow(pool.submit(work), on_done, on_error)
+
+    def _follow(self, future: Future[Any], on_done: Done | None, on_error: Failed | None) -> None:
         self._pending += 1
-        future = pool.submit(work)
         future.add_done_callback(lambda f: self._bridge.finished.emit(f, on_done, on_error))
 
     @Slot(object, object, object)
     def _deliver(self, future: Future[Any], on_done: Done | None, on_error: Failed | None) -> None:
         self._pending -= 1
-        if future.cancelled():
+        if future.cancelled() or self._closed:
             return
         error = future.exception()
         if error is None:
-            if on_done is not None:
-                on_done(future.result())
+            result = future.result()
+            if on_done is not None and result is not _CANCELLED:
+                on_done(result)
         elif on_error is not None:
             on_error(error)
         else:
             # Nobody expected this failure: it is a bug; the exception hook reports it.
             raise error
+
+
+def _unless_cancelled(work: Callable[[], T], ticket: Ticket) -> Callable[[], T | _Cancelled]:
+    def run() -> T | _Cancelled:
+        return _CANCELLED if ticket.cancelled else work()
+
+    return run

@@ -31,6 +31,14 @@ class Colours:
     sidebar: str
     banner: str
     banner_text: str
+    # The conversation: the citizen's bubbles, ours, and the small line above each text.
+    citizen_bubble: str
+    own_bubble: str
+    bubble_meta: str
+    # Progress notes (internal, public) and the pane's calm message line (background, border).
+    note_internal: str
+    note_public: str
+    message: tuple[str, str]
     # urgency -> (background, text)
     urgency: dict[Urgency, tuple[str, str]]
 
@@ -48,6 +56,12 @@ LIGHT = Colours(
     sidebar="#eceef2",
     banner="#fff4d6",
     banner_text="#5c4300",
+    citizen_bubble="#eef0f3",
+    own_bubble="#dcebfc",
+    bubble_meta="#535b66",
+    note_internal="#f7f4ea",
+    note_public="#eaf5ee",
+    message=("#fff7e6", "#f0c36d"),
     urgency={
         Urgency.NONE: ("#00000000", "#66717e"),
         Urgency.ON_TIME: ("#e1f2e6", "#1d6b35"),
@@ -70,6 +84,12 @@ DARK = Colours(
     sidebar="#1a1d21",
     banner="#3d3418",
     banner_text="#f3dc9a",
+    citizen_bubble="#30353d",
+    own_bubble="#1f3a5c",
+    bubble_meta="#b4bcc6",
+    note_internal="#3a3524",
+    note_public="#1f3a2c",
+    message=("#3d3322", "#8a6d2f"),
     urgency={
         Urgency.NONE: ("#00000000", "#9aa4af"),
         Urgency.ON_TIME: ("#1f3a28", "#93d3a4"),

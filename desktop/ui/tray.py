@@ -8,57 +8,21 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
-from sqlalchemy import Connection, func, select
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.model import Status
-from desktop.core.store.database import Store
-from desktop.core.store.schema import ComplaintRow
+from desktop.core.desk.queue import Queue
+from desktop.core.store.counts import Arrivals
 from desktop.ui import icons
 from desktop.ui.filters import warning_margin
 from desktop.ui.tasks import TaskRunner
 
 WATCH_MS = 60_000
-
-
-@dataclass(frozen=True, slots=True)
-class Arrivals:
-    """What happened since the previous look."""
-
-    newest_id: int
-    new_count: int
-    new_author: str | None
-    warning_count: int
-    warning_author: str | None
-
-
-def read_arrivals(
-    conn: Connection, after_id: int | None, since: datetime, now: datetime, margin: timedelta
-) -> Arrivals:
-    """New complaints after ``after_id``; complaints whose warning time fell in (since, now]."""
-    newest = int(conn.execute(select(func.coalesce(func.max(ComplaintRow.id), 0))).scalar_one())
-    new_count, new_author = 0, None
-    if after_id is not None and newest > after_id:
-        fresh = ComplaintRow.id > after_id, ComplaintRow.status == Status.NEW.value
-        new_count = int(conn.execute(select(func.count()).where(*fresh)).scalar_one())
-        new_author = conn.execute(
-            select(ComplaintRow.author_name).where(*fresh).order_by(ComplaintRow.id.desc())
-        ).scalar()
-    crossing = ComplaintRow.due_at > since + margin, ComplaintRow.due_at <= now + margin
-    warning_count = int(conn.execute(select(func.count()).where(*crossing)).scalar_one())
-    warning_author = None
-    if warning_count:
-        warning_author = conn.execute(
-            select(ComplaintRow.author_name).where(*crossing).order_by(ComplaintRow.due_at)
-        ).scalar()
-    return Arrivals(newest, new_count, new_author, warning_count, warning_author)
 
 
 class UrgentTray(QObject):
@@ -71,14 +35,14 @@ class UrgentTray(QObject):
 
     def __init__(
         self,
-        store: Store,
+        queue: Queue,
         tasks: TaskRunner,
         unit: UnitSettings,
         clock: Callable[[], datetime],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._unit, self._clock = store, tasks, unit, clock
+        self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
         self.notifications_enabled = True
         self.available = QSystemTrayIcon.isSystemTrayAvailable()
         self.icon: QSystemTrayIcon | None = None
@@ -136,8 +100,8 @@ class UrgentTray(QObject):
         """Read what arrived or turned urgent since the last look (the first look only counts)."""
         now = self._clock()
         margin = timedelta(seconds=warning_margin(self._unit))
-        work = partial(_arrivals, self._store, self._last_id, self._last_look, now, margin)
-        self._tasks.db(work, partial(self._on_arrivals, now), self.read_failed.emit)
+        work = partial(self._queue.arrivals, self._last_id, self._last_look, now, margin)
+        self._tasks.background(work, partial(self._on_arrivals, now), self.read_failed.emit)
 
     def _on_arrivals(self, looked_at: datetime, arrivals: Arrivals) -> None:
         first_look = self._last_id is None
@@ -159,10 +123,3 @@ class UrgentTray(QObject):
         self.messages.append((title, text))
         if self.icon is not None and self.notifications_enabled and self.icon.supportsMessages():
             self.icon.showMessage(title, text, icons.app_icon(), 8000)
-
-
-def _arrivals(
-    store: Store, after_id: int | None, since: datetime, now: datetime, margin: timedelta
-) -> Arrivals:
-    with store.read() as conn:
-        return read_arrivals(conn, after_id, since, now, margin)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.model import Account
 from desktop.ui.context import WindowContext
 
 if TYPE_CHECKING:
@@ -17,17 +18,18 @@ def settings_dialog(context: WindowContext, parent: QWidget) -> SettingsDialog:
     """Unit profile, language, theme, notifications."""
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
-    return SettingsDialog(context.store, context.tasks, context.preferences, parent)
+    return SettingsDialog(context.desk.unit, context.tasks, context.preferences, parent)
 
 
 def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
     """The unit's accounts; tokens go straight to the keyring."""
-    from desktop.core.doctor import check_account
+    from desktop.i18n import problem_text
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 
-    def test_connection(account_id: int) -> str | None:
-        return check_account(context.store, context.vault, account_id)
+    accounts = context.desk.accounts
 
-    return AccountsDialog(
-        context.store, context.tasks, context.vault, test_connection=test_connection, parent=parent
-    )
+    def test_connection(account: Account) -> str | None:
+        problem = accounts.check(account)
+        return None if problem is None else problem_text(problem.reason, problem.platform_message)
+
+    return AccountsDialog(accounts, context.tasks, test_connection=test_connection, parent=parent)

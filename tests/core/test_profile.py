@@ -19,8 +19,8 @@ from desktop.core.startup import (
     profile_fixed,
 )
 from desktop.core.store.settings import load_unit_settings
-from desktop.core.sync.accounts import list_accounts
 from desktop.core.templates import reply_templates
+from tests.support import stored_accounts
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "resources" / "profiles" / "contoh-polres.toml"
 
@@ -99,10 +99,10 @@ def test_profile_is_applied_once_at_start_and_again_when_changed(
     try:
         with store.read() as conn:
             assert load_unit_settings(conn).name == "Polres Contoh"
-        names = [(a.channel.value, a.name, a.state) for a in list_accounts(store)]
+        names = [(a.channel.value, a.name, a.state) for a in stored_accounts(store)]
         assert ("instagram", "humaspolrescontoh", "idle") in names
         assert len(names) == 3
-        assert [t.name for t in reply_templates(paths.home)] == ["respons-awal"]
+        assert [t.name for t in reply_templates(paths.templates)] == ["respons-awal"]
         assert "unit.zone" in profile_fixed(store)
         assert network_settings(store) == (None, None)
         assert not apply_if_new(store, paths, profile_path)  # unchanged: nothing to do
@@ -115,7 +115,7 @@ def test_profile_is_applied_once_at_start_and_again_when_changed(
         assert apply_if_new(store, paths, profile_path)
         with store.read() as conn:
             assert load_unit_settings(conn).zone is UnitZone.WITA
-        assert len(list_accounts(store)) == 3  # no duplicates
+        assert len(stored_accounts(store)) == 3  # no duplicates
         assert network_settings(store)[0] == "http://10.10.1.1:8080"
     finally:
         store.close()

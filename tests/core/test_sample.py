@@ -12,7 +12,8 @@ from itertools import islice, pairwise
 import pytest
 
 from desktop.core import sample_phrases as ph
-from desktop.core.model import Channel, Status
+from desktop.core.deadlines import DeadlineSettings, Urgency, clock_start, countdown
+from desktop.core.model import Channel, Direction, Status
 from desktop.core.sample import (
     MAX_AGE,
     SLOTS,
@@ -158,6 +159,38 @@ def test_ages_cover_fresh_due_overdue_and_viral(threads: list[SampleThread]) -> 
     assert any(24 * hour <= age < 72 * hour for age in ages)  # overdue
     assert any(age >= 72 * hour for age in ages)  # past the viral horizon
     assert sum(age < 24 * hour for age in ages) > len(ages) / 3  # skewed toward recent
+
+
+def _urgency_at(thread: SampleThread, now: datetime) -> Urgency:
+    """What the queue shows for ``thread`` at ``now`` (the store keeps the same times)."""
+    timeline = [
+        (Direction.OUTBOUND if i.outbound else Direction.INBOUND, i.platform_time)
+        for i in thread.items
+    ]
+    last_answer = max((i.platform_time for i in thread.items if i.outbound), default=None)
+    clock = clock_start(timeline)
+    return countdown(now, thread.status, clock, last_answer, DeadlineSettings()).urgency
+
+
+def test_the_queue_is_a_working_morning(threads: list[SampleThread]) -> None:
+    """Most open complaints in time, some due soon, a few late: the colours mean something."""
+    shown = Counter(_urgency_at(t, NOW) for t in threads if t.status.is_open)
+    total = sum(shown.values())
+    late = shown[Urgency.OVERDUE] + shown[Urgency.VIRAL]
+    assert 0.02 <= late / total <= 0.08
+    assert 0 < shown[Urgency.VIRAL] <= 0.02 * total
+    assert 0.08 <= shown[Urgency.WARNING] / total <= 0.20
+    assert shown[Urgency.ON_TIME] / total >= 0.75
+    assert shown[Urgency.NONE] == 0  # an open complaint always has a clock running
+
+
+def test_a_demo_sized_queue_has_every_colour() -> None:
+    """The 300 complaints of the demo: the top of the queue is not a wall of red."""
+    demo = [t for t in sample_threads(300, now=NOW, seed=1) if t.status.is_open]
+    shown = Counter(_urgency_at(t, NOW) for t in demo)
+    assert {Urgency.ON_TIME, Urgency.WARNING, Urgency.OVERDUE, Urgency.VIRAL} <= set(shown)
+    assert shown[Urgency.VIRAL] <= 5
+    assert shown[Urgency.OVERDUE] + shown[Urgency.VIRAL] <= 0.08 * len(demo)
 
 
 # --- ids and threading ---------------------------------------------------------------

@@ -25,6 +25,7 @@ from bench.kill_outbox import _force_due, _forget_key, _prepare, _queue_some, _s
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import ReplyState
 from desktop.core.paths import Paths
+from desktop.core.store import outbox as outbox_rows
 from desktop.core.store import queries
 from desktop.core.store.database import Store, open_store
 from desktop.core.sync import outbox
@@ -106,7 +107,11 @@ def test_a_sync_killed_mid_send_is_released_at_once_and_sent_once(vault: Keyring
             # The requests that had left land (or not) before the threads are read back.
             time.sleep(LATENCY + 1)
             # Well inside the lease: only the liveness probe can free them.
-            assert outbox.release_stale(store, datetime.now(UTC)) == left_sending
+            with store.write() as conn:
+                released = outbox_rows.release_stale(
+                    conn, datetime.now(UTC), outbox.LEASE, outbox.claim_is_alive
+                )
+            assert released == left_sending
             for _ in range(5):
                 _force_due(store)
                 done = subprocess.run(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -96,6 +97,14 @@ def test_text_queue_is_readable(sampled: Cli) -> None:
     out = sampled.ok("queue", "--limit", "5")
     assert out.splitlines()[0].split()[:3] == ["ID", "Tenggat", "Kanal"]
     assert "Menampilkan 5 dari" in out
+    countdowns = [re.split(r"\s{2,}", line)[1] for line in out.splitlines()[1:-1]]
+    assert all(re.match(r"(sisa|terlambat) \d+ (hari|jam|menit)", c) for c in countdowns)
+    english = sampled.run("queue", "--limit", "5", lang="en").stdout
+    assert "Showing 5 of" in english
+    assert all(
+        re.search(r"\d+ (days?|hours?|minutes?).*(left|overdue)", re.split(r"\s{2,}", line)[1])
+        for line in english.splitlines()[1:-1]
+    )
 
 
 def test_reply_note_status_and_outbox(sampled: Cli) -> None:
@@ -131,7 +140,8 @@ def test_unknown_complaint_in_both_languages(sampled: Cli) -> None:
 
 def test_illegal_status_and_empty_reply(sampled: Cli) -> None:
     cid = str(sampled.json("queue", "--status", "new")["complaints"][0]["id"])
-    assert "tidak bisa diubah dari new ke resolved" in sampled.fails("status", cid, "resolved")
+    refused = sampled.fails("status", cid, "resolved")
+    assert "tidak bisa diubah dari Baru ke Selesai (yang boleh: Direspons, " in refused
     assert "tidak boleh kosong" in sampled.fails("reply", cid, "--text", "   ")
     assert "not be empty" in sampled.fails("note", cid, "--text", "", lang="en")
     assert sampled.json("outbox") == []

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
+from desktop.core.desk import Desk
 from desktop.core.model import Complaint, ReplyState, Status
 from desktop.core.paths import Paths
 from desktop.core.store import queries, queue_pages
@@ -36,19 +37,17 @@ def window(qtbot: QtBot, demo: Demo, tmp_path: Path) -> Iterator[tuple[MainWindo
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     palette, sheet = app.palette(), app.styleSheet()
-    context = build_context(
-        app, demo.store, Paths(tmp_path / "ui"), demo.vault,
-        language=Language.INDONESIAN,
-    )  # fmt: skip
+    desk = Desk(demo.store, demo.vault, Paths(tmp_path / "ui"))
+    context = build_context(app, desk, language=Language.INDONESIAN)
     built = MainWindow(context)
     qtbot.addWidget(built)
-    sync = SyncController(demo.store, demo.vault, context.tasks, built, every_ms=3_600_000)
+    sync = SyncController(desk, demo.vault, context.tasks, context.clock, built, every_ms=3_600_000)
     built.attach_sync(sync)
     built.show()
     wait_loaded(qtbot, built)
     yield built, sync
     sync.stop()
-    context.tasks.shutdown(wait=True)
+    context.tasks.shutdown()
     QCoreApplication.processEvents()
     context.translators.uninstall()
     context.theme.detach()

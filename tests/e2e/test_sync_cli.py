@@ -134,7 +134,10 @@ def test_failed_reply_can_be_retried_or_cancelled(cli: Cli, sim: Simulator) -> N
     cli.json("sync", "--once")
     (entry,) = cli.json("outbox")
     assert entry["state"] == "failed"
-    assert "too long" in entry["last_error"]
+    assert entry["last_reason"] == "text_too_long"
+    assert entry["last_error"] is None  # refused before the platform said anything
+    words = cli.run("outbox").stdout  # the officer reads the reason, in Indonesian
+    assert "Balasan terlalu panjang untuk platform ini: persingkat teksnya." in words
     assert cli.json("outbox", "retry", str(reply))["state"] == "queued"
     assert cli.json("outbox", "cancel", str(reply))["state"] == "cancelled"
     refused = cli.run("outbox", "cancel", str(reply), "--lang", "en")

@@ -10,7 +10,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.core.clock import ServerClock
+from desktop.core.credentials import MemoryVault
 from desktop.core.deadlines import UnitSettings
+from desktop.core.desk import Desk
+from desktop.core.paths import Paths
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
 from desktop.ui.main_window import MainWindow
@@ -24,13 +28,19 @@ from tests.support import NOW
 def tasks(qapp: object) -> Iterator[TaskRunner]:
     runner = TaskRunner()
     yield runner
-    runner.shutdown(wait=True)
+    runner.shutdown()
     QCoreApplication.processEvents()  # deliver what finished, while its receivers live
 
 
 @pytest.fixture
-def clock() -> Callable[[], datetime]:
-    return lambda: NOW
+def clock() -> ServerClock:
+    """The window's one clock, its local time fixed at ``NOW``."""
+    return ServerClock(local=lambda: NOW)
+
+
+@pytest.fixture
+def desk(sample_store: Store) -> Desk:
+    return Desk(sample_store, MemoryVault(), Paths(sample_store.path.parent))
 
 
 @pytest.fixture
@@ -42,13 +52,13 @@ def unit(sample_store: Store) -> UnitSettings:
 @pytest.fixture
 def loaded_model(
     qtbot: QtBot,
-    sample_store: Store,
+    desk: Desk,
     tasks: TaskRunner,
     unit: UnitSettings,
     clock: Callable[[], datetime],
 ) -> QueueModel:
     """A queue model over the sample store, its first page read."""
-    model = QueueModel(sample_store, tasks, unit, clock)
+    model = QueueModel(desk.queue, tasks, unit, clock)
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_filter(model.queue_filter)
     return model
@@ -64,13 +74,11 @@ def ui_folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot, sample_store: Store, ui_folder: Path, clock: Callable[[], datetime]
+    qtbot: QtBot, sample_store: Store, ui_folder: Path, clock: ServerClock
 ) -> Iterator[Callable[..., MainWindow]]:
     """Build the officer's window on the sample store; files go to ``ui_folder``."""
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core.credentials import MemoryVault
-    from desktop.core.paths import Paths
     from desktop.ui.app import build_context
 
     built: list[MainWindow] = []
@@ -79,9 +87,8 @@ def make_window(
     palette, sheet = app.palette(), app.styleSheet()
 
     def make(language: Language | None = Language.ENGLISH) -> MainWindow:
-        context = build_context(
-            app, sample_store, Paths(ui_folder), MemoryVault(), language=language, clock=clock
-        )
+        desk = Desk(sample_store, MemoryVault(), Paths(ui_folder))
+        context = build_context(app, desk, language=language, clock=clock)
         window = MainWindow(context)
         qtbot.addWidget(window)
         built.append(window)
@@ -89,7 +96,7 @@ def make_window(
 
     yield make
     for window in built:
-        window.context.tasks.shutdown(wait=True)
+        window.context.tasks.shutdown()
     QCoreApplication.processEvents()
     for window in reversed(built):
         window.context.translators.uninstall()

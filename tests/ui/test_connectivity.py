@@ -7,8 +7,7 @@ from datetime import timedelta
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.model import Channel
-from desktop.core.sync.states import SyncState
+from desktop.core.model import Account, Channel, SyncState
 from desktop.ui.connectivity import (
     AccountLink,
     Connectivity,
@@ -17,13 +16,12 @@ from desktop.ui.connectivity import (
     OfflineBanner,
     age_text,
 )
-from desktop.ui.filters import AccountInfo
 from tests.support import NOW
 
 
-def _account(i: int, state: str, synced_hours_ago: float | None = 1) -> AccountInfo:
+def _account(i: int, state: str, synced_hours_ago: float | None = 1) -> Account:
     synced = None if synced_hours_ago is None else NOW - timedelta(hours=synced_hours_ago)
-    return AccountInfo(i, Channel.INSTAGRAM, f"akun{i}", state, synced, None)
+    return Account(i, Channel.INSTAGRAM, f"akun{i}", state=SyncState(state), last_sync_at=synced)
 
 
 def test_offline_only_when_no_account_can_be_reached() -> None:
@@ -36,15 +34,15 @@ def test_offline_only_when_no_account_can_be_reached() -> None:
     assert not token.offline
 
 
-def test_disabled_accounts_are_left_out_and_unknown_states_are_errors() -> None:
-    found = Connectivity.from_accounts([_account(1, "disabled"), _account(2, "weird")])
+def test_disabled_accounts_are_left_out() -> None:
+    found = Connectivity.from_accounts([_account(1, "disabled"), _account(2, "error")])
     assert [(link.account_id, link.state) for link in found.links] == [(2, SyncState.ERROR)]
 
 
 def test_age_of_the_last_good_sync_in_words() -> None:
     assert age_text(None, NOW) == "never"
     assert age_text(NOW - timedelta(seconds=20), NOW) == "just now"
-    assert age_text(NOW - timedelta(hours=2, minutes=5), NOW) == "2 h 5 m ago"
+    assert age_text(NOW - timedelta(hours=2, minutes=5), NOW) == "2 hours 5 minutes ago"
 
 
 def test_banner_shows_when_offline_and_asks_for_a_sync(qtbot: QtBot) -> None:
@@ -71,8 +69,8 @@ def test_status_shows_one_chip_per_account_with_its_state(qtbot: QtBot) -> None:
     feed.publish(Connectivity((link,)))
     chips = [chip for chip in status._chips if not chip.isHidden()]
     assert len(chips) == 1
-    assert chips[0].age.text() == "1 d ago"
-    assert "Needs a new token" in chips[0].toolTip()
-    assert "401" in chips[0].toolTip()
+    assert chips[0].age.text() == "1 day ago"
+    assert "Token expired or revoked; enter a new token" in chips[0].toolTip()
+    assert "The platform said: 401" in chips[0].toolTip()
     feed.publish(Connectivity())
     assert all(chip.isHidden() for chip in status._chips)

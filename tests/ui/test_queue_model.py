@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -11,14 +12,16 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings, Urgency
-from desktop.core.model import Channel, Status
+from desktop.core.desk import Desk
+from desktop.core.desk import queue as desk_queue
+from desktop.core.model import Channel, Complaint, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
-from desktop.ui import queue_jobs
+from desktop.core.store.ingest import ingest
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.tasks import TaskRunner
-from tests.support import NOW
+from tests.support import NOW, ItemFactory
 
 
 def _all_ids(store: Store, queue_filter: queries.QueueFilter) -> list[int]:
@@ -62,7 +65,17 @@ def test_filter_and_search_combine(
         assert loaded_model.index(row, Column.CHANNEL).data(Role.CHANNEL) == "instagram"
 
 
-def test_countdown_cells_say_the_urgency_in_words(qtbot: QtBot, loaded_model: QueueModel) -> None:
+def test_countdown_cells_say_the_urgency_in_words(
+    qtbot: QtBot,
+    loaded_model: QueueModel,
+    sample_store: Store,
+    account_id: int,
+    make_item: ItemFactory,
+) -> None:
+    # The sample is a calm morning; one complaint four days unanswered is past the horizon.
+    ingest(sample_store, account_id, [make_item(1, hours_ago=96)], cursor=None)
+    with qtbot.waitSignal(loaded_model.loaded):
+        loaded_model.set_filter(loaded_model.queue_filter)
     _load_rows(qtbot, loaded_model)
     texts = {
         Urgency(loaded_model.index(r, Column.COUNTDOWN).data(Role.URGENCY)): loaded_model.index(
@@ -76,10 +89,10 @@ def test_countdown_cells_say_the_urgency_in_words(qtbot: QtBot, loaded_model: Qu
 
 
 def test_tick_repaints_only_visible_countdowns_that_changed(
-    qtbot: QtBot, sample_store: Store, tasks: TaskRunner, unit: UnitSettings
+    qtbot: QtBot, desk: Desk, tasks: TaskRunner, unit: UnitSettings
 ) -> None:
     now = [NOW]
-    model = QueueModel(sample_store, tasks, unit, lambda: now[0])
+    model = QueueModel(desk.queue, tasks, unit, lambda: now[0])
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     _load_rows(qtbot, model)
@@ -145,13 +158,14 @@ def test_queued_reply_shows_in_the_reply_column(
 def test_ids_are_read_page_by_page(
     qtbot: QtBot,
     sample_store: Store,
+    desk: Desk,
     tasks: TaskRunner,
     unit: UnitSettings,
     clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(queue_jobs, "PAGE", 30)
-    model = QueueModel(sample_store, tasks, unit, clock)
+    monkeypatch.setattr(desk_queue, "PAGE", 30)
+    model = QueueModel(desk.queue, tasks, unit, clock)
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     assert model.rowCount() == 30
@@ -169,3 +183,92 @@ def test_received_time_is_in_the_unit_zone(qtbot: QtBot, loaded_model: QueueMode
     assert cell.data(Qt.ItemDataRole.ToolTipRole).endswith(" WIB")
     header = loaded_model.headerData(Column.RECEIVED, Qt.Orientation.Horizontal)
     assert header == "Received (WIB)"
+
+
+def test_changes_are_placed_without_reading_the_order_again(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    make_item: ItemFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Moves, arrivals and departures anywhere in the order, the selection kept: the
+    result is the reference order, and the order read so far is never read again."""
+    monkeypatch.setattr(desk_queue, "PAGE", 25)
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not tasks.busy)
+    reread: list[int] = []
+    monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
+    resets: list[bool] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append(True))
+    ids = [model.complaint_id(row) for row in range(model.rowCount())]
+    deep, middle, top = ids[-3], ids[len(ids) // 2], ids[0]
+    # The deepest-but-two hears from its citizen again, the most urgent is answered on
+    # the platform (it moves down), one in the middle is dismissed (it leaves), and two
+    # new complaints arrive (one very late).
+    deep_detail = sample_store_detail(sample_store, deep)
+    follow_up = make_item(7000, thread=deep_detail.thread_id, hours_ago=20)
+    follow_up = replace(follow_up, channel=deep_detail.channel)
+    ingest(sample_store, deep_detail.account_id, [follow_up], cursor=None)
+    actions.change_status(sample_store, middle, Status.DISMISSED, "tester")
+    top_detail = sample_store_detail(sample_store, top)
+    answer = make_item(7003, thread=top_detail.thread_id, hours_ago=0.2, outbound=True)
+    answer = replace(answer, channel=top_detail.channel)
+    ingest(sample_store, top_detail.account_id, [answer], cursor=None)  # answered: moves down
+    account = top_detail.account_id
+    arrived = ingest(
+        sample_store,
+        account,
+        [make_item(7001, hours_ago=30), make_item(7002, hours_ago=0.1)],
+        cursor=None,
+    )
+    changed = {deep, middle, top, *arrived.changed_complaints}
+    before = len(ids)
+    model.complaints_changed(changed)
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert expected.index(top) > 2  # the answered one really moved
+    assert model.rowCount() == before + 1  # two arrived, one dismissed
+    assert reread == []
+    assert resets == []
+
+
+def sample_store_detail(store: Store, complaint_id: int) -> Complaint:
+    with store.read() as conn:
+        return queries.complaint_detail(conn, complaint_id).complaint
+
+
+def test_a_later_time_limit_brings_the_newly_late_as_a_page(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    overdue_then = queries.QueueFilter(overdue_at=NOW)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(overdue_then)
+    reread: list[int] = []
+    monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
+    later = queries.QueueFilter(overdue_at=NOW + timedelta(hours=6))
+    expected = _all_ids(sample_store, later)
+    assert len(expected) > model.rowCount()  # some turned late in those six hours
+    model.refresh(later)
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert reread == []

@@ -10,27 +10,28 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings
+from desktop.core.desk import Desk
 from desktop.core.store import queue_pages
 from desktop.core.store.database import Store
 from desktop.ui import filters
-from desktop.ui.filters import FilterKey, FilterKind, count_steps, read_accounts
+from desktop.ui.filters import FilterKey, FilterKind, count_steps
 from desktop.ui.sidebar import Sidebar
 from desktop.ui.sidebar_model import SidebarModel, SidebarRole
 from desktop.ui.tasks import TaskRunner
 from tests.support import NOW
 
 
-def _all_counts(store: Store, unit: UnitSettings) -> filters.Counts:
+def _all_counts(desk: Desk, unit: UnitSettings) -> filters.Counts:
     counts: filters.Counts = {}
-    with store.read() as conn:
-        accounts = read_accounts(conn)
-        for step in count_steps(NOW, unit, accounts):
-            counts.update(step(conn))
+    for step in count_steps(NOW, unit, desk.queue.accounts()):
+        counts.update(step(desk.queue))
     return counts
 
 
-def test_counts_match_the_queue_of_each_filter(sample_store: Store, unit: UnitSettings) -> None:
-    counts = _all_counts(sample_store, unit)
+def test_counts_match_the_queue_of_each_filter(
+    sample_store: Store, desk: Desk, unit: UnitSettings
+) -> None:
+    counts = _all_counts(desk, unit)
     with sample_store.read() as conn:
         for key, count in counts.items():
             expected = queue_pages.queue_count(conn, filters.queue_filter(key, NOW, unit))
@@ -41,12 +42,11 @@ def test_counts_match_the_queue_of_each_filter(sample_store: Store, unit: UnitSe
 
 
 def test_sidebar_model_passes_the_model_tester(
-    qtmodeltester: ModelTester, sample_store: Store, unit: UnitSettings
+    qtmodeltester: ModelTester, desk: Desk, unit: UnitSettings
 ) -> None:
     model = SidebarModel()
-    with sample_store.read() as conn:
-        model.set_accounts(read_accounts(conn))
-    model.set_counts(_all_counts(sample_store, unit))
+    model.set_accounts(desk.queue.accounts())
+    model.set_counts(_all_counts(desk, unit))
     qtmodeltester.check(model, force_py=True)
     titles = [model.index(row).data() for row in range(model.rowCount())]
     assert titles[:5] == ["Queue", "All open", "Urgent", "Overdue", "New"]
@@ -66,12 +66,12 @@ def test_only_changed_counts_are_signalled() -> None:
 @pytest.fixture
 def sidebar(
     qtbot: QtBot,
-    sample_store: Store,
+    desk: Desk,
     tasks: TaskRunner,
     unit: UnitSettings,
     clock: Callable[[], datetime],
 ) -> Sidebar:
-    widget = Sidebar(sample_store, tasks, unit, clock)
+    widget = Sidebar(desk.queue, tasks, unit, clock)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.accounts_changed):
         widget.refresh()
@@ -81,9 +81,9 @@ def sidebar(
 
 
 def test_counts_are_read_on_the_database_lane_and_shown(
-    sidebar: Sidebar, sample_store: Store, unit: UnitSettings
+    sidebar: Sidebar, desk: Desk, unit: UnitSettings
 ) -> None:
-    expected = _all_counts(sample_store, unit)
+    expected = _all_counts(desk, unit)
     for key in (filters.OPEN, filters.URGENT, filters.OVERDUE, filters.NEW):
         row = sidebar.model.row_of(key)
         assert row is not None

@@ -1,4 +1,8 @@
-"""Every visible string is translated, and the .ts files hold every string the code has."""
+"""Every visible string is translated, and the .ts files hold every string the code has.
+
+One catalogue serves every package: the window (``desktop/ui``), the command
+line (``desktop/cli*.py``) and the core's marked texts (``desktop/core``).
+"""
 
 from __future__ import annotations
 
@@ -12,8 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop import resources
-from desktop.ui import i18n
+from desktop import i18n, resources
 from desktop.ui.preferences import Language
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,10 +64,22 @@ def test_translations_keep_the_placeholders(path: Path) -> None:
     assert not wrong
 
 
+def _code_files() -> list[Path]:
+    """Every Python file of every package: what scripts/build-translations reads."""
+    return sorted((ROOT / "desktop").rglob("*.py"))
+
+
+def test_every_package_is_read() -> None:
+    packages = {path.relative_to(ROOT / "desktop").parts[0] for path in _code_files()}
+    assert {"core", "ui", "cli.py", "cli_format.py", "cli_sync.py", "i18n.py"} <= packages
+    script = (ROOT / "scripts" / "build-translations").read_text(encoding="utf-8")
+    assert "find desktop -name '*.py'" in script
+
+
 def test_the_ts_files_hold_every_string_of_the_code(tmp_path: Path) -> None:
-    """lupdate over desktop/ui finds nothing that is missing from (or stale in) our files."""
+    """lupdate over desktop/ finds nothing that is missing from (or stale in) our files."""
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop" / "ui").rglob("*.py"))
+    sources = [str(p.relative_to(ROOT)) for p in _code_files()]
     lupdate = Path(i18n.lrelease_program()[0]).with_name(
         Path(i18n.lrelease_program()[0]).name.replace("lrelease", "lupdate")
     )
@@ -108,7 +123,7 @@ def test_compiled_indonesian_translates(qapp: QCoreApplication, tmp_path: Path) 
 def _calls_in_code() -> set[Key]:
     """Every ``self.tr``/``translate``/``QT_TRANSLATE_NOOP`` call with literal texts."""
     found: set[Key] = set()
-    for path in (ROOT / "desktop" / "ui").rglob("*.py"):
+    for path in _code_files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
@@ -151,6 +166,8 @@ def test_lupdate_misses_no_call_in_the_code() -> None:
     """lupdate's Python reader skips some call shapes; every literal call must be in the file."""
     in_code = _calls_in_code()
     assert len(in_code) > 100
+    contexts = {context for context, _source, _comment in in_code}
+    assert {"UserError", "SyncState", "SendReason", "Cli", "Duration"} <= contexts
     in_file = set(_sources(resources.translations() / "aduan_id.ts"))
     assert sorted(in_code - in_file) == []
 

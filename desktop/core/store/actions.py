@@ -6,8 +6,6 @@ entry, so a reply the officer saw as queued is on disk before anything else.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -26,7 +24,6 @@ from desktop.core.model import (
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import refresh_complaints
 from desktop.core.store.schema import (
-    AccountRow,
     ComplaintRow,
     NoteRow,
     OutboxRow,
@@ -34,31 +31,6 @@ from desktop.core.store.schema import (
     StatusChangeRow,
 )
 from desktop.core.store.settings import load_unit_settings, save_unit_settings
-
-
-def add_account(
-    store: Store,
-    channel: Channel,
-    name: str,
-    *,
-    api_base: str | None = None,
-    params: Mapping[str, str] | None = None,
-) -> int:
-    """Register one of the unit's accounts; its token goes to the keyring elsewhere."""
-    with store.write() as conn:
-        result = conn.execute(
-            insert(AccountRow).values(
-                channel=channel.value,
-                name=name,
-                api_base=api_base,
-                params=json.dumps(dict(params or {}), sort_keys=True),
-                created_at=datetime.now(UTC),
-                sync_state="idle",
-            )
-        )
-        (account_id,) = result.inserted_primary_key or (None,)
-    assert isinstance(account_id, int)
-    return account_id
 
 
 def queue_reply(store: Store, complaint_id: int, text: str, officer: str) -> int:

@@ -153,7 +153,7 @@ def _backup(store: Store, revision: str | None) -> Path:
     with store._translated():
         sqlite.checkpoint(store.engine)
     store.engine.dispose()
-    folder = store.path.parent / "backups"
+    folder = Paths(store.path.parent).backups
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"{store.path.stem}-schema-{revision or 'none'}-{stamp}.db"

@@ -121,6 +121,7 @@ def _reply_select() -> Select[Any]:
         OutboxRow.state,
         OutboxRow.attempts,
         OutboxRow.last_error,
+        OutboxRow.last_reason,
         OutboxRow.next_attempt_at,
     ).join(OutboxRow, OutboxRow.reply_id == ReplyRow.id)
 
@@ -168,6 +169,7 @@ def _reply(row: RowMapping) -> Reply:
         accepted_at=row["accepted_at"],
         last_error=row["last_error"],
         next_attempt_at=row["next_attempt_at"],
+        last_reason=row["last_reason"],
     )
 
 

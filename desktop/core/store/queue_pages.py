@@ -246,3 +246,43 @@ def _shared(
 def _unindexed(column: Any) -> Any:
     """The same value, but no index is chosen for a condition on it."""
     return func.coalesce(column, column)
+
+
+# --- placing changed complaints among those already read ---------------------------
+
+
+def order_of(key: QueueKey) -> tuple[int, float, int]:
+    """``key``'s place in the queue order as a value Python compares the same way: due
+    complaints by (due time, id), then the rest by newest message, then highest id."""
+    if key.due_at is not None:
+        return (0, key.due_at.timestamp(), key.id)
+    return (1, -key.last_message_at.timestamp(), -key.id)
+
+
+def keys_of(conn: Connection, ids: Sequence[int]) -> dict[int, QueueKey]:
+    """The queue keys of ``ids`` (whatever filter)."""
+    if not ids:
+        return {}
+    rows = conn.execute(_key_columns().where(ComplaintRow.id.in_(list(ids))))
+    return {cid: QueueKey(due, last, cid) for cid, due, last in rows}
+
+
+def matching_keys(
+    conn: Connection, queue_filter: QueueFilter, ids: Sequence[int]
+) -> dict[int, QueueKey]:
+    """The keys of those of ``ids`` that ``queue_filter`` (without a search) selects."""
+    if queue_filter.search.strip():
+        raise ValueError("a search filter is placed by reading its pages again")
+    if not ids:
+        return {}
+    statement = _key_columns().where(
+        ComplaintRow.id.in_(list(ids)),
+        ComplaintRow.status.in_(sorted(s.value for s in queue_filter.statuses)),
+    )
+    if queue_filter.channel is not None:
+        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
+    if queue_filter.account_id is not None:
+        statement = statement.where(ComplaintRow.account_id == queue_filter.account_id)
+    if queue_filter.overdue_at is not None:
+        statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
+    return {cid: QueueKey(due, last, cid) for cid, due, last in conn.execute(statement)}

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from desktop.core.errors import UserError
+from desktop.core.paths import Paths
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -296,4 +297,4 @@ def known_error(exc: DBAPIError, path: Path) -> UserError | None:
     if code is None:
         return None
     detail = str(exc.orig)
-    return UserError(code, path=path, detail=detail, backups=path.parent / "backups")
+    return UserError(code, path=path, detail=detail, backups=Paths(path.parent).backups)

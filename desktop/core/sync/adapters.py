@@ -9,11 +9,11 @@ from __future__ import annotations
 import threading
 
 from desktop.core.credentials import Vault, token_name
+from desktop.core.model import Account
 from desktop.core.platforms.base import Adapter
 from desktop.core.platforms.errors import TokenExpiredError
 from desktop.core.platforms.factory import make_adapter
 from desktop.core.platforms.http import PlatformSession
-from desktop.core.sync.accounts import AccountConfig
 
 
 class AdapterProvider:
@@ -26,6 +26,11 @@ class AdapterProvider:
         self._sessions: dict[int, PlatformSession] = {}
         self._lock = threading.Lock()
 
+    def configure(self, *, ca_bundle: str | None, proxy: str | None) -> None:
+        """The unit's CA bundle and proxy, for the sessions opened from now on."""
+        with self._lock:
+            self._ca_bundle, self._proxy = ca_bundle, proxy
+
     def session(self, account_id: int) -> PlatformSession:
         with self._lock:
             if account_id not in self._sessions:
@@ -34,7 +39,7 @@ class AdapterProvider:
                 )
             return self._sessions[account_id]
 
-    def adapter(self, account: AccountConfig) -> Adapter:
+    def adapter(self, account: Account) -> Adapter:
         """The account's adapter; ``TokenExpiredError`` when the keyring has no token."""
         token = self._vault.get(token_name(account.id))
         if not token:

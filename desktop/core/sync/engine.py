@@ -1,23 +1,29 @@
-"""One sync round for the whole unit: pull every due account, then push the outbox."""
+"""One sync round for the whole unit: pull every due account, then push the outbox.
+
+Network work runs in the calling thread and on ``network`` (the sender's
+parallel posts); every read and write of the store goes through ``lane``.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desktop.core.credentials import Vault
+from desktop.core.model import SyncState
 from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
-from desktop.core.sync.accounts import list_accounts
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.pull import Puller, PullPolicy, PullReport
 from desktop.core.sync.push import PushPolicy, PushReport, Sender
-from desktop.core.sync.states import SyncState
+from desktop.core.workers import DIRECT, Lane
 
 # A manual "sync now" still waits for these: the platform said how long.
-_MUST_WAIT = frozenset({SyncState.RATE_LIMITED.value, SyncState.CONFLICT.value})
+_MUST_WAIT = frozenset({SyncState.RATE_LIMITED, SyncState.CONFLICT})
+NETWORK_WORKERS = 6
 
 
 @dataclass(slots=True)
@@ -42,25 +48,34 @@ class SyncEngine:
         pull_policy: PullPolicy | None = None,
         push_policy: PushPolicy | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        lane: Lane = DIRECT,
+        network: Executor | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
-        proxy, ca_bundle = network_settings(store)
-        self.adapters = AdapterProvider(vault, ca_bundle=ca_bundle, proxy=proxy)
-        self.puller = Puller(store, self.adapters, policy=pull_policy, clock=clock)
-        self.sender = Sender(store, self.adapters, policy=push_policy, clock=clock)
+        self._lane = lane
+        self._own_network = network is None
+        self._network = network or ThreadPoolExecutor(
+            NETWORK_WORKERS, thread_name_prefix="aduan-push"
+        )
+        self.adapters = AdapterProvider(vault)
+        self._configured = False
+        self.puller = Puller(store, self.adapters, policy=pull_policy, clock=clock, lane=lane)
+        self.sender = Sender(
+            store, self.adapters, policy=push_policy, clock=clock, lane=lane, network=self._network
+        )
 
     def run_once(self, *, force: bool = False) -> SyncReport:
         """Pull the accounts that are due (``force``: all that may be asked now), then push."""
+        self._configure()
         if force:
+            now = self._clock()
             accounts = [
                 a
-                for a in list_accounts(self._store)
-                if a.state != SyncState.NEEDS_TOKEN.value
+                for a in self.puller.accounts()
+                if a.state is not SyncState.NEEDS_TOKEN
                 and not (
-                    a.state in _MUST_WAIT
-                    and a.next_sync_at is not None
-                    and a.next_sync_at > self._clock()
+                    a.state in _MUST_WAIT and a.next_sync_at is not None and a.next_sync_at > now
                 )
             ]
         else:
@@ -77,3 +92,12 @@ class SyncEngine:
 
     def close(self) -> None:
         self.adapters.close()
+        if self._own_network:
+            self._network.shutdown(wait=False, cancel_futures=True)
+
+    def _configure(self) -> None:
+        """The unit profile's proxy and CA bundle, read once, in the store's lane."""
+        if not self._configured:
+            proxy, ca_bundle = self._lane.run(lambda: network_settings(self._store))
+            self.adapters.configure(ca_bundle=ca_bundle, proxy=proxy)
+            self._configured = True

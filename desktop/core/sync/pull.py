@@ -14,11 +14,10 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-
-from sqlalchemy import update
+from functools import partial
 
 from desktop.core.clock import save_skew
-from desktop.core.model import InboundItem
+from desktop.core.model import Account, InboundItem, SyncState
 from desktop.core.platforms.errors import (
     ConflictError,
     PlatformError,
@@ -26,12 +25,11 @@ from desktop.core.platforms.errors import (
     TokenExpiredError,
     TransientError,
 )
+from desktop.core.store import accounts as account_rows
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import IngestResult, ingest
-from desktop.core.store.schema import AccountRow
-from desktop.core.sync.accounts import AccountConfig, list_accounts
 from desktop.core.sync.adapters import AdapterProvider
-from desktop.core.sync.states import SyncState
+from desktop.core.workers import DIRECT, Lane
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +68,7 @@ class Puller:
         ingest_page: IngestPage | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
+        lane: Lane = DIRECT,
     ) -> None:
         self._store = store
         self._adapters = adapters
@@ -77,13 +76,23 @@ class Puller:
         self._ingest = ingest_page or (lambda a, items, c: ingest(store, a, items, c))
         self._clock = clock
         self._rng = rng or random.Random()
+        self._lane = lane
 
-    def due_accounts(self) -> list[AccountConfig]:
+    def accounts(self) -> list[Account]:
+        """The accounts that sync (not disabled ones)."""
+
+        def read() -> list[Account]:
+            with self._store.read() as conn:
+                return account_rows.list_accounts(conn)
+
+        return self._lane.run(read)
+
+    def due_accounts(self) -> list[Account]:
         """Accounts whose next pull time has come (never-synced ones first)."""
         now = self._clock()
         return [
             account
-            for account in list_accounts(self._store)
+            for account in self.accounts()
             if account.state not in (SyncState.NEEDS_TOKEN, SyncState.DISABLED)
             and (account.next_sync_at is None or account.next_sync_at <= now)
         ]
@@ -91,7 +100,7 @@ class Puller:
     def pull_due(self) -> list[PullReport]:
         return [self.pull(account) for account in self.due_accounts()]
 
-    def pull(self, account: AccountConfig) -> PullReport:
+    def pull(self, account: Account) -> PullReport:
         """Fetch and store pages until the platform has no more (or the page limit)."""
         pages = new = 0
         changed: set[int] = set()
@@ -100,7 +109,7 @@ class Puller:
             adapter = self._adapters.adapter(account)
             while pages < self._policy.max_pages:
                 page = adapter.fetch(cursor)
-                result = self._ingest(account.id, page.items, page.cursor)
+                result = self._lane.run(partial(self._ingest, account.id, page.items, page.cursor))
                 pages, new, cursor = pages + 1, new + result.new_messages, page.cursor
                 changed |= result.changed_complaints
                 if page.done:
@@ -108,19 +117,27 @@ class Puller:
         except RateLimitedError as exc:
             wait = timedelta(seconds=exc.retry_after)
             return self._failed(
-                account, SyncState.RATE_LIMITED, str(exc), wait, pages, new, changed
+                account, SyncState.RATE_LIMITED, exc.platform_message, wait, pages, new, changed
             )
         except TokenExpiredError as exc:
-            return self._failed(account, SyncState.NEEDS_TOKEN, str(exc), None, pages, new, changed)
+            return self._failed(
+                account, SyncState.NEEDS_TOKEN, exc.platform_message, None, pages, new, changed
+            )
         except ConflictError as exc:
             wait = self._policy.conflict_wait
-            return self._failed(account, SyncState.CONFLICT, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.CONFLICT, exc.platform_message, wait, pages, new, changed
+            )
         except TransientError as exc:
             wait = self._backoff(account.failure_count + 1)
-            return self._failed(account, SyncState.OFFLINE, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.OFFLINE, exc.platform_message, wait, pages, new, changed
+            )
         except PlatformError as exc:
             wait = self._backoff(account.failure_count + 1)
-            return self._failed(account, SyncState.ERROR, str(exc), wait, pages, new, changed)
+            return self._failed(
+                account, SyncState.ERROR, exc.platform_message, wait, pages, new, changed
+            )
         more = pages >= self._policy.max_pages
         return self._succeeded(account, pages, new, changed, more=more)
 
@@ -132,7 +149,7 @@ class Puller:
 
     def _succeeded(
         self,
-        account: AccountConfig,
+        account: Account,
         pages: int,
         new: int,
         changed: set[int],
@@ -142,27 +159,21 @@ class Puller:
         now = self._clock()
         next_at = now if more else now + self._policy.interval
         skew = self._adapters.session(account.id).clock_skew(now)
-        with self._store.write() as conn:
-            conn.execute(
-                update(AccountRow)
-                .where(AccountRow.id == account.id)
-                .values(
-                    sync_state=SyncState.OK.value,
-                    last_sync_at=now,
-                    last_error=None,
-                    next_sync_at=next_at,
-                    failure_count=0,
-                )
-            )
-            if skew is not None:
-                save_skew(conn, skew, now)
+
+        def record() -> None:
+            with self._store.write() as conn:
+                account_rows.mark_synced(conn, account.id, now, next_at)
+                if skew is not None:
+                    save_skew(conn, skew, now)
+
+        self._lane.run(record)
         return PullReport(account.id, SyncState.OK, pages, new, frozenset(changed), None, next_at)
 
     def _failed(
         self,
-        account: AccountConfig,
+        account: Account,
         state: SyncState,
-        error: str,
+        error: str | None,
         wait: timedelta | None = None,
         pages: int = 0,
         new: int = 0,
@@ -171,15 +182,12 @@ class Puller:
         now = self._clock()
         next_at = None if wait is None else now + wait
         log.warning("%s account %d: %s: %s", account.channel.value, account.id, state.value, error)
-        with self._store.write() as conn:
-            conn.execute(
-                update(AccountRow)
-                .where(AccountRow.id == account.id)
-                .values(
-                    sync_state=state.value,
-                    last_error=error,
-                    next_sync_at=next_at,
-                    failure_count=account.failure_count + 1,
+
+        def record() -> None:
+            with self._store.write() as conn:
+                account_rows.mark_failed(
+                    conn, account.id, state, error, next_at, account.failure_count + 1
                 )
-            )
+
+        self._lane.run(record)
         return PullReport(account.id, state, pages, new, frozenset(changed or ()), error, next_at)

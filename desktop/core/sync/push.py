@@ -10,19 +10,19 @@ failing entry never blocks the others.
 
 from __future__ import annotations
 
+import enum
 import logging
 import random
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
-from sqlalchemy import select, update
-
-from desktop.core.model import Direction, InboundItem, ReplyState
+from desktop.core.model import Account, InboundItem, ReplyState, SyncState
 from desktop.core.platforms.base import Adapter, PostedReply
 from desktop.core.platforms.errors import (
     DuplicateContentError,
@@ -32,17 +32,20 @@ from desktop.core.platforms.errors import (
     TokenExpiredError,
     TransientError,
 )
+from desktop.core.store import accounts as account_rows
+from desktop.core.store import outbox as rows
 from desktop.core.store.database import Store
-from desktop.core.store.ingest import store_items
-from desktop.core.store.schema import AccountRow, MessageRow, OutboxRow, ReplyRow
-from desktop.core.sync.accounts import AccountConfig, find_account
+from desktop.core.store.outbox import Entry
 from desktop.core.sync.adapters import AdapterProvider
-from desktop.core.sync.outbox import Entry, claim, claimant, eligible, release_stale
-from desktop.core.sync.states import SyncState
+from desktop.core.sync.outbox import LEASE, claim_is_alive, claimant
+from desktop.core.sync.reasons import SendReason
+from desktop.core.workers import DIRECT, Lane
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
-BLOCKED = frozenset({SyncState.NEEDS_TOKEN.value, SyncState.DISABLED.value})
+BLOCKED = frozenset({SyncState.NEEDS_TOKEN, SyncState.DISABLED})
+
 # Our reply read back may carry a platform time a little before our first try
 # (clock differences); it is ours if it is no older than this before it.
 RECONCILE_MARGIN = timedelta(minutes=10)
@@ -57,6 +60,20 @@ class PushPolicy:
     backoff_max: timedelta = timedelta(minutes=30)
 
 
+class Outcome(enum.StrEnum):
+    """What one delivery attempt came to."""
+
+    SENT = "sent"
+    FAILED = "failed"  # the officer must act (the reason is on the reply)
+    UNCERTAIN = "uncertain"  # read back before any retry
+    DEFERRED = "deferred"  # queued again for later (backoff, rate limit, token)
+    SKIPPED = "skipped"  # another sender claimed it first
+
+
+class SenderBugError(RuntimeError):
+    """The sender failed unexpectedly on an entry; its claim was freed first."""
+
+
 @dataclass(slots=True)
 class PushReport:
     sent: int = 0
@@ -64,6 +81,7 @@ class PushReport:
     uncertain: int = 0
     deferred: int = 0
     changed_complaints: set[int] = field(default_factory=set)
+    bugs: list[BaseException] = field(default_factory=list)
 
 
 class Sender:
@@ -75,14 +93,37 @@ class Sender:
         policy: PushPolicy | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
+        lane: Lane = DIRECT,
+        network: Executor | None = None,
     ) -> None:
         self._store = store
         self._adapters = adapters
         self._policy = policy or PushPolicy()
         self._clock = clock
         self._rng = rng or random.Random()
+        self._lane = lane
+        # The engine shares its network pool; a sender on its own makes one, once.
+        self._network = network or ThreadPoolExecutor(PushPolicy().per_account * 6)
         self._who = claimant()
         self._lock = threading.Lock()
+
+    def _read(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``work(conn, *args, **kwargs)`` in a read transaction, in the store's lane."""
+
+        def run() -> T:
+            with self._store.read() as conn:
+                return work(conn, *args, **kwargs)
+
+        return self._lane.run(run)
+
+    def _write(self, work: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``work(conn, *args, **kwargs)`` in one write transaction, in the store's lane."""
+
+        def run() -> T:
+            with self._store.write() as conn:
+                return work(conn, *args, **kwargs)
+
+        return self._lane.run(run)
 
     def push_due(self) -> PushReport:
         """Send everything due now, accounts in parallel.
@@ -94,73 +135,83 @@ class Sender:
         for _ in range(MAX_PASSES):
             sent_before = report.sent
             self._one_pass(report)
+            if report.bugs:
+                # Every claim is freed already; the first bug goes to the crash report.
+                raise SenderBugError(
+                    f"{len(report.bugs)} outbox entries failed unexpectedly"
+                ) from (report.bugs[0])
             if report.sent == sent_before:
                 break
         return report
 
     def _one_pass(self, report: PushReport) -> None:
         now = self._clock()
-        release_stale(self._store, now)
+        self._write(rows.release_stale, now, LEASE, claim_is_alive)
         by_account: dict[int, list[Entry]] = defaultdict(list)
-        for entry in eligible(self._store, now, blocked_states=BLOCKED):
+        for entry in self._read(rows.eligible, now, blocked=BLOCKED):
             by_account[entry.account_id].append(entry)
-        if not by_account:
-            return
-        workers = self._policy.per_account * len(by_account)
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="aduan-push") as pool:
-            for account_id, entries in by_account.items():
-                account = find_account(self._store, account_id)
-                try:
-                    adapter = self._adapters.adapter(account)
-                except PlatformError as exc:
-                    log.warning("outbox: account %d unusable: %s", account_id, exc)
-                    report.deferred += len(entries)
-                    continue
-                run = _AccountRun(self, account, adapter, entries, report)
-                for _ in range(min(self._policy.per_account, len(entries))):
-                    pool.submit(run.work)
+        futures = []
+        for account_id, entries in by_account.items():
+            account = self._read(account_rows.find_account, account_id)
+            try:
+                adapter = self._adapters.adapter(account)
+            except PlatformError as exc:
+                log.warning("outbox: account %d unusable: %s", account_id, exc)
+                report.deferred += len(entries)
+                continue
+            run = _AccountRun(self, account, adapter, entries, report)
+            for _ in range(min(self._policy.per_account, len(entries))):
+                futures.append(self._network.submit(run.work))
+        wait(futures)
 
     # -- one entry ------------------------------------------------------------
 
-    def deliver(self, account: AccountConfig, adapter: Adapter, entry: Entry) -> str:
-        """Claim, reconcile if needed, post, record. Returns the outcome state."""
+    def deliver(self, account: Account, adapter: Adapter, entry: Entry) -> Outcome:
+        """Claim, reconcile if needed, post, record."""
         now = self._clock()
-        if not claim(self._store, entry, now, self._who):
-            return "skipped"
+        if not self._write(rows.claim, entry, now, self._who):
+            return Outcome.SKIPPED
         try:
             if entry.state is ReplyState.UNCERTAIN:
                 found = self._reconcile(adapter, entry)
                 if found is not None:
                     return self._record_sent(account, entry, found)
-                if entry.last_reason == "duplicate":
-                    return self._finish_failed(
-                        entry,
-                        "duplicate_content",
-                        "The platform refuses this text as a duplicate of an earlier post, "
-                        "and it is not in the thread: edit the text.",
-                    )
+                if entry.last_reason == SendReason.DUPLICATE:
+                    return self._finish_failed(entry, SendReason.DUPLICATE_CONTENT, None)
             parent = self._parent(entry)
             posted = adapter.post_reply(entry.thread_id, parent, entry.text)
         except DuplicateContentError as exc:
-            return self._set(entry, ReplyState.UNCERTAIN, str(exc), "duplicate", timedelta(0))
+            # Only a hint: reconcile by reading back, never take it as success.
+            return self._set(
+                entry,
+                ReplyState.UNCERTAIN,
+                exc.platform_message,
+                SendReason.DUPLICATE,
+                timedelta(0),
+            )
         except RateLimitedError as exc:
             wait = timedelta(seconds=exc.retry_after)
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, wait)
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, wait)
             raise
         except TokenExpiredError as exc:
-            self._set(entry, ReplyState.QUEUED, str(exc), exc.reason, None)
-            self._account_needs_token(account, str(exc))
+            self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, None)
+            self._account_needs_token(account, exc.platform_message)
             raise
         except TransientError as exc:
             state = ReplyState.UNCERTAIN if exc.maybe_delivered else ReplyState.QUEUED
             if entry.state is ReplyState.UNCERTAIN:
                 state = ReplyState.UNCERTAIN  # still unknown: reconcile again next time
-            return self._set(entry, state, str(exc), exc.reason, self._backoff(entry.attempts + 1))
+            words = exc.platform_message
+            return self._set(entry, state, words, exc.reason, self._backoff(entry.attempts + 1))
         except PermanentError as exc:
-            return self._finish_failed(entry, exc.reason, str(exc))
+            return self._finish_failed(entry, exc.reason, exc.platform_message)
         except PlatformError as exc:
             return self._set(
-                entry, ReplyState.QUEUED, str(exc), exc.reason, self._backoff(entry.attempts + 1)
+                entry,
+                ReplyState.QUEUED,
+                exc.platform_message,
+                exc.reason,
+                self._backoff(entry.attempts + 1),
             )
         return self._record_sent(account, entry, posted)
 
@@ -179,39 +230,20 @@ class Sender:
             for item in adapter.read_back(entry.thread_id)
             if item.outbound and _normal(item.text) == wanted and item.platform_time >= since
         ]
-        taken = self._platform_ids_taken([c.platform_id for c in candidates])
+        taken = self._read(rows.platform_ids_taken, [c.platform_id for c in candidates])
         for item in sorted(candidates, key=lambda c: c.platform_time):
             if item.platform_id not in taken:
                 log.info("outbox %d: found on read-back as %s", entry.id, item.platform_id)
                 return PostedReply(item.platform_id, item.platform_time)
         return None
 
-    def _platform_ids_taken(self, ids: Sequence[str]) -> set[str]:
-        if not ids:
-            return set()
-        with self._store.read() as conn:
-            found = conn.execute(
-                select(ReplyRow.platform_id).where(ReplyRow.platform_id.in_(ids))
-            ).scalars()
-            return {platform_id for platform_id in found if platform_id is not None}
-
     def _parent(self, entry: Entry) -> str:
         """The message the reply answers: the citizen's latest one in the thread."""
-        with self._store.read() as conn:
-            latest = conn.execute(
-                select(MessageRow.platform_id)
-                .where(
-                    MessageRow.complaint_id == entry.complaint_id,
-                    MessageRow.direction == Direction.INBOUND.value,
-                )
-                .order_by(MessageRow.platform_time.desc(), MessageRow.id.desc())
-                .limit(1)
-            ).scalar()
-        return latest or entry.thread_id
+        return self._read(rows.latest_inbound_id, entry.complaint_id) or entry.thread_id
 
     # -- recording outcomes -------------------------------------------------------
 
-    def _record_sent(self, account: AccountConfig, entry: Entry, posted: PostedReply) -> str:
+    def _record_sent(self, account: Account, entry: Entry, posted: PostedReply) -> Outcome:
         accepted = posted.accepted_at or self._clock()
         item = InboundItem(
             channel=account.channel,
@@ -223,59 +255,40 @@ class Sender:
             platform_time=accepted,
             outbound=True,
         )
-        with self._store.write() as conn:
-            conn.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry.id)
-                .values(
-                    state=ReplyState.SENT.value,
-                    last_error=None,
-                    last_reason=None,
-                    next_attempt_at=None,
-                    claimed_by=None,
-                )
-            )
-            conn.execute(
-                update(ReplyRow)
-                .where(ReplyRow.id == entry.reply_id)
-                .values(platform_id=posted.platform_id, accepted_at=accepted)
-            )
-            store_items(conn, entry.account_id, [item])
-        return ReplyState.SENT.value
+        self._write(rows.record_sent, entry, posted.platform_id, accepted, item)
+        return Outcome.SENT
 
-    def _finish_failed(self, entry: Entry, reason: str, message: str) -> str:
+    def _finish_failed(self, entry: Entry, reason: str, message: str | None) -> Outcome:
         return self._set(entry, ReplyState.FAILED, message, reason, None)
 
     def _set(
         self,
         entry: Entry,
         state: ReplyState,
-        message: str,
+        message: str | None,  # the platform's own words (redacted), or None
         reason: str,
         wait: timedelta | None,
-    ) -> str:
+    ) -> Outcome:
         next_at = None if wait is None else self._clock() + wait
-        with self._store.write() as conn:
-            conn.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == entry.id, OutboxRow.state == ReplyState.SENDING.value)
-                .values(
-                    state=state.value,
-                    last_error=message,
-                    last_reason=reason,
-                    next_attempt_at=next_at,
-                    claimed_by=None,
-                )
-            )
-        return state.value
 
-    def _account_needs_token(self, account: AccountConfig, message: str) -> None:
-        with self._store.write() as conn:
-            conn.execute(
-                update(AccountRow)
-                .where(AccountRow.id == account.id)
-                .values(sync_state=SyncState.NEEDS_TOKEN.value, last_error=message)
-            )
+        self._write(
+            rows.set_outcome, entry.id, state, reason=reason, error=message, next_at=next_at
+        )
+        return _OUTCOME_OF[state]
+
+    def free_after_bug(self, entry: Entry) -> None:
+        """The sender failed on ``entry`` unexpectedly: free its claim now, as uncertain
+        (it may have reached the platform), to be read back before any retry."""
+        self._set(
+            entry,
+            ReplyState.UNCERTAIN,
+            None,
+            SendReason.UNEXPECTED,
+            self._backoff(entry.attempts + 1),
+        )
+
+    def _account_needs_token(self, account: Account, message: str | None) -> None:
+        self._write(account_rows.mark_needs_token, account.id, message)
 
     def _backoff(self, attempts: int) -> timedelta:
         base = self._policy.backoff_first * (2 ** min(max(attempts - 1, 0), 16))
@@ -283,18 +296,26 @@ class Sender:
         jitter: float = self._rng.uniform(0.5, 1.5)
         return capped * jitter
 
-    def count(self, report: PushReport, outcome: str, entry: Entry) -> None:
+    def count(self, report: PushReport, outcome: Outcome, entry: Entry) -> None:
         with self._lock:
-            if outcome == ReplyState.SENT.value:
+            if outcome is Outcome.SENT:
                 report.sent += 1
                 report.changed_complaints.add(entry.complaint_id)
-            elif outcome == ReplyState.FAILED.value:
+            elif outcome is Outcome.FAILED:
                 report.failed += 1
                 report.changed_complaints.add(entry.complaint_id)
-            elif outcome == ReplyState.UNCERTAIN.value:
+            elif outcome is Outcome.UNCERTAIN:
                 report.uncertain += 1
             else:
                 report.deferred += 1
+
+
+_OUTCOME_OF = {
+    ReplyState.SENT: Outcome.SENT,
+    ReplyState.FAILED: Outcome.FAILED,
+    ReplyState.UNCERTAIN: Outcome.UNCERTAIN,
+    ReplyState.QUEUED: Outcome.DEFERRED,
+}
 
 
 class _AccountRun:
@@ -303,7 +324,7 @@ class _AccountRun:
     def __init__(
         self,
         sender: Sender,
-        account: AccountConfig,
+        account: Account,
         adapter: Adapter,
         entries: list[Entry],
         report: PushReport,
@@ -330,10 +351,13 @@ class _AccountRun:
                 log.info("outbox: account %d paused: %s", self._account.id, exc)
                 with self._lock:
                     self._paused = True
-                outcome = ReplyState.QUEUED.value
-            except Exception:
+                outcome = Outcome.DEFERRED
+            except Exception as bug:
                 log.exception("outbox entry %d: unexpected failure", entry.id)
-                outcome = "error"
+                self._sender.free_after_bug(entry)
+                with self._lock:
+                    self._report.bugs.append(bug)
+                outcome = Outcome.UNCERTAIN
             self._sender.count(self._report, outcome, entry)
 
 

@@ -1,53 +1,37 @@
-"""What an account's sync state is, and how to say it to the officer."""
+"""What an account's sync state is, and its words (English source, one per state).
+
+``desktop.i18n.sync_state_text`` translates them; the window's chips, the
+accounts dialog and the command line all say a state this one way.
+"""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 
+from desktop.core.model import SyncState
+from desktop.core.words import QT_TRANSLATE_NOOP
 
-class SyncState(enum.StrEnum):
-    IDLE = "idle"  # never synced yet
-    OK = "ok"
-    OFFLINE = "offline"  # network or server trouble; retried with backoff
-    RATE_LIMITED = "rate_limited"  # waiting as long as the platform asked
-    NEEDS_TOKEN = "needs_token"  # expired or revoked: the officer must paste a new one
-    CONFLICT = "conflict"  # another program polls this Telegram bot
-    ERROR = "error"  # refused for a reason that retrying will not fix
-    DISABLED = "disabled"  # removed by the officer; complaints kept
+__all__ = ["DESCRIPTIONS", "SyncState"]
 
 
-# Plain words per state: (Indonesian, English).
-DESCRIPTIONS: Mapping[SyncState, tuple[str, str]] = {
-    SyncState.IDLE: ("Belum pernah sinkron.", "Not synced yet."),
-    SyncState.OK: ("Tersambung.", "Connected."),
-    SyncState.OFFLINE: (
-        "Tidak tersambung; dicoba lagi otomatis.",
-        "Cannot connect; retrying automatically.",
+CONTEXT = "SyncState"
+
+# One wording per state, short enough for a table cell, no final full stop.
+DESCRIPTIONS: Mapping[SyncState, str] = {
+    SyncState.IDLE: QT_TRANSLATE_NOOP("SyncState", "Not synced yet"),
+    SyncState.OK: QT_TRANSLATE_NOOP("SyncState", "Connected"),
+    SyncState.OFFLINE: QT_TRANSLATE_NOOP("SyncState", "Cannot connect; retrying automatically"),
+    SyncState.RATE_LIMITED: QT_TRANSLATE_NOOP(
+        "SyncState", "Slowed down by the platform; waiting as it asked"
     ),
-    SyncState.RATE_LIMITED: (
-        "Dibatasi platform; menunggu sesuai permintaan platform.",
-        "Rate-limited by the platform; waiting as it asked.",
+    SyncState.NEEDS_TOKEN: QT_TRANSLATE_NOOP(
+        "SyncState", "Token expired or revoked; enter a new token"
     ),
-    SyncState.NEEDS_TOKEN: (
-        "Token kedaluwarsa atau dicabut: masukkan token baru.",
-        "The token expired or was revoked: enter a new token.",
+    SyncState.CONFLICT: QT_TRANSLATE_NOOP(
+        "SyncState", "Another program (or a webhook) reads this bot; stop the other one"
     ),
-    SyncState.CONFLICT: (
-        "Bot ini sedang dibaca program lain (atau webhook aktif); hentikan yang lain.",
-        "Another program (or a webhook) is reading this bot; stop the other one.",
+    SyncState.ERROR: QT_TRANSLATE_NOOP(
+        "SyncState", "Refused by the platform; check the account's settings"
     ),
-    SyncState.ERROR: (
-        "Ditolak platform; periksa pengaturan akun.",
-        "Refused by the platform; check the account's settings.",
-    ),
-    SyncState.DISABLED: ("Dinonaktifkan.", "Disabled."),
+    SyncState.DISABLED: QT_TRANSLATE_NOOP("SyncState", "Disabled"),
 }
-
-
-def describe(state: str, lang: str = "id") -> str:
-    try:
-        indonesian, english = DESCRIPTIONS[SyncState(state)]
-    except ValueError:
-        return state
-    return english if lang == "en" else indonesian

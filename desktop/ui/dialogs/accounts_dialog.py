@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.credentials import Vault
-from desktop.core.store.database import Store
-from desktop.core.sync import accounts
-from desktop.core.sync.accounts import AccountConfig
+from desktop.core.desk import Accounts, Removal
+from desktop.core.model import Account
 from desktop.ui.dialogs.account_form import AccountForm
 from desktop.ui.dialogs.accounts_model import AccountsModel
 from desktop.ui.dialogs.errors import describe_error
@@ -32,7 +30,7 @@ from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.message_line import MessageLine
 from desktop.ui.tasks import TaskRunner
 
-TestConnection = Callable[[int], "str | None"]  # account id -> error text, None when fine
+TestConnection = Callable[[Account], "str | None"]  # error text, None when fine (network only)
 
 
 class AccountsDialog(QDialog):
@@ -40,16 +38,15 @@ class AccountsDialog(QDialog):
 
     def __init__(
         self,
-        store: Store,
+        accounts: Accounts,
         tasks: TaskRunner,
-        vault: Vault,
         test_connection: TestConnection | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._vault = store, tasks, vault
+        self._accounts, self._tasks = accounts, tasks
         self._test_connection = test_connection
-        self.confirm_remove: Callable[[AccountConfig], bool] = self._ask_before_removing
+        self.confirm_remove: Callable[[Account], bool] = self._ask_before_removing
         self.message_line = MessageLine(self)
         self.token_warning = QLabel(self)
         self.token_warning.setWordWrap(True)
@@ -94,14 +91,13 @@ class AccountsDialog(QDialog):
     # --- reading ---------------------------------------------------------------
 
     def reload(self) -> None:
-        store = self._store
-        self._db(lambda: accounts.list_accounts(store), self._show_accounts, self._failed)
+        self._db(self._accounts.list, self._show_accounts, self._failed)
 
-    def selected(self) -> AccountConfig | None:
+    def selected(self) -> Account | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.account(rows[0].row()) if rows else None
 
-    def _show_accounts(self, found: list[AccountConfig]) -> None:
+    def _show_accounts(self, found: list[Account]) -> None:
         self.model.set_accounts(found)
         needing = self.model.needing_token()
         names = ", ".join(a.name for a in needing)
@@ -136,12 +132,11 @@ class AccountsDialog(QDialog):
         if not new.name or not token.strip():
             self.message_line.show_message(self.tr("Enter the account's name and its token."))
             return
-        store, vault = self._store, self._vault
         self.form.add_button.setEnabled(False)
 
         def work() -> int:
-            return accounts.add_account(
-                store, vault, new.channel, new.name, token, api_base=new.api_base, params=new.params
+            return self._accounts.add(
+                new.channel, new.name, token, api_base=new.api_base, params=new.params
             )
 
         def done(_account_id: object) -> None:
@@ -161,26 +156,28 @@ class AccountsDialog(QDialog):
         if account is None or not token.strip():
             self.message_line.show_message(self.tr("Paste the new token first."))
             return
-        store, vault = self._store, self._vault
 
         def done(_result: object) -> None:
             self.new_token.clear()
             self._changed(self.tr("New token saved for {name}.").format(name=account.name))
 
-        self._db(lambda: accounts.set_token(store, vault, account.id, token), done, self._failed)
+        self._db(lambda: self._accounts.set_token(account.id, token), done, self._failed)
 
     def remove_selected(self) -> None:
         account = self.selected()
         if account is None or not self.confirm_remove(account):
             return
-        store, vault = self._store, self._vault
 
-        def done(_deleted: object) -> None:
-            self._changed(
-                self.tr("Account {name} removed; its token was deleted.").format(name=account.name)
-            )
+        def done(removal: Removal) -> None:
+            if removal is Removal.DELETED:
+                text = self.tr("Account {name} removed; its token was deleted.")
+            else:
+                text = self.tr(
+                    "Account {name} disabled and kept with its complaints; its token was deleted."
+                )
+            self._changed(text.format(name=account.name))
 
-        self._db(lambda: accounts.remove_account(store, vault, account.id), done, self._failed)
+        self._db(lambda: self._accounts.remove(account.id), done, self._failed)
 
     def test_selected(self) -> None:
         account, test = self.selected(), self._test_connection
@@ -204,9 +201,7 @@ class AccountsDialog(QDialog):
             self.test_button.setEnabled(True)
             self._failed(error)
 
-        self._tasks.net(
-            lambda: test(account.id), while_alive(self, done), while_alive(self, failed)
-        )
+        self._tasks.net(lambda: test(account), while_alive(self, done), while_alive(self, failed))
 
     def _db(
         self,
@@ -224,7 +219,7 @@ class AccountsDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.message_line.show_message(describe_error(error))
 
-    def _ask_before_removing(self, account: AccountConfig) -> bool:
+    def _ask_before_removing(self, account: Account) -> bool:
         answer = QMessageBox.question(
             self,
             self.tr("Remove account"),

@@ -14,13 +14,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.core.sync.accounts import AccountConfig
-from desktop.core.sync.states import SyncState, describe
-from desktop.ui.labels import channel_label
-from desktop.ui.pane.labels import ui_language
+from desktop.core.model import Account
+from desktop.core.sync.states import SyncState
+from desktop.i18n import channel_label, platform_words, sync_state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-NEEDS_TOKEN = SyncState.NEEDS_TOKEN.value
+NEEDS_TOKEN = SyncState.NEEDS_TOKEN
 _NEEDS_TOKEN_COLOR = QColor("#c2410c")
 
 
@@ -39,17 +38,17 @@ class AccountsModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._accounts: list[AccountConfig] = []
+        self._accounts: list[Account] = []
 
-    def set_accounts(self, accounts: Sequence[AccountConfig]) -> None:
+    def set_accounts(self, accounts: Sequence[Account]) -> None:
         self.beginResetModel()
         self._accounts = list(accounts)
         self.endResetModel()
 
-    def account(self, row: int) -> AccountConfig:
+    def account(self, row: int) -> Account:
         return self._accounts[row]
 
-    def needing_token(self) -> list[AccountConfig]:
+    def needing_token(self) -> list[Account]:
         return [a for a in self._accounts if a.state == NEEDS_TOKEN]
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:  # noqa: N802 - Qt override
@@ -75,8 +74,10 @@ class AccountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(account, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            words = describe(account.state, ui_language())
-            return f"{words}\n{account.last_error}" if account.last_error else words
+            words = sync_state_text(account.state)
+            if not account.last_error:
+                return words
+            return f"{words}\n{platform_words(account.last_error)}"
         if role == Qt.ItemDataRole.ForegroundRole and needs_token and column == self.STATE:
             return _NEEDS_TOKEN_COLOR
         if role == Qt.ItemDataRole.FontRole and needs_token and column == self.STATE:
@@ -85,7 +86,7 @@ class AccountsModel(QAbstractTableModel):
             return font
         return None
 
-    def _text(self, account: AccountConfig, column: int) -> str:
+    def _text(self, account: Account, column: int) -> str:
         if column == self.PLATFORM:
             return channel_label(account.channel)
         if column == self.NAME:
@@ -93,9 +94,8 @@ class AccountsModel(QAbstractTableModel):
         if column == self.API_BASE:
             return account.api_base or QCoreApplication.translate("AccountsModel", "(default)")
         if column == self.STATE:
-            if account.state == NEEDS_TOKEN:
-                return "⚠ " + QCoreApplication.translate("AccountsModel", "Needs a new token")
-            return describe(account.state, ui_language())
+            words = sync_state_text(account.state)
+            return f"⚠ {words}" if account.state == NEEDS_TOKEN else words
         if column == self.LAST_ERROR:
             return account.last_error or ""
         return ""

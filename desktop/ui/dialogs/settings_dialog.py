@@ -20,10 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
-from desktop.core.startup import profile_fixed
-from desktop.core.store import actions
-from desktop.core.store.database import Store
-from desktop.core.store.settings import load_unit_settings
+from desktop.core.desk import Unit
 from desktop.ui.dialogs.errors import describe_error
 from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.message_line import MessageLine
@@ -42,16 +39,17 @@ def _spin(low: int, high: int, suffix: str, parent: QWidget) -> QSpinBox:
 
 class SettingsDialog(QDialog):
     saved = Signal(object, object)  # UnitSettings, Preferences
+    loaded = Signal()  # the stored values are in the form
 
     def __init__(
         self,
-        store: Store,
+        unit: Unit,
         tasks: TaskRunner,
         preferences: PreferenceStore,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._preferences = store, tasks, preferences
+        self._unit, self._tasks, self._preferences = unit, tasks, preferences
         self.message_line = MessageLine(self)
         self.unit_box, self.interface_box = QGroupBox(self), QGroupBox(self)
         self.unit_name = QLineEdit(self.unit_box)
@@ -89,9 +87,24 @@ class SettingsDialog(QDialog):
         for widget in (self.message_line, self.unit_box, self.interface_box, self.buttons):
             layout.addWidget(widget)
         self.retranslate()
-        with store.read() as conn:  # one small row: read at once, the form is needed now
-            self.show_values(load_unit_settings(conn), preferences.load())
-        self.mark_fixed(profile_fixed(store))
+        self.unit_box.setEnabled(False)  # until the stored values are read
+        self.buttons.setEnabled(False)
+        self._tasks.db(
+            lambda: (unit.settings(), unit.profile_fixed()),
+            while_alive(self, self._show_stored),
+            while_alive(self, self._read_failed),
+        )
+
+    def _show_stored(self, stored: tuple[UnitSettings, frozenset[str]]) -> None:
+        settings, fixed = stored
+        self.show_values(settings, self._preferences.load())
+        self.unit_box.setEnabled(True)
+        self.buttons.setEnabled(True)
+        self.mark_fixed(fixed)
+        self.loaded.emit()
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.message_line.show_message(describe_error(error))
 
     @staticmethod
     def _form(box: QGroupBox, fields: tuple[QWidget, ...]) -> list[QLabel]:
@@ -159,7 +172,7 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.message_line.show_message(str(exc))
             return
-        preferences, store = self.preferences(), self._store
+        preferences = self.preferences()
         self.buttons.setEnabled(False)
 
         def done(_result: object) -> None:
@@ -173,7 +186,7 @@ class SettingsDialog(QDialog):
             self.message_line.show_message(describe_error(error))
 
         self._tasks.db(
-            lambda: actions.set_unit_settings(store, unit),
+            lambda: self._unit.save_settings(unit),
             while_alive(self, done),
             while_alive(self, failed),
         )

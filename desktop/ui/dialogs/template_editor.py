@@ -45,10 +45,10 @@ def template_problem(template: Template) -> str | None:
 class TemplateEditor(QDialog):
     templates_saved = Signal()
 
-    def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, templates_file: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._folder = data_folder
-        self.templates: list[Template] = list(reply_templates(data_folder))
+        self._file = templates_file
+        self.templates: list[Template] = list(reply_templates(templates_file))
         self.message_line = MessageLine(self)
         self.list = QListWidget(self)
         self.title = QLineEdit(self)
@@ -121,7 +121,7 @@ class TemplateEditor(QDialog):
                 self.message_line.show_message(self._problem_text(template, problem))
                 return
         try:
-            save_user_templates(self._folder, self.templates)
+            save_user_templates(self._file, self.templates)
         except OSError as exc:
             self.message_line.show_message(
                 self.tr("The templates could not be saved: {detail}").format(detail=exc)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.deadlines import UnitZone
-from desktop.core.model import Message, Reply, ReplyState
+from desktop.core.model import Direction, Message, Reply, ReplyState
+from desktop.i18n import platform_words, problem_text, reason_text
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane import colors
 from desktop.ui.pane.labels import message_time, reply_state_hint
@@ -31,16 +31,14 @@ def _text_label(text: str, parent: QWidget) -> QLabel:
 class Bubble(QFrame):
     """A rounded frame with a small header line and the text."""
 
-    def __init__(self, header: str, text: str, background: QColor, parent: QWidget) -> None:
+    def __init__(self, header: str, text: str, own: bool, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("bubble")
-        self.setStyleSheet(
-            f"QFrame#bubble {{ background: {colors.css(background)}; border-radius: 12px; }}"
-        )
+        self.own = own
         self.header = QLabel(parent=self)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setText(header)
-        self.header.setStyleSheet(f"color: {colors.css(colors.muted_text(self))}; font-size: 11px;")
+        self.header.setWordWrap(True)  # a long account name must not cut the time off
         self.body = _text_label(text, self)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(12, 8, 12, 10)
@@ -49,6 +47,16 @@ class Bubble(QFrame):
         self.column.addWidget(self.body)
         self.setAccessibleName(header)
         self.setAccessibleDescription(text)
+        colors.follow_theme(self, self._restyle)
+
+    def _restyle(self) -> None:
+        """The theme's bubble colour; the text takes the theme's text colour."""
+        background = colors.own_bubble(self) if self.own else colors.citizen_bubble(self)
+        colors.set_style(
+            self, f"QFrame#bubble {{ background: {colors.css(background)}; border-radius: 12px; }}"
+        )
+        meta = colors.css(colors.bubble_meta(self))
+        colors.set_style(self.header, f"color: {meta}; font-size: 11px;")
 
     def natural_width(self) -> int:
         """The width the bubble needs to show its longest line unwrapped."""
@@ -69,12 +77,9 @@ class MessageBubble(Bubble):
     """A message read from the platform (the citizen's, or our own read back)."""
 
     def __init__(self, message: Message, zone: UnitZone, parent: QWidget) -> None:
-        own = message.direction.value == "outbound"
         header = f"{message.author_name} · {message_time(message.platform_time, zone)}"
-        background = colors.own_bubble(parent) if own else colors.citizen_bubble(parent)
-        super().__init__(header, message.text, background, parent)
+        super().__init__(header, message.text, message.direction is Direction.OUTBOUND, parent)
         self.message = message
-        self.own = own
 
 
 class ReplyBubble(Bubble):
@@ -92,32 +97,38 @@ class ReplyBubble(Bubble):
         )
         if public_note:
             header = self.tr("Public note · {header}").format(header=header)
-        super().__init__(header, reply.text, colors.own_bubble(parent), parent)
+        super().__init__(header, reply.text, True, parent)
         self.reply = reply
-        self.own = True
         self.state_label = QLabel(parent=self)
         self.state_label.setTextFormat(Qt.TextFormat.PlainText)
-        state_color = colors.css(colors.reply_state_color(reply.state, self))
         self.state_label.setText(f"● {reply_state_label(reply.state)}")
-        self.state_label.setToolTip(reply_state_hint(reply.state))
-        self.state_label.setStyleSheet(f"color: {state_color}; font-weight: 600; font-size: 11px;")
+        hint = reply_state_hint(reply.state)
+        why = problem_text(reply.last_reason, reply.last_error)
+        waiting = reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN)
+        self.state_label.setToolTip(f"{hint}\n{why}" if why and waiting else hint)
         self.state_label.setAccessibleName(
             self.tr("Delivery: {state}").format(state=reply_state_label(reply.state))
         )
         self.column.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignRight)
         self._failure_lines: list[QLabel] = []
         if reply.state is ReplyState.FAILED:
-            self._add_failure_actions(reply, state_color)
+            self._add_failure_actions(reply)
+        colors.follow_theme(self.state_label, self._restyle_state)
+
+    def _restyle_state(self) -> None:
+        color = colors.css(colors.reply_state_color(self.reply.state, self))
+        colors.set_style(self.state_label, f"color: {color}; font-weight: 600; font-size: 11px;")
+        for line in self._failure_lines:
+            colors.set_style(line, f"color: {color};")
 
     def extra_lines(self) -> list[QLabel]:
         return [self.state_label, *self._failure_lines]
 
-    def _add_failure_actions(self, reply: Reply, color: str) -> None:
-        reason = reply.last_error or self.tr("The platform gave no reason.")
-        self.reason = _text_label(
-            self.tr("The platform's reason: {reason}").format(reason=reason), self
-        )
-        self.reason.setStyleSheet(f"color: {color};")
+    def _add_failure_actions(self, reply: Reply) -> None:
+        lines = [reason_text(reply.last_reason) or self.tr("The platform gave no reason.")]
+        if reply.last_error:  # the platform's own words, shown as theirs
+            lines.append(platform_words(reply.last_error))
+        self.reason = _text_label("\n".join(lines), self)
         self._failure_lines.append(self.reason)
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.retry_button.setAccessibleName(self.tr("Send this reply again"))

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.core.deadlines import Urgency
 from desktop.core.errors import UserError
 from desktop.core.templates import Template
+from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.ctrl_enter import CtrlEnterSubmits
-from desktop.ui.pane.labels import ui_language
 
 
 class Composer(QWidget):
@@ -40,7 +40,7 @@ class Composer(QWidget):
         self._quiet = False
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.caption.setStyleSheet(f"color: {colors.css(colors.muted_text(self))};")
+        colors.follow_theme(self.caption, self._restyle_caption)
         self.template_button = QPushButton(self)
         self.template_menu = QMenu(self.template_button)
         self.template_button.setMenu(self.template_menu)
@@ -68,6 +68,13 @@ class Composer(QWidget):
         layout.addWidget(self.editor)
         layout.addLayout(bottom)
         self.retranslate()
+        colors.follow_theme(self.counter, self._restyle_counter)
+
+    def _restyle_counter(self) -> None:
+        self._update_counter(busy=self.editor.isReadOnly())
+
+    def _restyle_caption(self) -> None:
+        colors.set_style(self.caption, f"color: {colors.css(colors.muted_text(self))};")
 
     def retranslate(self) -> None:
         self.template_button.setText(self.tr("&Templates"))
@@ -148,7 +155,7 @@ class Composer(QWidget):
             error = UserError(
                 "text_too_long", channel=self.channel_name, length=self.length(), limit=self.limit
             )
-            self.problem.emit(error.message(ui_language()))
+            self.problem.emit(error_text(error))
             return
         self.queue_requested.emit(text)
 
@@ -166,7 +173,8 @@ class Composer(QWidget):
         self.counter.setText(text)
         color = colors.urgency_color(Urgency.OVERDUE, self) if over else None
         muted = colors.muted_text(self)
-        self.counter.setStyleSheet(
-            f"color: {colors.css(color or muted)}; font-weight: {'600' if over else '400'};"
+        colors.set_style(
+            self.counter,
+            f"color: {colors.css(color or muted)}; font-weight: {'600' if over else '400'};",
         )
         self.queue_button.setEnabled(bool(length) and not over and not busy)

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.core.deadlines import Countdown, UnitSettings, countdown
+from desktop.core.deadlines import Countdown, DeadlineKind, UnitSettings, countdown
 from desktop.core.model import Complaint
-from desktop.ui.labels import duration_text, unit_time_text, urgency_label
+from desktop.i18n import remaining_text
+from desktop.ui.labels import unit_time_text, urgency_label
 from desktop.ui.pane import colors
 
 TICK_MS = 30_000
 
 
 def _time_left(remaining: timedelta) -> str:
-    """ "5 h left" / "2 d 3 h overdue", in the words the queue uses."""
-    amount = duration_text(remaining)
-    if remaining > timedelta(0):
-        return QCoreApplication.translate("Labels", "%1 left").replace("%1", amount)
-    return QCoreApplication.translate("Labels", "%1 overdue").replace("%1", amount)
+    """ "sisa 5 jam 12 menit" / "terlambat 2 hari 3 jam": the queue's words, both units."""
+    return remaining_text(remaining)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +85,14 @@ class DeadlineTrack(QWidget):
 class DeadlineBar(QWidget):
     """Headline (time left), details (due time, viral horizon), track, urgency chip."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self._clock = clock  # the window's one clock (the platforms' time)
         self._complaint: Complaint | None = None
         self._unit = UnitSettings()
         self.headline = QLabel(self)
         self.headline.setObjectName("deadlineHeadline")
+        self.headline.setWordWrap(True)  # "terlambat 8 hari 9 jam" beside the chip
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.chip = QLabel(self)
@@ -131,7 +130,7 @@ class DeadlineBar(QWidget):
         if c is None:
             return None
         return countdown(
-            self.clock(),
+            self._clock(),
             c.status,
             c.clock_started_at,
             c.last_public_answer_at,
@@ -161,7 +160,7 @@ class DeadlineBar(QWidget):
         if state.remaining is None:
             return self.tr("No deadline running")
         left = _time_left(state.remaining)
-        if state.kind == "progress":
+        if state.kind is DeadlineKind.PROGRESS:
             return self.tr("Progress update: {left}").format(left=left)
         return self.tr("First answer: {left}").format(left=left)
 
@@ -188,8 +187,8 @@ class DeadlineBar(QWidget):
 
     def _update_track(self, c: Complaint, state: Countdown, color: QColor) -> None:
         deadlines = self._unit.deadlines
-        now = self.clock()
-        if state.kind == "answer" and c.clock_started_at is not None and state.viral_at:
+        now = self._clock()
+        if state.kind is DeadlineKind.ANSWER and c.clock_started_at is not None and state.viral_at:
             start = c.clock_started_at
             hours = int(deadlines.first_answer / timedelta(hours=1))
             viral_hours = int(deadlines.viral_horizon / timedelta(hours=1))
@@ -199,7 +198,7 @@ class DeadlineBar(QWidget):
             ]
             self.track.set_track(start, state.viral_at, now, marks, color)
             self.track.show()
-        elif state.kind == "progress" and state.due_at is not None:
+        elif state.kind is DeadlineKind.PROGRESS and state.due_at is not None:
             start = state.due_at - deadlines.progress_every
             marks = [Mark(state.due_at, self.tr("next update"))]
             self.track.set_track(start, state.due_at, now, marks, color)

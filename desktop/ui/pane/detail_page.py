@@ -6,26 +6,29 @@ the officer's actions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.desk import PaneData
 from desktop.core.model import MAX_REPLY_LENGTH
 from desktop.ui.labels import channel_label
 from desktop.ui.pane.composer import Composer
 from desktop.ui.pane.conversation import ConversationView
 from desktop.ui.pane.deadline_bar import DeadlineBar
 from desktop.ui.pane.header import ComplaintHeader
-from desktop.ui.pane.loading import PaneData
 from desktop.ui.pane.notes import NoteComposer, NotesTimeline
 from desktop.ui.pane.status_actions import StatusActions
 
 
 class DetailPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, clock: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data: PaneData | None = None
         self.header = ComplaintHeader(self)
-        self.deadline_bar = DeadlineBar(self)
+        self.deadline_bar = DeadlineBar(clock, self)
         self.status_actions = StatusActions(self)
         self.conversation = ConversationView(self)
         self.composer = Composer(self)
@@ -87,6 +90,8 @@ class DetailPage(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.PaletteChange):
+            if event.type() == QEvent.Type.LanguageChange:
+                self.conversation.invalidate()  # the bubbles' own words
             if self.data is not None:  # words and colours are chosen when shown
                 self.show_data(self.data)
             self._retranslate()

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer
 
-from desktop.core.store import drafts
-from desktop.core.store.database import Store
+from desktop.core.desk import Complaints
 from desktop.ui.tasks import Failed, TaskRunner
 
 DEBOUNCE_MS = 500
@@ -15,10 +14,14 @@ class DraftKeeper(QObject):
     """Debounces typing and saves the draft of the shown complaint on the db lane."""
 
     def __init__(
-        self, store: Store, tasks: TaskRunner, on_error: Failed, parent: QObject | None = None
+        self,
+        complaints: Complaints,
+        tasks: TaskRunner,
+        on_error: Failed,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store, self._tasks, self._on_error = store, tasks, on_error
+        self._complaints, self._tasks, self._on_error = complaints, tasks, on_error
         self._complaint_id: int | None = None
         self._pending: str | None = None
         self._timer = QTimer(self)
@@ -42,10 +45,10 @@ class DraftKeeper(QObject):
         self._timer.stop()
         if self._complaint_id is None or self._pending is None:
             return
-        store, complaint_id, text = self._store, self._complaint_id, self._pending
+        complaint_id, text = self._complaint_id, self._pending
         self._pending = None
         self._tasks.db(
-            lambda: drafts.save_draft(store, complaint_id, text), on_error=self._on_error
+            lambda: self._complaints.save_draft(complaint_id, text), on_error=self._on_error
         )
 
     def drop_pending(self) -> None:

@@ -25,7 +25,10 @@ class ComplaintHeader(QWidget):
         self.origin = QLabel(self)
         self.origin.setTextFormat(Qt.TextFormat.PlainText)
         self.origin.setWordWrap(True)
-        self.origin.setStyleSheet(f"color: {colors.css(colors.muted_text(self))};")
+        colors.follow_theme(
+            self.origin,
+            lambda: colors.set_style(self.origin, f"color: {colors.css(colors.muted_text(self))};"),
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

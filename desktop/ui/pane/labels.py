@@ -1,23 +1,14 @@
-"""Words only the pane needs; the shared ones are in ``desktop.ui.labels``.
-
-``ui_language`` picks the language of texts the core words itself
-(``UserError.message``): the interface language set as ``QLocale``'s default.
-"""
+"""Words only the pane needs; the shared ones are in ``desktop.ui.labels``."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from desktop.core.deadlines import UnitZone
 from desktop.core.model import ReplyState
 from desktop.ui.labels import unit_time_text
-
-
-def ui_language() -> str:
-    """``"en"`` when the interface is in English, else ``"id"``."""
-    return "en" if QLocale().language() == QLocale.Language.English else "id"
 
 
 def message_time(value: datetime, zone: UnitZone) -> str:

@@ -14,11 +14,7 @@ class MessageLine(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageLine")
-        background, border = colors.calm_message(self)
-        self.setStyleSheet(
-            f"QFrame#messageLine {{ background: {colors.css(background)};"
-            f" border: 1px solid {colors.css(border)}; border-radius: 6px; }}"
-        )
+        colors.follow_theme(self, self._restyle)
         self.text = QLabel(self)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
@@ -33,6 +29,14 @@ class MessageLine(QFrame):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.retranslate()
         self.hide()
+
+    def _restyle(self) -> None:
+        background, border = colors.calm_message(self)
+        colors.set_style(
+            self,
+            f"QFrame#messageLine {{ background: {colors.css(background)};"
+            f" border: 1px solid {colors.css(border)}; border-radius: 6px; }}",
+        )
 
     def retranslate(self) -> None:
         self.close_button.setAccessibleName(self.tr("Close message"))

@@ -29,13 +29,11 @@ class NoteCard(QFrame):
         super().__init__(parent)
         self.note = note
         self.setObjectName("noteCard")
-        background = colors.css(colors.note_background(note.public, parent))
-        self.setStyleSheet(f"QFrame#noteCard {{ background: {background}; border-radius: 8px; }}")
         kind = self.tr("Public") if note.public else self.tr("Internal")
         header = QLabel(parent=self)
         header.setTextFormat(Qt.TextFormat.PlainText)
         header.setText(f"{kind} · {note.officer} · {message_time(note.created_at, zone)}")
-        header.setStyleSheet(f"color: {colors.css(colors.muted_text(self))}; font-size: 11px;")
+        self.header = header
         body = QLabel(parent=self)
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setText(note.text)
@@ -48,6 +46,15 @@ class NoteCard(QFrame):
         layout.addWidget(body)
         self.setAccessibleName(header.text())
         self.setAccessibleDescription(note.text)
+        colors.follow_theme(self, self._restyle)
+
+    def _restyle(self) -> None:
+        background = colors.css(colors.note_background(self.note.public, self))
+        colors.set_style(
+            self, f"QFrame#noteCard {{ background: {background}; border-radius: 8px; }}"
+        )
+        meta = colors.css(colors.bubble_meta(self))
+        colors.set_style(self.header, f"color: {meta}; font-size: 11px;")
 
 
 class NotesTimeline(QScrollArea):
@@ -62,7 +69,10 @@ class NotesTimeline(QScrollArea):
         self._rows.setContentsMargins(8, 8, 8, 8)
         self._rows.setSpacing(6)
         self._empty = QLabel(self._content)
-        self._empty.setStyleSheet(f"color: {colors.css(colors.muted_text(self))};")
+        colors.follow_theme(
+            self._empty,
+            lambda: colors.set_style(self._empty, f"color: {colors.css(colors.muted_text(self))};"),
+        )
         self._rows.addWidget(self._empty)
         self._rows.addStretch(1)
         self.setWidget(self._content)

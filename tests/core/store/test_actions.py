@@ -13,7 +13,7 @@ from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.settings import load_unit_settings
-from tests.support import NOW, ItemFactory
+from tests.support import NOW, ItemFactory, add_account
 
 
 @pytest.fixture
@@ -50,8 +50,8 @@ def test_empty_reply_is_refused(store: Store, complaint: int, text: str) -> None
 def test_reply_longer_than_the_platform_allows_is_refused(store: Store, complaint: int) -> None:
     with pytest.raises(UserError) as caught:
         actions.queue_reply(store, complaint, "x" * 281, "ani")
-    assert "281" in caught.value.message("id")
-    assert "280" in caught.value.message("en")
+    assert "281" in caught.value.english()
+    assert "280" in caught.value.english()
 
 
 def test_unknown_complaint(store: Store, account_id: int) -> None:
@@ -63,7 +63,7 @@ def test_unknown_complaint(store: Store, account_id: int) -> None:
         with pytest.raises(UserError) as caught:
             call()
         assert caught.value.code == "unknown_complaint"
-        assert caught.value.message("id") == "Aduan #999 tidak ditemukan."
+        assert caught.value.english() == "Complaint #999 not found."
 
 
 def test_internal_note_is_not_sent(store: Store, complaint: int) -> None:
@@ -106,7 +106,7 @@ def test_illegal_status_change_is_refused_and_changes_nothing(store: Store, comp
     with pytest.raises(UserError) as caught:
         actions.change_status(store, complaint, Status.RESOLVED, "ani")
     assert caught.value.code == "illegal_transition"
-    assert "acknowledged" in caught.value.message("en")
+    assert "acknowledged" in caught.value.english()
     with store.read() as conn:
         assert queries.complaint_detail(conn, complaint).complaint.status is Status.NEW
 
@@ -114,7 +114,7 @@ def test_illegal_status_change_is_refused_and_changes_nothing(store: Store, comp
 def test_queue_filters_and_urgency_order(
     store: Store, account_id: int, make_item: ItemFactory
 ) -> None:
-    other = actions.add_account(store, Channel.INSTAGRAM, "humas_ig")
+    other = add_account(store, Channel.INSTAGRAM, "humas_ig")
     ingest(store, account_id, [make_item(1, hours_ago=2), make_item(2, hours_ago=30)], None)
     ingest(
         store,

@@ -15,7 +15,7 @@ from desktop.core.credentials import MemoryVault, database_key
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
 from desktop.core.paths import Paths
-from desktop.core.store import actions, queries, queue_pages
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import (
     MIGRATIONS,
     head_revision,
@@ -24,7 +24,7 @@ from desktop.core.store.database import (
     schema_revision,
 )
 from desktop.core.store.ingest import ingest
-from tests.support import ItemFactory
+from tests.support import ItemFactory, add_account
 
 
 def _digest(path: Path) -> str:
@@ -33,7 +33,7 @@ def _digest(path: Path) -> str:
 
 def _filled(path: Path, key: bytes, make_item: ItemFactory, count: int = 50) -> None:
     store = open_with_key(path, key)
-    account = actions.add_account(store, Channel.X, "humas")
+    account = add_account(store, Channel.X, "humas")
     ingest(store, account, [make_item(n) for n in range(count)], cursor="c")
     store.close()
 
@@ -68,7 +68,7 @@ def test_store_is_migrated_to_head_with_search_index(store: object) -> None:
 def test_open_store_creates_key_in_vault_and_reopens(home: Paths, make_item: ItemFactory) -> None:
     vault = MemoryVault()
     store = open_store(home, vault)
-    account = actions.add_account(store, Channel.X, "humas")
+    account = add_account(store, Channel.X, "humas")
     ingest(store, account, [make_item(1)], cursor=None)
     store.close()
     db_id = home.database_id.read_text().strip()
@@ -84,7 +84,7 @@ def test_missing_key_is_a_clear_error(home: Paths) -> None:
     with pytest.raises(UserError) as caught:
         open_store(home, MemoryVault())
     assert caught.value.code == "missing_key"
-    assert "keyring" in caught.value.message("id")
+    assert "keyring" in caught.value.english()
 
 
 def test_another_key_is_refused_and_file_untouched(tmp_path: Path, make_item: ItemFactory) -> None:
@@ -137,7 +137,7 @@ def test_corrupt_pages_give_a_clear_error(tmp_path: Path, make_item: ItemFactory
     with pytest.raises(UserError) as caught:
         read_everything()
     assert caught.value.code in {"corrupt_database", "not_a_database"}
-    assert str(path) in caught.value.message("en")
+    assert str(path) in caught.value.english()
 
 
 def test_newer_schema_is_refused_without_change(tmp_path: Path, make_item: ItemFactory) -> None:
@@ -152,7 +152,7 @@ def test_newer_schema_is_refused_without_change(tmp_path: Path, make_item: ItemF
     with pytest.raises(UserError) as caught:
         open_with_key(path, key)
     assert caught.value.code == "newer_schema"
-    assert "9999" in caught.value.message("id")
+    assert "9999" in caught.value.english()
     assert _digest(path) == before
 
 

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 
 from desktop.core.errors import UserError
 from desktop.core.model import Channel
-from desktop.core.store import actions, queries, queue_pages
+from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import Store, open_with_key
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, MessageRow
-from tests.support import ItemFactory
+from tests.support import ItemFactory, add_account
 
 WORKER = Path(__file__).with_name("ingest_worker.py")
 ROOT = Path(__file__).resolve().parents[3]
@@ -77,7 +77,7 @@ def test_full_disk_loses_nothing_committed(
     with pytest.raises(UserError) as caught:
         ingest(store, account_id, big, cursor="second")
     assert caught.value.code == "disk_full"
-    assert "Disk penuh" in caught.value.message("id")
+    assert "disk is full" in caught.value.english()
     assert _messages(store, account_id) == 20
     assert _cursor(store, account_id) == "first"
     # Once space is free again, writing works and the earlier data is there.
@@ -90,8 +90,8 @@ def test_two_processes_writing_at_once(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     key = secrets.token_bytes(32)
     store = open_with_key(db, key)
-    first = actions.add_account(store, Channel.X, "a")
-    second = actions.add_account(store, Channel.X, "b")
+    first = add_account(store, Channel.X, "a")
+    second = add_account(store, Channel.X, "b")
     workers = [_worker(db, key, first, "a", 15, 100), _worker(db, key, second, "b", 15, 100)]
     # Meanwhile this process writes too.
     ingest(store, first, [], cursor=None)
@@ -111,7 +111,7 @@ def test_killed_mid_ingest_never_leaves_cursor_ahead(tmp_path: Path) -> None:
     db = tmp_path / "a.db"
     key = secrets.token_bytes(32)
     store = open_with_key(db, key)
-    account = actions.add_account(store, Channel.X, "a")
+    account = add_account(store, Channel.X, "a")
     size = 300
     rng = random.Random(7)
     for round_number in range(5):

@@ -12,7 +12,7 @@ from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, MessageRow
-from tests.support import NOW, ItemFactory
+from tests.support import NOW, ItemFactory, add_account
 
 
 def _cursor(store: Store, account_id: int) -> str | None:
@@ -61,7 +61,7 @@ def test_same_platform_id_on_two_accounts_are_two_messages(
 ) -> None:
     from desktop.core.model import Channel
 
-    other = actions.add_account(store, Channel.X, "humas_polda")
+    other = add_account(store, Channel.X, "humas_polda")
     ingest(store, account_id, [make_item(1)], cursor=None)
     ingest(store, other, [make_item(1)], cursor=None)
     assert _message_count(store) == 2

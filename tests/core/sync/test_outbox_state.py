@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import update
 
 from desktop.core.errors import UserError
-from desktop.core.model import ReplyState
+from desktop.core.model import ReplyState, SyncState
 from desktop.core.store import actions, queries
+from desktop.core.store import outbox as rows
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
+from desktop.core.store.outbox import Entry
 from desktop.core.store.schema import OutboxRow
 from desktop.core.sync import outbox
 from tests.support import ItemFactory
+
+
+def eligible(store: Store, now: datetime, blocked: frozenset[SyncState]) -> list[Entry]:
+    with store.read() as conn:
+        return rows.eligible(conn, now, blocked=blocked)
+
+
+def claim(store: Store, entry: Entry, now: datetime, who: str) -> bool:
+    with store.write() as conn:
+        return rows.claim(conn, entry, now, who)
+
+
+def release_stale(store: Store, now: datetime, alive: Callable[[str], bool]) -> int:
+    with store.write() as conn:
+        return rows.release_stale(conn, now, outbox.LEASE, alive)
+
+
+def retry(store: Store, reply_id: int) -> None:
+    with store.write() as conn:
+        rows.retry(conn, reply_id, datetime.now(UTC))
+
+
+def cancel(store: Store, reply_id: int) -> None:
+    with store.write() as conn:
+        rows.cancel(conn, reply_id)
 
 
 def soon() -> datetime:
@@ -38,7 +66,7 @@ def test_oldest_reply_per_complaint_goes_first(store: Store, threads: list[int])
     first = actions.queue_reply(store, 1, "satu", "ani")
     actions.queue_reply(store, 1, "dua", "ani")
     other = actions.queue_reply(store, 2, "lain", "ani")
-    due = outbox.eligible(store, soon(), blocked_states=frozenset())
+    due = eligible(store, soon(), frozenset())
     assert [e.reply_id for e in due] == [first, other]
 
 
@@ -47,38 +75,38 @@ def test_a_failed_reply_does_not_hold_back_the_next(store: Store, threads: list[
     second = actions.queue_reply(store, 1, "dua", "ani")
     with store.write() as conn:
         conn.execute(update(OutboxRow).where(OutboxRow.reply_id == first).values(state="failed"))
-    due = outbox.eligible(store, soon(), blocked_states=frozenset())
+    due = eligible(store, soon(), frozenset())
     assert [e.reply_id for e in due] == [second]
 
 
 def test_claim_is_atomic(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    (entry,) = outbox.eligible(store, soon(), blocked_states=frozenset())
-    assert outbox.claim(store, entry, soon(), "host:1:a")
-    assert not outbox.claim(store, entry, soon(), "host:2:b")
+    (entry,) = eligible(store, soon(), frozenset())
+    assert claim(store, entry, soon(), "host:1:a")
+    assert not claim(store, entry, soon(), "host:2:b")
     assert _state(store, entry.reply_id) is ReplyState.SENDING
     # While it is being sent, later replies of the same complaint wait.
     actions.queue_reply(store, 1, "dua", "ani")
-    assert outbox.eligible(store, soon(), blocked_states=frozenset()) == []
+    assert eligible(store, soon(), frozenset()) == []
 
 
 def test_entries_of_a_blocked_account_wait(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    due = outbox.eligible(store, soon(), blocked_states=frozenset({"idle"}))
+    due = eligible(store, soon(), frozenset({SyncState.IDLE}))
     assert due == []
 
 
 def test_claim_of_a_dead_process_becomes_uncertain(store: Store, threads: list[int]) -> None:
     actions.queue_reply(store, 1, "satu", "ani")
-    (entry,) = outbox.eligible(store, soon(), blocked_states=frozenset())
-    assert outbox.claim(store, entry, soon(), "host:99:dead")
-    assert outbox.release_stale(store, soon(), alive=lambda who: True) == 0
+    (entry,) = eligible(store, soon(), frozenset())
+    assert claim(store, entry, soon(), "host:99:dead")
+    assert release_stale(store, soon(), lambda who: True) == 0
     later = soon() + outbox.LEASE * 2
-    assert outbox.release_stale(store, later, alive=lambda who: True) == 1
+    assert release_stale(store, later, lambda who: True) == 1
     assert _state(store, entry.reply_id) is ReplyState.UNCERTAIN
-    (again,) = outbox.eligible(store, later, blocked_states=frozenset())
-    assert outbox.claim(store, again, later, "host:98:x")
-    assert outbox.release_stale(store, later, alive=lambda who: False) == 1
+    (again,) = eligible(store, later, frozenset())
+    assert claim(store, again, later, "host:98:x")
+    assert release_stale(store, later, lambda who: False) == 1
 
 
 def test_own_claims_are_alive_and_dead_pids_are_not() -> None:
@@ -91,16 +119,16 @@ def test_own_claims_are_alive_and_dead_pids_are_not() -> None:
 def test_retry_and_cancel(store: Store, threads: list[int]) -> None:
     reply = actions.queue_reply(store, 1, "satu", "ani")
     with pytest.raises(UserError) as caught:
-        outbox.retry(store, reply)
+        retry(store, reply)
     assert caught.value.code == "reply_not_changeable"
     with store.write() as conn:
         conn.execute(update(OutboxRow).where(OutboxRow.reply_id == reply).values(state="failed"))
-    outbox.retry(store, reply)
+    retry(store, reply)
     assert _state(store, reply) is ReplyState.QUEUED
-    outbox.cancel(store, reply)
+    cancel(store, reply)
     assert _state(store, reply) is ReplyState.CANCELLED
     with pytest.raises(UserError):
-        outbox.cancel(store, reply)
+        cancel(store, reply)
     with pytest.raises(UserError) as unknown:
-        outbox.retry(store, 999)
+        retry(store, 999)
     assert unknown.value.code == "unknown_reply"

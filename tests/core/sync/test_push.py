@@ -13,12 +13,13 @@ from desktop.core.errors import UserError
 from desktop.core.model import Channel, ReplyState, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store, open_with_key
-from desktop.core.sync.accounts import find_account
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.push import Sender
+from desktop.core.sync.reasons import SendReason
 from desktop.core.sync.states import SyncState
 from desktop.simulator import Fault, Simulator
+from tests.support import stored_account
 
 
 class Clock:
@@ -177,8 +178,8 @@ def test_telegram_unknown_outcome_is_left_to_the_officer(
     with store.read() as conn:
         (entry,) = [e for e in queries.outbox(conn) if e.reply.complaint_id == cid]
     assert entry.reply.state is ReplyState.FAILED
-    assert entry.reply.last_error is not None
-    assert "read back" in entry.reply.last_error
+    assert entry.reply.last_reason == SendReason.UNVERIFIABLE
+    assert entry.reply.last_error is None  # only the platform's own words go there
 
 
 def test_too_long_for_the_platform_fails_before_sending(
@@ -195,8 +196,8 @@ def test_too_long_for_the_platform_fails_before_sending(
     with store.read() as conn:
         (entry,) = queries.outbox(conn)
     assert entry.reply.state is ReplyState.FAILED
-    assert entry.reply.last_error is not None
-    assert "too long" in entry.reply.last_error
+    assert entry.reply.last_reason == SendReason.TEXT_TOO_LONG
+    assert entry.reply.last_error is None  # refused before the platform said anything
 
 
 def test_expired_token_holds_that_account_only(
@@ -209,14 +210,14 @@ def test_expired_token_holds_that_account_only(
     sender.push_due()
     clock.advance()
     sender.push_due()
-    assert find_account(store, accounts[Channel.INSTAGRAM]).state == SyncState.NEEDS_TOKEN.value
+    assert stored_account(store, accounts[Channel.INSTAGRAM]).state is SyncState.NEEDS_TOKEN
     with store.read() as conn:
         by_complaint = {
             e.reply.complaint_id: e.reply for e in queries.outbox(conn, include_sent=True)
         }
     assert {by_complaint[c].state for c in tube} == {ReplyState.SENT}
     assert {by_complaint[c].state for c in insta} == {ReplyState.QUEUED}
-    assert all(by_complaint[c].last_error for c in insta)
+    assert {by_complaint[c].last_reason for c in insta} == {SendReason.TOKEN_EXPIRED}
 
 
 def test_two_senders_at_once_never_send_the_same_entry(

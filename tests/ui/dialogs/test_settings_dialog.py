@@ -8,6 +8,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings, UnitZone
+from desktop.core.desk import Unit
+from desktop.core.paths import Paths
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
 from desktop.ui.dialogs.settings_dialog import SettingsDialog
@@ -16,8 +18,10 @@ from desktop.ui.tasks import TaskRunner
 
 
 def _dialog(qtbot: QtBot, store: Store, tasks: TaskRunner, folder: Path) -> SettingsDialog:
-    dialog = SettingsDialog(store, tasks, PreferenceStore(folder))
+    unit = Unit(store, Paths(store.path.parent))
+    dialog = SettingsDialog(unit, tasks, PreferenceStore(folder))
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(dialog.unit_box.isEnabled)  # the stored values, read on the database lane
     return dialog
 
 

@@ -6,19 +6,19 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from desktop.core.paths import Paths
 from desktop.core.templates import (
     Template,
     default_templates_path,
     load_templates,
     reply_templates,
     templates_toml,
-    user_templates_path,
 )
 from desktop.ui.dialogs.template_editor import TemplateEditor
 
 
 def _editor(qtbot: QtBot, folder: Path) -> TemplateEditor:
-    editor = TemplateEditor(folder)
+    editor = TemplateEditor(Paths(folder).templates)
     qtbot.addWidget(editor)
     return editor
 
@@ -29,7 +29,7 @@ def test_starts_from_the_defaults(qtbot: QtBot, tmp_path: Path) -> None:
     assert editor.list.currentRow() == 0
     assert editor.title.text() == "Respons awal (tanda terima)"
     assert "Budi Santoso" in editor.preview.text()  # {nama} filled in the preview
-    assert not user_templates_path(tmp_path).exists()
+    assert not Paths(tmp_path).templates.exists()
 
 
 def test_edit_add_remove_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
@@ -45,8 +45,8 @@ def test_edit_add_remove_round_trip(qtbot: QtBot, tmp_path: Path) -> None:
     editor.text.setPlainText("Terima kasih {nama} \\ atas apresiasinya.")
     with qtbot.waitSignal(editor.templates_saved):
         editor.buttons.accepted.emit()
-    saved = reply_templates(tmp_path)
-    assert user_templates_path(tmp_path).exists()
+    saved = reply_templates(Paths(tmp_path).templates)
+    assert Paths(tmp_path).templates.exists()
     assert len(saved) == 5
     assert saved[0].text == 'Halo {nama}, "siap" ditindaklanjuti.\nSalam, Humas {satuan}.'
     assert saved[-1] == Template(
@@ -64,7 +64,7 @@ def test_unknown_placeholder_is_refused_inline(qtbot: QtBot, tmp_path: Path) -> 
     assert "{name}" not in editor.message_line.message()
     assert "name" in editor.message_line.message()
     assert "{nama}" in editor.message_line.message()
-    assert not user_templates_path(tmp_path).exists()
+    assert not Paths(tmp_path).templates.exists()
 
 
 def test_written_file_is_valid_toml_for_any_text(tmp_path: Path) -> None:

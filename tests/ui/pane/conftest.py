@@ -8,7 +8,11 @@ import pytest
 from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
+from desktop.core.clock import ServerClock
+from desktop.core.credentials import MemoryVault
+from desktop.core.desk import Desk
 from desktop.core.model import Channel, Status
+from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import Store
@@ -22,7 +26,7 @@ MakePane = Callable[[], ComplaintPane]
 
 @pytest.fixture(autouse=True)
 def indonesian_locale() -> Iterator[None]:
-    """Dates and the core's messages in Indonesian, as an officer sees them by default."""
+    """Dates in Indonesian; the words stay English (the catalogue is not installed here)."""
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
     yield
@@ -46,7 +50,8 @@ def tasks(qtbot: QtBot) -> Iterator[TaskRunner]:
 @pytest.fixture
 def make_pane(qtbot: QtBot, sample_store: Store, tasks: TaskRunner) -> MakePane:
     def make() -> ComplaintPane:
-        pane = ComplaintPane(sample_store, tasks)
+        desk = Desk(sample_store, MemoryVault(), Paths(sample_store.path.parent))
+        pane = ComplaintPane(desk.complaints, tasks, ServerClock(local=lambda: NOW))
         pane.set_officer("bripka.andi")
         pane.resize(640, 820)
         qtbot.addWidget(pane)

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop.core.credentials import MemoryVault
+from desktop.core.desk import Desk
 from desktop.core.model import Status
+from desktop.core.paths import Paths
 from desktop.core.store.database import Store
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.dialogs.accounts_dialog import AccountsDialog
@@ -51,10 +53,11 @@ def test_pane_controls_are_named(qtbot: QtBot, pane: ComplaintPane, sample_store
 def test_dialog_controls_are_named(
     qtbot: QtBot, sample_store: Store, tasks: TaskRunner, tmp_path: Path
 ) -> None:
+    desk = Desk(sample_store, MemoryVault(), Paths(tmp_path))
     dialogs: list[QWidget] = [
-        AccountsDialog(sample_store, tasks, MemoryVault(), test_connection=lambda _id: None),
-        SettingsDialog(sample_store, tasks, PreferenceStore(tmp_path)),
-        TemplateEditor(tmp_path),
+        AccountsDialog(desk.accounts, tasks, test_connection=lambda _account: None),
+        SettingsDialog(desk.unit, tasks, PreferenceStore(tmp_path)),
+        TemplateEditor(Paths(tmp_path).templates),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)

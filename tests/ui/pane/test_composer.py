@@ -12,6 +12,8 @@ from desktop.core.model import Channel, ReplyState, Status
 from desktop.core.store import actions, queries
 from desktop.core.store.database import Store
 from desktop.core.store.schema import ComplaintRow, OutboxRow
+from desktop.core.sync.reasons import SendReason
+from desktop.i18n import reason_text
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.labels import reply_state_label
 from desktop.ui.pane.bubbles import ReplyBubble
@@ -83,7 +85,7 @@ def test_over_the_limit_blocks_queueing_with_a_message(
     assert "1 characters too long" in pane.composer.counter.text()
     assert not pane.composer.queue_button.isEnabled()
     qtbot.keyClick(pane.composer.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    assert "281 karakter, maksimal 280" in pane.message_line.message()
+    assert "281 characters, at most 280" in pane.message_line.message()
     assert pane.composer.text() == "X" * 281  # nothing typed is lost
     assert _replies(sample_store, complaint_id) == []
 
@@ -102,13 +104,34 @@ def test_each_reply_shows_its_outbox_state(
     assert _reply_bubbles(pane)[0].state_label.text() == f"● {reply_state_label(state)}"
 
 
+def test_a_waiting_reply_says_why_it_waits(
+    qtbot: QtBot, pane: ComplaintPane, sample_store: Store
+) -> None:
+    complaint_id = complaint_with(sample_store, Status.NEW)
+    reply_id = actions.queue_reply(sample_store, complaint_id, "Sudah kami respons.", "andi")
+    with sample_store.write() as conn:
+        conn.execute(
+            update(OutboxRow)
+            .where(OutboxRow.reply_id == reply_id)
+            .values(state="queued", attempts=1, last_reason="rate_limited", last_error=None)
+        )
+    show(qtbot, pane, complaint_id)
+    tooltip = _reply_bubbles(pane)[0].state_label.toolTip()
+    assert tooltip.endswith("\n" + reason_text(SendReason.RATE_LIMITED))
+    assert "The platform asked to wait" in tooltip
+
+
 def _failed_reply(store: Store, complaint_id: int) -> int:
     reply_id = actions.queue_reply(store, complaint_id, "Mohon kirim detail lewat DM.", "andi")
     with store.write() as conn:
         conn.execute(
             update(OutboxRow)
             .where(OutboxRow.reply_id == reply_id)
-            .values(state="failed", last_error="(#10) Outside of the allowed messaging window")
+            .values(
+                state="failed",
+                last_reason="messaging_window",
+                last_error="(#10) Outside of the allowed messaging window",
+            )
         )
     return reply_id
 
@@ -121,7 +144,10 @@ def test_failed_reply_shows_the_reason_and_edit_copies_the_text(
     show(qtbot, pane, complaint_id)
     bubble = _reply_bubbles(pane)[0]
     assert bubble.state_label.text() == f"● {reply_state_label(ReplyState.FAILED)}"
-    assert "Outside of the allowed messaging window" in bubble.reason.text()
+    explanation, platform_words = bubble.reason.text().split("\n")
+    assert explanation == reason_text(SendReason.MESSAGING_WINDOW)  # the code, explained
+    assert explanation.startswith("The 24-hour window to answer")
+    assert platform_words == "The platform said: (#10) Outside of the allowed messaging window"
     pane.composer.editor.setPlainText("teks yang sedang ditulis")
     bubble.edit_button.click()
     assert pane.composer.text() == "Mohon kirim detail lewat DM."
@@ -141,15 +167,3 @@ def test_retry_queues_the_failed_reply_again(
         ("Mohon kirim detail lewat DM.", ReplyState.QUEUED)
     ]
     qtbot.waitUntil(lambda: _reply_bubbles(pane)[0].reply.state is ReplyState.QUEUED)
-
-
-def test_retry_is_asked_for_when_the_core_has_no_retry(
-    qtbot: QtBot, pane: ComplaintPane, sample_store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("desktop.ui.complaint_pane.find_outbox_retry", lambda: None)
-    complaint_id = complaint_with(sample_store, Status.NEW)
-    reply_id = _failed_reply(sample_store, complaint_id)
-    show(qtbot, pane, complaint_id)
-    with qtbot.waitSignal(pane.retry_requested) as asked:
-        _reply_bubbles(pane)[0].retry_button.click()
-    assert asked.args == [reply_id]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from pytestqt.qtbot import QtBot
 
 from desktop.core.deadlines import UnitSettings, UnitZone
-from desktop.core.model import Direction, Status
-from desktop.core.store import actions, queries
+from desktop.core.model import Direction, ReplyState, Status
+from desktop.core.store import actions, outbox, queries
 from desktop.core.store.database import Store
 from desktop.ui.complaint_pane import ComplaintPane
-from desktop.ui.pane.bubbles import MessageBubble
-from tests.support import NOW
+from desktop.ui.pane.bubbles import MessageBubble, ReplyBubble
 from tests.ui.pane.conftest import complaint_with, show
 
 
@@ -60,7 +60,6 @@ def test_message_text_is_plain_and_selectable(
 def test_deadline_bar_shows_time_left_in_words(
     qtbot: QtBot, pane: ComplaintPane, sample_store: Store
 ) -> None:
-    pane.detail.deadline_bar.clock = lambda: NOW
     show(qtbot, pane, complaint_with(sample_store, Status.NEW))
     headline = pane.detail.deadline_bar.headline.text()
     assert headline.startswith("First answer: ")
@@ -83,3 +82,36 @@ def test_unknown_complaint_is_a_calm_message(qtbot: QtBot, pane: ComplaintPane) 
     qtbot.waitUntil(lambda: pane.message_line.message() != "")
     assert "999999" in pane.message_line.message()
     assert pane.stack.currentWidget() is pane.empty_page
+
+
+def test_a_changed_reply_is_rebuilt_in_place_and_the_rest_kept(
+    qtbot: QtBot, pane: ComplaintPane, sample_store: Store
+) -> None:
+    complaint_id = complaint_with(sample_store, Status.IN_PROGRESS, min_messages=3, channel=None)
+    show(qtbot, pane, complaint_id)
+    conversation = pane.detail.conversation
+    reply_id = actions.queue_reply(sample_store, complaint_id, "Sedang kami cek.", "bripka.andi")
+    pane.reload()
+    qtbot.waitUntil(lambda: isinstance(conversation.bubbles[-1], ReplyBubble))
+    kept = list(conversation.bubbles)
+    with sample_store.write() as conn:
+        outbox.cancel(conn, reply_id)
+    pane.reload()
+    last = conversation.bubbles
+    qtbot.waitUntil(
+        lambda: isinstance(last[-1], ReplyBubble) and last[-1].reply.state is ReplyState.CANCELLED
+    )
+    assert conversation.bubbles[:-1] == kept[:-1]  # the same widgets, not rebuilt
+    assert conversation.bubbles[-1] is not kept[-1]
+    assert len(conversation.bubbles) == len(kept)
+
+
+def test_words_are_rebuilt_when_the_language_changes(
+    qtbot: QtBot, pane: ComplaintPane, sample_store: Store
+) -> None:
+    show(qtbot, pane, complaint_with(sample_store, Status.NEW))
+    conversation = pane.detail.conversation
+    before = list(conversation.bubbles)
+    QCoreApplication.sendEvent(pane.detail, QEvent(QEvent.Type.LanguageChange))
+    qtbot.waitUntil(lambda: conversation.bubbles != before)
+    assert len(conversation.bubbles) == len(before)

@@ -1,0 +1,95 @@
+"""The unit's accounts: checked settings in the store, tokens in the keyring."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+from desktop.core.credentials import Vault, token_name
+from desktop.core.doctor import check_account
+from desktop.core.errors import UserError
+from desktop.core.model import Account, Channel
+from desktop.core.platforms.errors import ConfigurationError, PlatformError
+from desktop.core.platforms.factory import make_adapter
+from desktop.core.platforms.http import PlatformSession
+from desktop.core.store import accounts as rows
+from desktop.core.store.database import Store
+
+
+class Removal(enum.StrEnum):
+    """What removing an account did."""
+
+    DELETED = "deleted"  # it had no complaints: gone, with its token
+    DISABLED = "disabled"  # it had complaints: kept disabled with them, its token deleted
+
+
+def check_settings(
+    channel: Channel, token: str, api_base: str | None, params: Mapping[str, str]
+) -> None:
+    """Refuse settings the adapter cannot work with (a missing id, an ``http://`` base…)
+    before anything is stored; ``bad_option`` with the adapter's words."""
+    if not token.strip():
+        raise UserError("empty_token")
+    try:
+        with PlatformSession() as session:
+            make_adapter(channel, session, token, api_base, params, params.get("own_user_id"))
+    except ConfigurationError as exc:
+        raise UserError("bad_option", detail=str(exc)) from None
+
+
+class Accounts:
+    def __init__(self, store: Store, vault: Vault) -> None:
+        self._store = store
+        self._vault = vault
+
+    def list(self, *, include_disabled: bool = True) -> list[Account]:
+        with self._store.read() as conn:
+            return rows.list_accounts(conn, include_disabled=include_disabled)
+
+    def find(self, account_id: int) -> Account:
+        with self._store.read() as conn:
+            return rows.find_account(conn, account_id)
+
+    def add(
+        self,
+        channel: Channel,
+        name: str,
+        token: str,
+        *,
+        api_base: str | None = None,
+        params: Mapping[str, str] | None = None,
+    ) -> int:
+        """Register an account after checking its settings; its token goes to the keyring."""
+        params = dict(params or {})
+        check_settings(channel, token, api_base, params)
+        with self._store.write() as conn:
+            account_id = rows.insert_account(conn, channel, name, api_base=api_base, params=params)
+        try:
+            self._vault.set(token_name(account_id), token.strip())
+        except BaseException:
+            with self._store.write() as conn:
+                rows.delete_account(conn, account_id)
+            raise
+        return account_id
+
+    def set_token(self, account_id: int, token: str) -> None:
+        """Replace an account's token (after it expired); it syncs again at once."""
+        if not token.strip():
+            raise UserError("empty_token")
+        account = self.find(account_id)
+        check_settings(account.channel, token, account.api_base, account.params)
+        self._vault.set(token_name(account_id), token.strip())
+        with self._store.write() as conn:
+            rows.mark_fresh_token(conn, account_id)
+
+    def check(self, account: Account) -> PlatformError | None:
+        """Reach ``account`` with one read (network only, nothing stored): None when it
+        works, else the error (a reason code and the platform's own words)."""
+        return check_account(account, self._vault)
+
+    def remove(self, account_id: int) -> Removal:
+        """Delete the token; the account goes too unless it brought complaints."""
+        with self._store.write() as conn:
+            deleted = rows.forget_account(conn, account_id)
+        self._vault.delete(token_name(account_id))
+        return Removal.DELETED if deleted else Removal.DISABLED

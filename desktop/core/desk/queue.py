@@ -1,0 +1,182 @@
+"""The queue: pages of ids in urgency order, rows, totals, counts, arrivals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection
+
+from desktop.core.model import Account, Complaint, Status
+from desktop.core.store import counts
+from desktop.core.store.accounts import list_accounts
+from desktop.core.store.database import Store
+from desktop.core.store.queries import QueueFilter
+from desktop.core.store.queue_pages import (
+    IdPage,
+    QueueKey,
+    QueueRow,
+    id_page,
+    keys_of,
+    matching_keys,
+    order_of,
+    queue_count,
+    queue_page,
+    queue_rows,
+)
+
+PAGE = 1000  # ids read per page
+WINDOW = 200  # rows read at once
+
+
+@dataclass(frozen=True, slots=True)
+class FirstLoad:
+    page: IdPage
+    rows: dict[int, QueueRow]
+
+
+class Queue:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def first_load(self, queue_filter: QueueFilter) -> FirstLoad:
+        """The first page of ids and rows; the total follows in its own call (``count``),
+        so the rows show first even when counting a common search word takes a while."""
+        with self._store.read() as conn:
+            page = id_page(conn, queue_filter, None, PAGE)
+            return FirstLoad(page, queue_rows(conn, page.ids[:WINDOW]))
+
+    def next_page(self, queue_filter: QueueFilter, after: QueueKey | None) -> IdPage:
+        with self._store.read() as conn:
+            return id_page(conn, queue_filter, after, PAGE)
+
+    def page_after(self, queue_filter: QueueFilter, last_id: int | None) -> IdPage:
+        """The page that follows complaint ``last_id`` (from the top when ``None``)."""
+        with self._store.read() as conn:
+            after = None if last_id is None else keys_of(conn, [last_id]).get(last_id)
+            if last_id is not None and after is None:
+                return IdPage([], None)  # it is gone: the next change re-reads the order
+            return id_page(conn, queue_filter, after, PAGE)
+
+    def pages_until(
+        self, queue_filter: QueueFilter, count: int
+    ) -> tuple[list[int], QueueKey | None]:
+        """The first ``count`` ids (at least one page), and where they stop."""
+        ids: list[int] = []
+        after: QueueKey | None = None
+        with self._store.read() as conn:
+            while True:
+                page = id_page(conn, queue_filter, after, PAGE)
+                ids += page.ids
+                after = page.after
+                if after is None or len(ids) >= count:
+                    return ids, after
+
+    def rows(self, ids: Sequence[int]) -> dict[int, QueueRow]:
+        with self._store.read() as conn:
+            return queue_rows(conn, list(ids))
+
+    def top(self, queue_filter: QueueFilter, limit: int) -> list[Complaint]:
+        """The ``limit`` most urgent complaints that match."""
+        with self._store.read() as conn:
+            return queue_page(conn, queue_filter, limit=limit)
+
+    def count(self, queue_filter: QueueFilter) -> int:
+        with self._store.read() as conn:
+            return queue_count(conn, queue_filter)
+
+    # --- counts and arrivals ----------------------------------------------------------
+
+    def accounts(self) -> list[Account]:
+        """Every account, disabled ones included (their complaints are still here)."""
+        with self._store.read() as conn:
+            return list_accounts(conn, include_disabled=True)
+
+    def per_status(self) -> dict[Status, int]:
+        with self._store.read() as conn:
+            return counts.per_status(conn)
+
+    def due_before(self, *moments: datetime) -> tuple[int, ...]:
+        with self._store.read() as conn:
+            return tuple(counts.due_before(conn, moment) for moment in moments)
+
+    def open_per_channel_and_account(self, accounts: Sequence[Account]) -> counts.OpenCounts:
+        with self._store.read() as conn:
+            return counts.open_per_channel_and_account(conn, accounts)
+
+    def arrivals(
+        self, after_id: int | None, since: datetime, now: datetime, margin: timedelta
+    ) -> counts.Arrivals:
+        with self._store.read() as conn:
+            return counts.arrivals(conn, after_id, since, now, margin)
+
+    def placement(
+        self,
+        queue_filter: QueueFilter,
+        changed: set[int],
+        gone: list[int],
+        loaded: Sequence[int],
+        more_after: bool,
+    ) -> Placement:
+        """Where ``changed`` complaints go among the ids read so far (see ``place``)."""
+        with self._store.read() as conn:
+            return place(conn, queue_filter, changed, gone, loaded, more_after)
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where changed complaints go among the ids already read (``loaded``).
+
+    ``gone``: indexes in ``loaded`` of changed ids to take out; ``arrive``: (index in
+    ``loaded`` to insert before, id) in queue order — applied after the removals, an
+    index counts positions of the list before anything was taken out.
+    """
+
+    gone: list[int]
+    arrive: list[tuple[int, int]]
+
+
+def place(
+    conn: Connection,
+    queue_filter: QueueFilter,
+    changed: set[int],
+    gone: list[int],
+    loaded: Sequence[int],
+    more_after: bool,
+) -> Placement:
+    """Place ``changed`` among ``loaded`` by bisection: a few key reads per changed id,
+    whatever the number loaded (a million rows read costs what ten do). ``gone``: the
+    indexes in ``loaded`` of the changed ids that are there (the caller knows them)."""
+    wanted = matching_keys(conn, queue_filter, list(changed))
+    probed: dict[int, tuple[int, float, int]] = {}
+
+    def order_at(index: int) -> tuple[int, float, int]:
+        cid = loaded[index]
+        if cid not in probed:
+            probed.update((k, order_of(v)) for k, v in keys_of(conn, [cid]).items())
+        return probed.get(cid, (2, 0.0, 0))  # deleted meanwhile: sorts last
+
+    def settled(index: int, low: int) -> int | None:
+        """The nearest index at or below ``index`` (down to ``low``) of an unchanged id."""
+        while index >= low and loaded[index] in changed:
+            index -= 1
+        return index if index >= low else None
+
+    arrive: list[tuple[int, int]] = []
+    for cid, key in sorted(wanted.items(), key=lambda item: order_of(item[1])):
+        target = order_of(key)
+        low, high = 0, len(loaded)
+        while low < high:
+            middle = settled((low + high) // 2, low)
+            if middle is None:  # only changed ids in [low, middle]: look above them
+                low = (low + high) // 2 + 1
+                continue
+            if order_at(middle) < target:
+                low = middle + 1
+            else:
+                high = middle
+        if low >= len(loaded) and more_after:
+            continue  # past what was read: it comes with the pages still to read
+        arrive.append((low, cid))
+    return Placement(gone, arrive)
