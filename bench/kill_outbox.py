@@ -246,13 +246,28 @@ def _waiting(store: Store) -> bool:
 
 
 def _force_due(store: Store) -> None:
-    """Let backed-off entries and accounts go now (the clean run is not a test of backoff)."""
-    from sqlalchemy import update
+    """Let backed-off entries and accounts go now (the clean run is not a test of backoff),
+    and claims of killed processes be read back now: their requests ended with them (the
+    simulator answers in milliseconds), so the in-flight wait has nothing left to wait for."""
+    from sqlalchemy import select, update
 
+    from desktop.core.model import ReplyState
     from desktop.core.store.schema import AccountRow, OutboxRow
+    from desktop.core.sync.outbox import IN_FLIGHT
 
     with store.write() as conn:
         conn.execute(update(OutboxRow).values(next_attempt_at=None))
+        claims = conn.execute(
+            select(OutboxRow.id, OutboxRow.claimed_at).where(
+                OutboxRow.state == ReplyState.SENDING.value, OutboxRow.claimed_at.is_not(None)
+            )
+        ).all()
+        for entry_id, claimed_at in claims:
+            conn.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id == entry_id)
+                .values(claimed_at=claimed_at - IN_FLIGHT)
+            )
         conn.execute(update(AccountRow).values(next_sync_at=None))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli_sync
+from desktop import cli_sync, console
 from desktop.core.errors import UserError
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 
@@ -35,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.core.logs import configure_logging, write_crash_report
     from desktop.core.paths import resolve_home
 
+    console.choose_output_encoding(json_output=args.json)
     handler: Handler = args.handler
     logs = resolve_home(args.home).logs
     if handler is not cmd_demo:  # the demo's home is thrown away

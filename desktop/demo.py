@@ -7,6 +7,7 @@ are sent to the simulator — only nothing is kept afterwards.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,6 +57,18 @@ def demo_home(count: int = 300, seed: int = 1) -> Iterator[Demo]:
             yield Demo(store, paths, vault, simulator)
         finally:
             store.close()
+            close_logs_under(Path(folder))
+
+
+def close_logs_under(folder: Path) -> None:
+    """Close the log files the run opened in ``folder``: Windows cannot delete open files."""
+    for name in ("", "desktop"):
+        logger = logging.getLogger(name)
+        for handler in list(logger.handlers):
+            path = getattr(handler, "baseFilename", None)
+            if path is not None and Path(path).is_relative_to(folder):
+                logger.removeHandler(handler)
+                handler.close()
 
 
 def first_sync(store: Store, vault: MemoryVault, rounds: int = 10) -> None:

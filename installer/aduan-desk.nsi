@@ -25,7 +25,11 @@
 Unicode true
 ManifestDPIAware true
 RequestExecutionLevel admin
-SetCompressor /SOLID lzma
+!ifdef COMPRESSOR
+  SetCompressor ${COMPRESSOR}  ; e.g. zlib: a quicker build for tests (makensis -DCOMPRESSOR=zlib)
+!else
+  SetCompressor /SOLID lzma
+!endif
 
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=X.Y.Z (scripts/version, or python installer/build.py)"
@@ -56,6 +60,7 @@ SetCompressor /SOLID lzma
 !include "LogicLib.nsh"
 !include "Sections.nsh"
 !include "FileFunc.nsh"
+!include "WordFunc.nsh"
 !include "x64.nsh"
 !include "WinVer.nsh"
 
@@ -233,9 +238,21 @@ Function .onInit
   ${EndIf}
 
   StrCpy $ProfilePath ""
+  StrCpy $R2 ""  ; "given" when /PROFILE= is on the command line
   ClearErrors
   ${GetOptions} $R0 "/PROFILE=" $R1
   ${IfNot} ${Errors}
+    StrCpy $R2 "given"
+  ${Else}
+    ; "/PROFILE=C:\a folder\x.toml", the whole option quoted (as deployment tools and
+    ; the README write it): GetOptions skips quoted text, so look for it here.
+    ${WordFind} $R0 '"/PROFILE=' "+1}" $R1  ; what follows it (the whole line if absent)
+    ${If} $R1 != $R0
+      ${WordFind} $R1 '"' "+1{" $R1  ; up to the closing quote
+      StrCpy $R2 "given"
+    ${EndIf}
+  ${EndIf}
+  ${If} $R2 == "given"
     GetFullPathName $ProfilePath $R1
     ${If} $ProfilePath == ""
     ${OrIfNot} ${FileExists} $ProfilePath

@@ -457,6 +457,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--dist", type=Path, default=DIST / BUNDLE_NAME, help="the bundle folder")
     p.add_argument("--outdir", type=Path, default=DIST, help="where the Setup .exe goes")
     p.add_argument(
+        "--version",
+        help="the installer's version (default: pyproject.toml's; upgrade tests build N+1)",
+    )
+    p.add_argument(
         "--define",
         action="append",
         default=[],
@@ -474,7 +478,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif step == "bundle":
             build_bundle()
         elif step == "installer":
-            build_installer(args.dist.resolve(), args.outdir.resolve(), defines=args.define)
+            build_installer(
+                args.dist.resolve(),
+                args.outdir.resolve(),
+                version=args.version,
+                defines=args.define,
+            )
         else:
             bundle = build_bundle()
             if sys.platform == "win32":

@@ -890,8 +890,8 @@
         <translation>Search complaints</translation>
     </message>
     <message>
-        <source>Every word must match; the last one also as the start of a word; accents are ignored</source>
-        <translation>Every word must match; the last one also as the start of a word; accents are ignored</translation>
+        <source>Every word must match, the last one also as a word&apos;s start; accents are ignored</source>
+        <translation>Every word must match, the last one also as a word&apos;s start; accents are ignored</translation>
     </message>
 </context>
 <context>

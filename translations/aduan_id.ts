@@ -890,8 +890,8 @@
         <translation>Cari aduan</translation>
     </message>
     <message>
-        <source>Every word must match; the last one also as the start of a word; accents are ignored</source>
-        <translation>Semua kata harus cocok; kata terakhir juga sebagai awal kata; tanda aksen diabaikan</translation>
+        <source>Every word must match, the last one also as a word&apos;s start; accents are ignored</source>
+        <translation>Semua kata harus cocok, kata terakhir juga sebagai awal kata; tanda aksen diabaikan</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ might hold the value) does not travel along.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 import sys
@@ -54,6 +55,13 @@ _NAME_RE = re.compile(r"[A-Za-z0-9._/@:+-]{1,200}")
 _DB_ID_RE = re.compile(r"[A-Za-z0-9._-]{1,128}")
 _HEX_KEY_RE = re.compile(rf"[0-9a-fA-F]{{{DATABASE_KEY_BYTES * 2}}}")
 _MAX_DETAIL = 300
+
+# Windows Credential Manager keeps at most 2,560 bytes per secret
+# (CRED_MAX_CREDENTIAL_BLOB_SIZE), and keyring writes text there as UTF-16: 1,280
+# ASCII characters. A longer secret (an OAuth access token with its refresh token,
+# scopes and expiry) is kept in parts on every system, behind a short header entry.
+ENTRY_MAX_BYTES = 2560
+_PARTS_MARK = "aduan-desk-parts/v1 "
 
 
 class InsecureKeyringError(RuntimeError):
@@ -150,6 +158,25 @@ def _check_secret(secret: str) -> None:
         raise TypeError(f"a secret must be a str, not {type(secret).__name__}")
     if not secret:
         raise ValueError("a secret must not be empty")
+
+
+def entry_bytes(text: str) -> int:
+    """The size of ``text`` in a Credential Manager entry (UTF-16)."""
+    return len(text.encode("utf-16-le"))
+
+
+def split_secret(secret: str, limit: int = ENTRY_MAX_BYTES) -> list[str]:
+    """``secret`` cut into pieces of at most ``limit`` bytes each in UTF-16."""
+    parts: list[str] = []
+    start, size = 0, 0
+    for index, char in enumerate(secret):
+        width = entry_bytes(char)
+        if size + width > limit:
+            parts.append(secret[start:index])
+            start, size = index, 0
+        size += width
+    parts.append(secret[start:])
+    return parts
 
 
 class MemoryVault:
@@ -319,6 +346,19 @@ def _select(backend: KeyringBackend | None) -> KeyringBackend:
     return backend
 
 
+def _part_name(name: str, generation: str, number: int) -> str:
+    return f"{name}/part-{generation}-{number}"
+
+
+def _parse_header(name: str, header: str) -> tuple[str, int, str]:
+    fields = header[len(_PARTS_MARK) :].split(" ")
+    if len(fields) != 3 or not fields[1].isdigit() or not 0 < int(fields[1]) <= 100:
+        raise CredentialsUnavailableError(
+            f"The keyring entry '{name}' has a damaged header. It was left unchanged."
+        )
+    return fields[0], int(fields[1]), fields[2]
+
+
 class KeyringVault:
     """Secrets in the OS keyring under the service :data:`SERVICE`.
 
@@ -339,38 +379,87 @@ class KeyringVault:
 
     def get(self, name: str) -> str | None:
         _check_name(name)
-        value = self._call("read", name, lambda: self._backend.get_password(SERVICE, name))
-        if value is not None and not isinstance(value, str):
-            raise CredentialsUnavailableError(
-                f"The keyring returned a {type(value).__name__} for '{name}' instead of text."
-            )
-        return value
+        stored = self._read(name)
+        if stored is None or not stored.startswith(_PARTS_MARK):
+            return stored
+        return self._joined(name, stored)
 
     def set(self, name: str, secret: str) -> None:
         _check_name(name)
         _check_secret(secret)
-        self._call(
-            "store",
-            name,
-            lambda: self._backend.set_password(SERVICE, name, secret),
-            secret=secret,
-        )
+        try:
+            before = self._read(name)
+        except CredentialsUnavailableError:
+            before = None  # the write below says what is wrong; old parts would only linger
+        if entry_bytes(secret) <= ENTRY_MAX_BYTES and not secret.startswith(_PARTS_MARK):
+            self._write(name, secret, secret)
+        else:
+            # The parts first, the header last: until the header is written the old
+            # value stays whole, and a half-written new one is never read.
+            generation = secrets.token_hex(4)
+            parts = split_secret(secret)
+            for number, part in enumerate(parts):
+                self._write(_part_name(name, generation, number), part, secret)
+            digest = hashlib.sha256(secret.encode("utf-8")).hexdigest()
+            self._write(name, f"{_PARTS_MARK}{generation} {len(parts)} {digest}", secret)
+        if before is not None and before.startswith(_PARTS_MARK):
+            self._remove_parts(name, before)
 
     def delete(self, name: str) -> None:
         _check_name(name)
-        if self.get(name) is None:
+        stored = self._read(name)
+        if stored is None:
+            return
+        self._remove(name)
+        if stored.startswith(_PARTS_MARK):
+            self._remove_parts(name, stored)
+
+    def _joined(self, name: str, header: str) -> str:
+        generation, count, digest = _parse_header(name, header)
+        pieces = [self._read(_part_name(name, generation, n)) for n in range(count)]
+        secret = "".join(piece or "" for piece in pieces)
+        if None in pieces or hashlib.sha256(secret.encode("utf-8")).hexdigest() != digest:
+            raise CredentialsUnavailableError(
+                f"The keyring entry '{name}' is incomplete (one of its parts is missing or "
+                "changed). It was left unchanged; enter that secret again."
+            )
+        return secret
+
+    def _remove_parts(self, name: str, header: str) -> None:
+        generation, count, _ = _parse_header(name, header)
+        for number in range(count):
+            self._remove(_part_name(name, generation, number))
+
+    def _read(self, entry: str) -> str | None:
+        value = self._call("read", entry, lambda: self._backend.get_password(SERVICE, entry))
+        if value is not None and not isinstance(value, str):
+            raise CredentialsUnavailableError(
+                f"The keyring returned a {type(value).__name__} for '{entry}' instead of text."
+            )
+        return value
+
+    def _write(self, entry: str, value: str, secret: str) -> None:
+        self._call(
+            "store",
+            entry,
+            lambda: self._backend.set_password(SERVICE, entry, value),
+            secret=secret,
+        )
+
+    def _remove(self, entry: str) -> None:
+        if self._read(entry) is None:
             return
 
         def remove() -> bool:
             try:
-                self._backend.delete_password(SERVICE, name)
+                self._backend.delete_password(SERVICE, entry)
             except PasswordDeleteError:
                 return False
             return True
 
-        if not self._call("delete", name, remove) and self.get(name) is not None:
+        if not self._call("delete", entry, remove) and self._read(entry) is not None:
             raise CredentialsUnavailableError(
-                f"Could not delete '{name}' from the OS keyring ({self.backend_name}): "
+                f"Could not delete '{entry}' from the OS keyring ({self.backend_name}): "
                 "the backend refused."
             )
 

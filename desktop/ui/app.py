@@ -137,6 +137,7 @@ def run_window(
         if controller is not None:
             controller.stop()
         context.tasks.shutdown()
+        crash.close()  # its files are closed: a throwaway home (the demo's) can be deleted
 
 
 def mention_earlier_crashes(window: QMainWindow, logs: Path) -> QPushButton | None:

@@ -25,7 +25,11 @@ class SearchBox(QLineEdit):
     def retranslate(self) -> None:
         self.setPlaceholderText(self.tr("Search names and messages  (Ctrl+F)"))
         self.setAccessibleName(self.tr("Search complaints"))
-        self.setToolTip(self.tr("Every word must match; the last one also as the start of a word; accents are ignored"))
+        self.setToolTip(
+            self.tr(
+                "Every word must match, the last one also as a word's start; accents are ignored"
+            )
+        )
 
     def flush(self) -> None:
         """Send the pending text now (Enter, or a test)."""

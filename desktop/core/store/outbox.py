@@ -97,10 +97,18 @@ def claim(conn: Connection, entry: Entry, now: datetime, who: str) -> bool:
 
 
 def release_stale(
-    conn: Connection, now: datetime, lease: timedelta, alive: Callable[[str], bool]
+    conn: Connection,
+    now: datetime,
+    lease: timedelta,
+    alive: Callable[[str], bool],
+    in_flight: timedelta = timedelta(0),
 ) -> int:
     """Entries left ``sending`` by a claimant that died (or outlived the lease) become
-    ``uncertain``: they are read back before any retry."""
+    ``uncertain``: they are read back before any retry.
+
+    A dead claimant's request may still be on its way to the platform (the process
+    went, the bytes did not): its entry waits ``in_flight`` after the claim before it
+    is read back, or the read-back could miss a reply about to be accepted."""
     rows = conn.execute(
         select(OutboxRow.id, OutboxRow.claimed_by, OutboxRow.claimed_at).where(
             OutboxRow.state == ReplyState.SENDING.value
@@ -109,7 +117,7 @@ def release_stale(
     stale = [
         entry_id
         for entry_id, who, at in rows
-        if at is None or at < now - lease or not alive(who or "")
+        if at is None or at < now - lease or (at <= now - in_flight and not alive(who or ""))
     ]
     if stale:
         conn.execute(

@@ -37,7 +37,7 @@ from desktop.core.store import outbox as rows
 from desktop.core.store.database import Store
 from desktop.core.store.outbox import Entry
 from desktop.core.sync.adapters import AdapterProvider
-from desktop.core.sync.outbox import LEASE, claim_is_alive, claimant
+from desktop.core.sync.outbox import IN_FLIGHT, LEASE, claim_is_alive, claimant
 from desktop.core.sync.reasons import SendReason
 from desktop.core.workers import DIRECT, Lane
 
@@ -146,7 +146,7 @@ class Sender:
 
     def _one_pass(self, report: PushReport) -> None:
         now = self._clock()
-        self._write(rows.release_stale, now, LEASE, claim_is_alive)
+        self._write(rows.release_stale, now, LEASE, claim_is_alive, IN_FLIGHT)
         by_account: dict[int, list[Entry]] = defaultdict(list)
         for entry in self._read(rows.eligible, now, blocked=BLOCKED):
             by_account[entry.account_id].append(entry)
