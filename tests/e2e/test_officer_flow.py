@@ -47,6 +47,7 @@ def window(qtbot: QtBot, demo: Demo, tmp_path: Path) -> Iterator[tuple[MainWindo
     wait_loaded(qtbot, built)
     yield built, sync
     sync.stop()
+    built.close()  # its state is saved while the demo's folder still exists
     context.tasks.shutdown()
     QCoreApplication.processEvents()
     context.translators.uninstall()

@@ -74,6 +74,7 @@ def test_every_statement_after_start_runs_on_the_database_lane(
     finally:
         event.remove(demo.store.engine, "before_cursor_execute", record)
         sync.stop()
+        window.close()  # its state is saved while the demo's folder still exists
         context.tasks.shutdown()
         QCoreApplication.processEvents()
         context.translators.uninstall()

@@ -176,6 +176,7 @@ def test_the_demo_rows_show_the_replies_officers_sent(qtbot: QtBot) -> None:
             assert cells[Status.ACKNOWLEDGED] == {"sent"}
             assert cells[Status.NEW] == {""}
         finally:
+            window.close()  # its state is saved while the demo's folder still exists
             context.tasks.shutdown()
             QCoreApplication.processEvents()
             context.translators.uninstall()
