@@ -1197,6 +1197,10 @@
         <translation>%1 ditampilkan</translation>
     </message>
     <message>
+        <source>more than %1 shown</source>
+        <translation>lebih dari %1 ditampilkan</translation>
+    </message>
+    <message>
         <source>%1 open</source>
         <translation>%1 terbuka</translation>
     </message>

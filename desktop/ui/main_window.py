@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
         self.sidebar.accounts_changed.connect(self._on_accounts)
         self.search.search_changed.connect(lambda _text: self._apply_filter())
         self.queue_view.complaint_selected.connect(self.pane.show_complaint)
-        self.queue_model.total_changed.connect(self.summary.set_shown)
+        self.queue_model.total_changed.connect(
+            lambda total: self.summary.set_shown(total, more=self.queue_model.total_is_more)
+        )
         self.pane.complaint_changed.connect(lambda cid: self.complaints_changed([cid]))
         for source in (c.sync_now.triggered, self.banner.sync_requested, self.tray.sync_requested):
             source.connect(self.sync_requested)

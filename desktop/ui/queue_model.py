@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import WINDOW, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
-from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
+from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
 from desktop.ui.id_diff import consecutive, replay, runs
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
@@ -81,6 +81,7 @@ class QueueModel(QAbstractTableModel):
         self.cells = CellValues(unit, self._now)
         self._pending_windows: set[int] = set()
         self.total = 0
+        self.total_is_more = False  # a search's count stopped at ``total``: more match
         self._changed: set[int] = set()  # changed since the order was last placed
         self._touched: set[int] = set()  # every id changed since the first page
         self._reorder_all = False  # the filter's time limits moved: read the order again
@@ -440,15 +441,16 @@ class QueueModel(QAbstractTableModel):
         self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
         self._count_ticket = Ticket()
         self._tasks.background(
-            partial(self._queue.count, queue_filter),
+            partial(self._queue.count_shown, queue_filter),
             partial(self._on_total, self._generation),
             self._on_failure,
             ticket=self._count_ticket,
         )
 
-    def _on_total(self, generation: int, total: int) -> None:
+    def _on_total(self, generation: int, total: CappedCount) -> None:
         if generation == self._generation:
-            self._set_total(total)
+            self.total_is_more = total.more
+            self._set_total(total.value)
 
     def _set_total(self, total: int) -> None:
         self.total = total

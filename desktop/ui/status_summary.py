@@ -19,6 +19,7 @@ class StatusSummary(QLabel):
         self.setObjectName("statusSummary")
         self._counts: Counts = {}
         self._shown: int | None = None
+        self._more = False
         self._filtering = False
         self._render()
 
@@ -26,8 +27,10 @@ class StatusSummary(QLabel):
         self._counts.update(counts)
         self._render()
 
-    def set_shown(self, shown: int) -> None:
+    def set_shown(self, shown: int, *, more: bool = False) -> None:
+        """How many the queue shows; ``more``: a search counted up to ``shown`` and stopped."""
         self._shown = shown
+        self._more = more
         self._render()
 
     def set_filtering(self, filtering: bool) -> None:
@@ -37,7 +40,8 @@ class StatusSummary(QLabel):
     def _render(self) -> None:
         parts: list[str] = []
         if self._filtering and self._shown is not None:
-            parts.append(self.tr("%1 shown").replace("%1", _number(self._shown)))
+            text = self.tr("more than %1 shown") if self._more else self.tr("%1 shown")
+            parts.append(text.replace("%1", _number(self._shown)))
         opened = self._counts.get(filters.OPEN)
         if opened is not None:
             parts.append(self.tr("%1 open").replace("%1", _number(opened)))

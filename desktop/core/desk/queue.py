@@ -14,6 +14,7 @@ from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import (
+    CappedCount,
     IdPage,
     QueueKey,
     QueueRow,
@@ -22,6 +23,7 @@ from desktop.core.store.queue_pages import (
     matching_keys,
     order_of,
     queue_count,
+    queue_count_capped,
     queue_page,
     queue_rows,
 )
@@ -85,6 +87,12 @@ class Queue:
     def count(self, queue_filter: QueueFilter) -> int:
         with self._store.read() as conn:
             return queue_count(conn, queue_filter)
+
+    def count_shown(self, queue_filter: QueueFilter) -> CappedCount:
+        """How many match, as the window says it: a search stops counting at a cap
+        ("more than 1.000"), so a common word is counted as fast as its first page."""
+        with self._store.read() as conn:
+            return queue_count_capped(conn, queue_filter)
 
     # --- counts and arrivals ----------------------------------------------------------
 
