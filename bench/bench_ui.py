@@ -167,7 +167,7 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     from desktop.core.desk import Desk
     from desktop.core.paths import Paths
     from desktop.core.store.database import open_with_key
-    from desktop.ui.app import build_context, create_application
+    from desktop.ui.app import build_context, create_application, settle_heap
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences import Language
 
@@ -178,6 +178,7 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     desk = Desk(store, MemoryVault(), Paths(home))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
+    settle_heap()  # as run_window does
     window.resize(1440, 900)
     built = time.time()
     painted: list[float] = []
