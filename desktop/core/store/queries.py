@@ -21,7 +21,7 @@ from desktop.core.model import (
     ReplyState,
     Status,
 )
-from desktop.core.store import sqlite
+from desktop.core.store import sqlite_counts
 from desktop.core.store.schema import (
     AccountRow,
     ComplaintDueHourRow,
@@ -115,7 +115,7 @@ def outbox(conn: Connection, *, include_sent: bool = False) -> list[OutboxEntry]
 
 # --- counts ------------------------------------------------------------------------
 #
-# Read from the count tables the writes keep (see ``sqlite.create_count_triggers``):
+# Read from the count tables the writes keep (see ``sqlite_counts.create_count_triggers``):
 # a few small rows whatever the number of complaints.
 
 
@@ -179,7 +179,7 @@ def due_before_count(conn: Connection, moment: datetime) -> int:
     the same with ``now`` plus the warning margin. The whole hours before
     ``moment`` come from the per-hour counts, its own hour from the due index.
     """
-    hour, hour_start = sqlite.due_hour(moment)
+    hour, hour_start = sqlite_counts.due_hour(moment)
     whole = conn.execute(
         select(func.coalesce(func.sum(ComplaintDueHourRow.n), 0)).where(
             ComplaintDueHourRow.hour < hour
