@@ -149,9 +149,17 @@ class SyncState(enum.StrEnum):
     OFFLINE = "offline"  # network or server trouble; retried with backoff
     RATE_LIMITED = "rate_limited"  # waiting as long as the platform asked
     NEEDS_TOKEN = "needs_token"  # expired or revoked: the officer must give a new one
+    # A connected account whose tokens can no longer be renewed (the platform
+    # refused the refresh: revoked, expired, password changed); ``last_error``
+    # holds the platform's reason. "Hubungkan ulang" signs in again.
+    NEEDS_RECONNECT = "needs_reconnect"
     CONFLICT = "conflict"  # another program polls this Telegram bot
     ERROR = "error"  # refused for a reason that retrying will not fix
     DISABLED = "disabled"  # removed by the officer; complaints kept
+
+
+# States in which an account waits for the officer (a new token, a new sign-in).
+NEEDS_SIGN_IN = frozenset({SyncState.NEEDS_TOKEN, SyncState.NEEDS_RECONNECT})
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,10 @@ Problems are reported with the line they are on.
     title = "Respons awal"
     text = "Terima kasih {nama}, aduan Anda sudah kami respons ..."
 
+    [app.x]                      # each platform's app: see README, "Connecting accounts"
+    client_id = "..."
+    redirect_port = 8765
+
     [network]
     proxy = "http://10.10.1.1:8080"
     ca_bundle = "C:/ProgramData/AduanDesk/ca-polri.pem"
@@ -36,12 +40,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+import urllib.parse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from desktop.core.connect.apps import AppSettings, Provider
 from desktop.core.deadlines import DeadlineSettings, UnitSettings, UnitZone
 from desktop.core.model import POLLED, Channel
 from desktop.core.templates import Template
@@ -54,6 +60,16 @@ _SECTIONS = {
 }
 _ACCOUNT_KEYS = {"platform", "name", "api_base", "params"}
 _TEMPLATE_KEYS = {"name", "title", "text"}
+_APP_KEYS = {
+    "client_id",
+    "client_secret",
+    "redirect_port",
+    "scopes",
+    "authorize_url",
+    "token_url",
+    "api_base",
+}
+_APP_URLS = ("authorize_url", "token_url", "api_base")
 _POLLED = tuple(c.value for c in POLLED)
 
 
@@ -75,6 +91,9 @@ class UnitProfile:
     ca_bundle: str | None
     fixed: frozenset[str]  # the settings the profile set, e.g. "unit.zone"
     digest: str  # of the file's bytes: a changed profile is applied again
+    # Each platform's app (client id, redirect port, scopes; a client secret only
+    # where the platform needs one: ``connect.apps.store_secret`` moves it to the keyring).
+    apps: Mapping[Provider, AppSettings] = field(default_factory=dict)
 
 
 class ProfileError(ValueError):
@@ -117,19 +136,20 @@ class _Reader:
         self.fixed: set[str] = set()
 
     def read(self, data: dict[str, Any], digest: str) -> UnitProfile | None:
-        for key in data.keys() - {*_SECTIONS, "account", "template"}:
+        for key in data.keys() - {*_SECTIONS, "account", "template", "app"}:
             self.problem((key,), f"unknown section [{key}]")
         sections = {name: self.section(data, name) for name in _SECTIONS}
         unit, level = self.unit(sections["unit"], sections["deadlines"])
         accounts = tuple(self.accounts(data.get("account", [])))
         templates = tuple(self.templates(data.get("template", [])))
+        apps = self.apps(data.get("app", {}))
         network = sections["network"]
         proxy = self.text(network, ("network", "proxy"), required=False)
         ca = self.text(network, ("network", "ca_bundle"), required=False)
         if self.problems:
             return None
         return UnitProfile(
-            unit, level, accounts, templates, proxy, ca, frozenset(self.fixed), digest
+            unit, level, accounts, templates, proxy, ca, frozenset(self.fixed), digest, apps
         )
 
     # -- pieces ----------------------------------------------------------------
@@ -204,6 +224,61 @@ class _Reader:
                     )
                 )
         return found
+
+    def apps(self, table: object) -> dict[Provider, AppSettings]:
+        if not isinstance(table, dict):
+            self.problem(("app",), "[app.PLATFORM] entries must be tables")
+            return {}
+        found: dict[Provider, AppSettings] = {}
+        names = {p.value: p for p in Provider if p is not Provider.TELEGRAM}
+        for key, entry in table.items():
+            where = ("app", key)
+            if key not in names:
+                self.problem(where, f"[app.{key}]: platform must be one of {', '.join(names)}")
+                continue
+            if not isinstance(entry, dict):
+                self.problem(where, f"[app.{key}] must be a table")
+                continue
+            for unknown in entry.keys() - _APP_KEYS:
+                self.problem((*where, unknown), f"unknown setting {unknown!r} in [app.{key}]")
+            app = self.app(names[key], entry, where)
+            if app is not None:
+                found[app.provider] = app
+        return found
+
+    def app(
+        self, provider: Provider, entry: dict[str, Any], where: tuple[Any, ...]
+    ) -> AppSettings | None:
+        client_id = self.text(entry, (*where, "client_id"))
+        secret = self.text(entry, (*where, "client_secret"), required=False)
+        port = entry.get("redirect_port", 0)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            self.problem((*where, "redirect_port"), "redirect_port must be a port number")
+            port = 0
+        scopes = entry.get("scopes", [])
+        if not isinstance(scopes, list) or not all(isinstance(s, str) and s for s in scopes):
+            self.problem((*where, "scopes"), "scopes must be a list of texts")
+            scopes = []
+        urls = {}
+        for key in _APP_URLS:
+            value = self.text(entry, (*where, key), required=False)
+            if value is None:
+                continue
+            parts = urllib.parse.urlsplit(value)
+            loopback = parts.hostname in ("127.0.0.1", "localhost", "::1")
+            if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
+                self.problem((*where, key), f"{key} must start with https://")
+            urls[key] = value
+        if client_id is None:
+            return None
+        return AppSettings(
+            provider,
+            client_id,
+            redirect_port=port,
+            scopes=tuple(scopes),
+            client_secret=secret,
+            **urls,
+        )
 
     def templates(self, entries: object) -> list[Template]:
         found = []

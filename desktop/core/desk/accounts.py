@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
+from desktop.core.connect.discover import Discovered
+from desktop.core.connect.errors import WrongAccountError
+from desktop.core.connect.tokens import TokenSet, save_tokens
 from desktop.core.credentials import Vault, token_name
 from desktop.core.doctor import check_account
 from desktop.core.errors import UserError
@@ -82,6 +85,66 @@ class Accounts:
         with self._store.write() as conn:
             rows.mark_fresh_token(conn, account_id)
 
+    def connect(
+        self,
+        tokens: TokenSet,
+        found: Discovered,
+        *,
+        api_base: str | None = None,
+        name: str | None = None,
+    ) -> int:
+        """Create the account a sign-in found (or re-attach the tokens to it if it exists).
+
+        An account already registered for the same platform id (a second
+        "connect" of the same account) gets the new tokens and keeps its
+        complaints, cursors and outbox.
+        """
+        existing = self._same_account(found)
+        if existing is not None:
+            self.reconnect(existing.id, tokens, found)
+            return existing.id
+        params = dict(found.params)
+        check_settings(found.channel, tokens.access_token, api_base, params)
+        with self._store.write() as conn:
+            account_id = rows.insert_account(
+                conn, found.channel, name or found.name, api_base=api_base, params=params
+            )
+        try:
+            save_tokens(self._vault, account_id, tokens)
+        except BaseException:
+            with self._store.write() as conn:
+                rows.delete_account(conn, account_id)
+            raise
+        return account_id
+
+    def reconnect(self, account_id: int, tokens: TokenSet, found: Discovered) -> None:
+        """New tokens for an existing account; its complaints, cursors and outbox stay.
+
+        ``WrongAccountError`` when the sign-in was for another account than this one.
+        """
+        account = self.find(account_id)
+        own = _own_id(account)
+        if account.channel is not found.channel or (own and found.own_id and own != found.own_id):
+            raise WrongAccountError(
+                f"The sign-in was for {found.channel.value} account {found.name!r}, not for "
+                f"{account.channel.value} account {account.name!r}; sign in with that one."
+            )
+        params = {**account.params, **found.params}
+        check_settings(account.channel, tokens.access_token, account.api_base, params)
+        save_tokens(self._vault, account_id, tokens)
+        with self._store.write() as conn:
+            if params != dict(account.params):
+                rows.set_params(conn, account_id, params)
+            rows.mark_fresh_token(conn, account_id)
+
+    def _same_account(self, found: Discovered) -> Account | None:
+        if not found.own_id:
+            return None
+        for account in self.list():
+            if account.channel is found.channel and _own_id(account) == found.own_id:
+                return account
+        return None
+
     def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
         works, else the error (a reason code and the platform's own words)."""
@@ -93,3 +156,8 @@ class Accounts:
             deleted = rows.forget_account(conn, account_id)
         self._vault.delete(token_name(account_id))
         return Removal.DELETED if deleted else Removal.DISABLED
+
+
+def _own_id(account: Account) -> str:
+    keys = ("ig_user_id", "page_id", "user_id", "channel_id", "business_id", "bot_id")
+    return next((account.params[k] for k in keys if account.params.get(k)), "")

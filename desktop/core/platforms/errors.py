@@ -92,6 +92,13 @@ class TokenExpiredError(PlatformError):
     default_reason = "token_expired"
 
 
+class ReconnectNeededError(TokenExpiredError):
+    """A connected account's tokens can no longer be renewed (refresh refused, revoked,
+    password changed): the officer must sign in with the platform again."""
+
+    default_reason = "needs_reconnect"
+
+
 class ConflictError(PlatformError):
     default_reason = "conflict"
 

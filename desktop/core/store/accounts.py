@@ -130,6 +130,16 @@ def mark_needs_token(conn: Connection, account_id: int, error: str | None) -> No
     _set(conn, account_id, sync_state=SyncState.NEEDS_TOKEN.value, last_error=error)
 
 
+def mark_needs_reconnect(conn: Connection, account_id: int, reason: str | None) -> None:
+    """The platform refused to renew a connected account: the officer must sign in again."""
+    _set(conn, account_id, sync_state=SyncState.NEEDS_RECONNECT.value, last_error=reason)
+
+
+def set_params(conn: Connection, account_id: int, params: Mapping[str, str]) -> None:
+    """Replace an account's adapter parameters (ids found again on reconnect)."""
+    _set(conn, account_id, params=json.dumps(dict(params), sort_keys=True))
+
+
 def _set(conn: Connection, account_id: int, **values: object) -> None:
     conn.execute(update(AccountRow).where(AccountRow.id == account_id).values(**values))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desktop.core.credentials import Vault
-from desktop.core.model import SyncState
+from desktop.core.model import NEEDS_SIGN_IN, SyncState
 from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
 from desktop.core.sync.adapters import AdapterProvider
@@ -73,7 +73,7 @@ class SyncEngine:
             accounts = [
                 a
                 for a in self.puller.accounts()
-                if a.state is not SyncState.NEEDS_TOKEN
+                if a.state not in NEEDS_SIGN_IN
                 and not (
                     a.state in _MUST_WAIT and a.next_sync_at is not None and a.next_sync_at > now
                 )

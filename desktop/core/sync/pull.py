@@ -17,11 +17,12 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from desktop.core.clock import save_skew
-from desktop.core.model import Account, InboundItem, SyncState
+from desktop.core.model import NEEDS_SIGN_IN, Account, InboundItem, SyncState
 from desktop.core.platforms.errors import (
     ConflictError,
     PlatformError,
     RateLimitedError,
+    ReconnectNeededError,
     TokenExpiredError,
     TransientError,
 )
@@ -93,7 +94,8 @@ class Puller:
         return [
             account
             for account in self.accounts()
-            if account.state not in (SyncState.NEEDS_TOKEN, SyncState.DISABLED)
+            if account.state not in NEEDS_SIGN_IN
+            and account.state is not SyncState.DISABLED
             and (account.next_sync_at is None or account.next_sync_at <= now)
         ]
 
@@ -120,9 +122,12 @@ class Puller:
                 account, SyncState.RATE_LIMITED, exc.platform_message, wait, pages, new, changed
             )
         except TokenExpiredError as exc:
-            return self._failed(
-                account, SyncState.NEEDS_TOKEN, exc.platform_message, None, pages, new, changed
+            state = (
+                SyncState.NEEDS_RECONNECT
+                if isinstance(exc, ReconnectNeededError)
+                else SyncState.NEEDS_TOKEN
             )
+            return self._failed(account, state, exc.platform_message, None, pages, new, changed)
         except ConflictError as exc:
             wait = self._policy.conflict_wait
             return self._failed(

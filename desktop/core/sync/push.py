@@ -29,6 +29,7 @@ from desktop.core.platforms.errors import (
     PermanentError,
     PlatformError,
     RateLimitedError,
+    ReconnectNeededError,
     TokenExpiredError,
     TransientError,
 )
@@ -44,7 +45,7 @@ from desktop.core.workers import DIRECT, Lane
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-BLOCKED = frozenset({SyncState.NEEDS_TOKEN, SyncState.DISABLED})
+BLOCKED = frozenset({SyncState.NEEDS_TOKEN, SyncState.NEEDS_RECONNECT, SyncState.DISABLED})
 
 # Our reply read back may carry a platform time a little before our first try
 # (clock differences); it is ours if it is no older than this before it.
@@ -195,7 +196,7 @@ class Sender:
             raise
         except TokenExpiredError as exc:
             self._set(entry, ReplyState.QUEUED, exc.platform_message, exc.reason, None)
-            self._account_needs_token(account, exc.platform_message)
+            self._account_needs_token(account, exc)
             raise
         except TransientError as exc:
             state = ReplyState.UNCERTAIN if exc.maybe_delivered else ReplyState.QUEUED
@@ -287,8 +288,11 @@ class Sender:
             self._backoff(entry.attempts + 1),
         )
 
-    def _account_needs_token(self, account: Account, message: str | None) -> None:
-        self._write(account_rows.mark_needs_token, account.id, message)
+    def _account_needs_token(self, account: Account, exc: TokenExpiredError) -> None:
+        if isinstance(exc, ReconnectNeededError):
+            self._write(account_rows.mark_needs_reconnect, account.id, exc.platform_message)
+        else:
+            self._write(account_rows.mark_needs_token, account.id, exc.platform_message)
 
     def _backoff(self, attempts: int) -> timedelta:
         base = self._policy.backoff_first * (2 ** min(max(attempts - 1, 0), 16))

@@ -27,6 +27,9 @@ DESCRIPTIONS: Mapping[SyncState, str] = {
     SyncState.NEEDS_TOKEN: QT_TRANSLATE_NOOP(
         "SyncState", "Token expired or revoked; enter a new token"
     ),
+    SyncState.NEEDS_RECONNECT: QT_TRANSLATE_NOOP(
+        "SyncState", "The platform ended the sign-in; connect the account again"
+    ),
     SyncState.CONFLICT: QT_TRANSLATE_NOOP(
         "SyncState", "Another program (or a webhook) reads this bot; stop the other one"
     ),
