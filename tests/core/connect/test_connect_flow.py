@@ -26,6 +26,7 @@ from desktop.core.model import POLLED, Channel, SyncState
 from desktop.core.store.database import Store
 from desktop.core.sync.engine import SyncEngine
 from desktop.simulator import Simulator
+from desktop.simulator.oauth import CLIENT_SECRET
 from desktop.simulator.signin import browse_later, browser, sign_in
 
 BROWSER_CHANNELS = (Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
@@ -43,7 +44,9 @@ def test_every_platform_connects_with_its_ids_discovered_and_syncs(
         assert own in account.params.values() or channel is Channel.TELEGRAM
         assert load_tokens(vault, account_id) is not None
     x_tokens = load_tokens(vault, ids[Channel.X])
-    assert x_tokens is not None and x_tokens.renewable and "tweet.write" in x_tokens.scopes
+    assert x_tokens is not None
+    assert x_tokens.renewable
+    assert "tweet.write" in x_tokens.scopes
     engine = SyncEngine(store, vault)
     try:
         report = engine.run_once(force=True)
@@ -123,14 +126,8 @@ def test_token_endpoint_faults_are_typed_and_store_nothing(
     browse_later(flow.start())
     with pytest.raises(TokenEndpointError) as caught:
         flow.wait(10)
-    assert CLIENT_SECRET_NOT_IN(str(caught.value))
+    assert CLIENT_SECRET not in str(caught.value)
     assert connector.accounts.list() == []
-
-
-def CLIENT_SECRET_NOT_IN(text: str) -> bool:  # noqa: N802 - reads as a check
-    from desktop.simulator.oauth import CLIENT_SECRET
-
-    return CLIENT_SECRET not in text
 
 
 def test_reconnect_refuses_another_account(
