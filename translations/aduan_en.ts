@@ -293,6 +293,24 @@
         <translation>#{id}: token replaced.</translation>
     </message>
     <message>
+        <source>Sign in with the platform in the browser (waiting for it to come back):
+{url}</source>
+        <translation>Sign in with the platform in the browser (waiting for it to come back):
+{url}</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected.</source>
+        <translation>Account #{id} {channel}/{name} connected.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected again; its complaints are kept.</source>
+        <translation>Account #{id} {channel}/{name} connected again; its complaints are kept.</translation>
+    </message>
+    <message>
+        <source>Warning: without the scope {scope} it {words}.</source>
+        <translation>Warning: without the scope {scope} it {words}.</translation>
+    </message>
+    <message>
         <source>Reply #{id} queued for sending again.</source>
         <translation>Reply #{id} queued for sending again.</translation>
     </message>
@@ -880,6 +898,25 @@
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>cannot read comments and messages</source>
+        <translation>cannot read comments and messages</translation>
+    </message>
+    <message>
+        <source>cannot reply</source>
+        <translation>cannot reply</translation>
+    </message>
+    <message>
+        <source>cannot stay connected: it must be connected again every few hours</source>
+        <translation>cannot stay connected: it must be connected again every few hours</translation>
+    </message>
+    <message>
+        <source>cannot read or answer direct messages</source>
+        <translation>cannot read or answer direct messages</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search names and messages  (Ctrl+F)</source>
@@ -947,6 +984,18 @@
     <message>
         <source>The account&apos;s token expired or was revoked; enter a new token.</source>
         <translation>The account&apos;s token expired or was revoked; enter a new token.</translation>
+    </message>
+    <message>
+        <source>The platform ended the account&apos;s sign-in; connect the account again.</source>
+        <translation>The platform ended the account&apos;s sign-in; connect the account again.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not renew the token; retrying.</source>
+        <translation>The platform&apos;s sign-in server could not renew the token; retrying.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and sending resumes.</source>
+        <translation>The system keyring is locked; unlock it and sending resumes.</translation>
     </message>
     <message>
         <source>The platform asked to wait; sending resumes by itself.</source>
@@ -1240,6 +1289,10 @@
         <translation>Token expired or revoked; enter a new token</translation>
     </message>
     <message>
+        <source>The platform ended the sign-in; connect the account again</source>
+        <translation>The platform ended the sign-in; connect the account again</translation>
+    </message>
+    <message>
         <source>Another program (or a webhook) reads this bot; stop the other one</source>
         <translation>Another program (or a webhook) reads this bot; stop the other one</translation>
     </message>
@@ -1443,6 +1496,46 @@
     <message>
         <source>The {channel} account &apos;{name}&apos; is already registered.</source>
         <translation>The {channel} account &apos;{name}&apos; is already registered.</translation>
+    </message>
+    <message>
+        <source>The platform did not give access (consent was refused): {detail}</source>
+        <translation>The platform did not give access (consent was refused): {detail}</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
+        <translation>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
+        <translation>The browser did not come back in time; nothing was stored. Connect again.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled; nothing was stored.</source>
+        <translation>Connecting was cancelled; nothing was stored.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
+        <translation>The platform&apos;s sign-in server could not be used: {detail}</translation>
+    </message>
+    <message>
+        <source>The platform refused the sign-in: {detail}</source>
+        <translation>The platform refused the sign-in: {detail}</translation>
+    </message>
+    <message>
+        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
+        <translation>The sign-in was for another account than the one being reconnected: {detail}</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for this platform: {detail}</source>
+        <translation>The unit profile has no app settings for this platform: {detail}</translation>
+    </message>
+    <message>
+        <source>No Page to connect: {detail}</source>
+        <translation>No Page to connect: {detail}</translation>
+    </message>
+    <message>
+        <source>The account could not be connected: {detail}</source>
+        <translation>The account could not be connected: {detail}</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>

@@ -293,6 +293,24 @@
         <translation>#{id}: token diganti.</translation>
     </message>
     <message>
+        <source>Sign in with the platform in the browser (waiting for it to come back):
+{url}</source>
+        <translation>Masuk ke platform di peramban (menunggu peramban kembali):
+{url}</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected.</source>
+        <translation>Akun #{id} {channel}/{name} terhubung.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected again; its complaints are kept.</source>
+        <translation>Akun #{id} {channel}/{name} terhubung kembali; aduannya tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>Warning: without the scope {scope} it {words}.</source>
+        <translation>Peringatan: tanpa izin {scope}, akun ini {words}.</translation>
+    </message>
+    <message>
         <source>Reply #{id} queued for sending again.</source>
         <translation>Balasan #{id} masuk antrean kirim lagi.</translation>
     </message>
@@ -880,6 +898,25 @@
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>cannot read comments and messages</source>
+        <translation>tidak dapat membaca komentar dan pesan</translation>
+    </message>
+    <message>
+        <source>cannot reply</source>
+        <translation>tidak dapat membalas</translation>
+    </message>
+    <message>
+        <source>cannot stay connected: it must be connected again every few hours</source>
+        <translation>tidak dapat tetap terhubung: harus dihubungkan ulang setiap beberapa jam</translation>
+    </message>
+    <message>
+        <source>cannot read or answer direct messages</source>
+        <translation>tidak dapat membaca atau membalas pesan langsung</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search names and messages  (Ctrl+F)</source>
@@ -947,6 +984,18 @@
     <message>
         <source>The account&apos;s token expired or was revoked; enter a new token.</source>
         <translation>Token akun kedaluwarsa atau dicabut; masukkan token baru.</translation>
+    </message>
+    <message>
+        <source>The platform ended the account&apos;s sign-in; connect the account again.</source>
+        <translation>Platform mengakhiri izin masuk akun ini; hubungkan ulang akunnya.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not renew the token; retrying.</source>
+        <translation>Server masuk platform tidak dapat memperbarui token; dicoba lagi.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and sending resumes.</source>
+        <translation>Keyring sistem terkunci; buka kuncinya dan pengiriman berlanjut.</translation>
     </message>
     <message>
         <source>The platform asked to wait; sending resumes by itself.</source>
@@ -1240,6 +1289,10 @@
         <translation>Token kedaluwarsa atau dicabut; masukkan token baru</translation>
     </message>
     <message>
+        <source>The platform ended the sign-in; connect the account again</source>
+        <translation>Perlu dihubungkan ulang: platform mengakhiri izin akun ini</translation>
+    </message>
+    <message>
         <source>Another program (or a webhook) reads this bot; stop the other one</source>
         <translation>Program lain (atau webhook) sedang membaca bot ini; hentikan yang lain</translation>
     </message>
@@ -1443,6 +1496,46 @@
     <message>
         <source>The {channel} account &apos;{name}&apos; is already registered.</source>
         <translation>Akun {channel} &apos;{name}&apos; sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>The platform did not give access (consent was refused): {detail}</source>
+        <translation>Platform tidak memberi akses (persetujuan ditolak): {detail}</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
+        <translation>Peramban kembali dari proses masuk yang tidak dimulai program ini; tidak ada yang disimpan. Hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
+        <translation>Peramban tidak kembali tepat waktu; tidak ada yang disimpan. Hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled; nothing was stored.</source>
+        <translation>Penghubungan dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
+        <translation>Server masuk platform tidak dapat digunakan: {detail}</translation>
+    </message>
+    <message>
+        <source>The platform refused the sign-in: {detail}</source>
+        <translation>Platform menolak izin masuk: {detail}</translation>
+    </message>
+    <message>
+        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
+        <translation>Proses masuk dilakukan untuk akun lain, bukan akun yang dihubungkan ulang: {detail}</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for this platform: {detail}</source>
+        <translation>Profil satuan tidak memuat pengaturan aplikasi untuk platform ini: {detail}</translation>
+    </message>
+    <message>
+        <source>No Page to connect: {detail}</source>
+        <translation>Tidak ada Halaman untuk dihubungkan: {detail}</translation>
+    </message>
+    <message>
+        <source>The account could not be connected: {detail}</source>
+        <translation>Akun tidak dapat dihubungkan: {detail}</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>
