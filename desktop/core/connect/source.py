@@ -23,7 +23,7 @@ import urllib.parse
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
 
@@ -34,6 +34,9 @@ from desktop.core.connect.tokens import TokenSet, load_tokens, save_tokens
 from desktop.core.credentials import CredentialsUnavailableError, Vault
 from desktop.core.platforms.errors import ReconnectNeededError, TokenExpiredError, TransientError
 from desktop.core.platforms.redact import register_secret
+
+if TYPE_CHECKING:
+    from desktop.core.store.database import Store
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,11 @@ _thread_locks_guard = threading.Lock()
 def _thread_lock(folder: Path, account_id: int) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault((str(folder), account_id), threading.Lock())
+
+
+def lock_folder(store: Store) -> Path:
+    """Where the per-account refresh locks live: the data folder's ``locks``."""
+    return store.path.parent / "locks"
 
 
 def refresh_ahead(tokens: TokenSet) -> timedelta:

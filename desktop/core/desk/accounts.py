@@ -148,7 +148,7 @@ class Accounts:
     def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
         works, else the error (a reason code and the platform's own words)."""
-        return check_account(account, self._vault)
+        return check_account(account, self._vault, self._store)
 
     def remove(self, account_id: int) -> Removal:
         """Delete the token; the account goes too unless it brought complaints."""

@@ -167,3 +167,54 @@ def test_missing_scopes_are_named_by_what_cannot_be_done() -> None:
     missing = missing_scopes(Channel.X, granted)
     assert [(m.ability, m.scope) for m in missing] == [(Ability.REPLY, "tweet.write")]
     assert missing_scopes(Channel.X, frozenset()) == []  # a pasted token says nothing
+
+
+def test_the_connection_test_renews_an_expired_access_token(
+    store: Store, vault: MemoryVault, sim: Simulator, connector: Connector
+) -> None:
+    sim.oauth.set_lifetimes(Provider.X, access=1)
+    x = sign_in(sim, connector, Channel.X)
+    time.sleep(1.1)
+    assert connector.accounts.check(stored_account(store, x)) is None
+    assert sim.oauth.stats.refreshes == {"x": 1}
+
+
+def test_no_oauth_secret_in_the_store_or_the_logs(
+    store: Store,
+    vault: MemoryVault,
+    sim: Simulator,
+    connector: Connector,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    from desktop.simulator.oauth import CLIENT_SECRET, received_verifiers
+
+    caplog.set_level(logging.DEBUG)
+    for provider in (Provider.X, Provider.GOOGLE, Provider.TIKTOK):
+        sim.oauth.set_lifetimes(provider, access=1)
+    ids = {
+        channel: sign_in(sim, connector, channel)
+        for channel in Channel
+        if channel.value != "whatsapp"
+    }
+    time.sleep(1.1)
+    sim.oauth.revoke(Provider.TIKTOK)  # a refusal, with its words logged
+    states = _round(store, vault)
+    assert states[ids[Channel.TIKTOK]] is SyncState.NEEDS_RECONNECT
+    assert states[ids[Channel.X]] is SyncState.OK
+    secrets = [
+        *sim.oauth.issued_tokens(),
+        *sim.oauth.codes_issued,
+        *received_verifiers(),
+        CLIENT_SECRET,
+    ]
+    with store.read() as conn:
+        dump = "\n".join(
+            str(row)
+            for table in ("account", "setting", "message", "outbox")
+            for row in conn.exec_driver_sql(f"SELECT * FROM {table}")
+        )
+    for secret in secrets:
+        assert secret not in dump
+        assert secret not in caplog.text
