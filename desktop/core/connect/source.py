@@ -113,7 +113,15 @@ class TokenSource:
         """The access token to send, refreshed first when it is about to expire."""
         current = self.tokens()
         if current.renewable and current.access_due(self._now(), refresh_ahead(current)):
-            return self._refresh(lambda fresh: fresh.access_due(self._now(), refresh_ahead(fresh)))
+            try:
+                return self._refresh(
+                    lambda fresh: fresh.access_due(self._now(), refresh_ahead(fresh))
+                )
+            except TransientError:
+                if current.access_due(self._now(), timedelta(0)):
+                    raise
+                # The sign-in server is down but the token still works: use it meanwhile.
+                log.warning("account %d: early renewal failed; token still valid", self.account_id)
         return current.access_token
 
     def renew(self, stale: str) -> str:

@@ -138,10 +138,15 @@ class Accounts:
             rows.mark_fresh_token(conn, account_id)
 
     def _same_account(self, found: Discovered) -> Account | None:
-        if not found.own_id:
-            return None
+        """The account a sign-in found: same platform id, or the same name with no id yet
+        (an account the unit profile listed, waiting to be connected)."""
         for account in self.list():
-            if account.channel is found.channel and _own_id(account) == found.own_id:
+            if account.channel is not found.channel:
+                continue
+            own = _own_id(account)
+            if found.own_id and own == found.own_id:
+                return account
+            if not own and account.name == found.name:
                 return account
         return None
 
