@@ -1,0 +1,101 @@
+"""Above the reply box: what this complaint's account may not do, before a reply is written.
+
+An account connected without a permission (X without ``tweet.write`` cannot
+reply) says so in plain words where the officer is about to type, with the
+permission's own name for IT. Hidden when nothing is known to be missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop.core.connect.scopes import Ability, MissingScope, missing_scopes
+from desktop.core.connect.tokens import load_tokens
+from desktop.core.credentials import CredentialsUnavailableError, Vault
+from desktop.core.model import Channel
+from desktop.ui import labels
+from desktop.ui.pane import colors
+
+# Reads the keyring: the pane runs it on the database lane.
+MissingFor = Callable[[int, Channel], list[MissingScope]]
+
+
+def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
+    return text
+
+
+ABILITIES = {
+    Ability.READ: QT_TRANSLATE_NOOP("ScopeNotice", "read comments and mentions"),
+    Ability.REPLY: QT_TRANSLATE_NOOP("ScopeNotice", "write replies"),
+    Ability.RENEW: QT_TRANSLATE_NOOP("ScopeNotice", "stay connected without signing in again"),
+    Ability.DIRECT_MESSAGES: QT_TRANSLATE_NOOP("ScopeNotice", "read and answer direct messages"),
+}
+
+
+def missing_from_keyring(vault: Vault) -> MissingFor:
+    """What an account lacks, from the scopes granted with its tokens (none known: [])."""
+
+    def missing(account_id: int, channel: Channel) -> list[MissingScope]:
+        try:
+            tokens = load_tokens(vault, account_id)
+        except (ValueError, CredentialsUnavailableError):
+            return []
+        return [] if tokens is None else missing_scopes(channel, tokens.scopes)
+
+    return missing
+
+
+def missing_text(channel: Channel, missing: Sequence[MissingScope]) -> str:
+    lines = [
+        QCoreApplication.translate("ScopeNotice", "This %1 account may not %2 (%3).")
+        .replace("%1", labels.channel_label(channel))
+        .replace("%2", QCoreApplication.translate("ScopeNotice", ABILITIES[gap.ability]))
+        .replace("%3", gap.scope)
+        for gap in missing
+    ]
+    lines.append(
+        QCoreApplication.translate(
+            "ScopeNotice", "Connect the account again and approve every permission it asks for."
+        )
+    )
+    return "\n".join(lines)
+
+
+class ScopeNotice(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scopeNotice")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.channel: Channel | None = None
+        self.missing: list[MissingScope] = []
+        colors.follow_theme(self, self._restyle)
+        self.hide()
+
+    def _restyle(self) -> None:
+        background, border = colors.calm_message(self)
+        colors.set_style(
+            self,
+            f"QLabel#scopeNotice {{ background: {colors.css(background)};"
+            f" border: 1px solid {colors.css(border)}; border-radius: 6px; padding: 6px 8px; }}",
+        )
+
+    def show_missing(self, channel: Channel, missing: Sequence[MissingScope]) -> None:
+        self.channel, self.missing = channel, list(missing)
+        self.retranslate()
+
+    def clear_missing(self) -> None:
+        self.channel, self.missing = None, []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.channel is None or not self.missing:
+            self.clear()
+            self.hide()
+            return
+        self.setText(missing_text(self.channel, self.missing))
+        self.setAccessibleName(self.text())
+        self.show()
