@@ -609,6 +609,14 @@
         <source>Connecting did not finish. Nothing was changed.</source>
         <translation>Connecting did not finish. Nothing was changed.</translation>
     </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</translation>
+    </message>
 </context>
 <context>
     <name>Connectivity</name>

@@ -609,6 +609,14 @@
         <source>Connecting did not finish. Nothing was changed.</source>
         <translation>Penghubungan tidak selesai. Tidak ada yang diubah.</translation>
     </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Browser Anda menampilkan halaman masuk %1. Masuklah sebagai %2 dan setujui Aduan Desk; jendela ini melanjutkan sendiri.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Browser Anda menampilkan halaman masuk %1. Masuklah dengan akun satuan dan setujui Aduan Desk; jendela ini melanjutkan sendiri.</translation>
+    </message>
 </context>
 <context>
     <name>Connectivity</name>

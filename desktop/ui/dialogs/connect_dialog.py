@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -96,6 +97,11 @@ class ConnectDialog(QDialog):
         layout.addWidget(self.message_line)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
+        self.pages.currentChanged.connect(
+            lambda _index: self.close_button.setHidden(
+                self.pages.currentWidget() is self.waiting_page
+            )
+        )
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self._show_time_left)
         self.setMinimumWidth(520)
@@ -111,6 +117,7 @@ class ConnectDialog(QDialog):
         self.choose_page = QWidget(self)
         self.choose_intro = QLabel(self.choose_page)
         self.choose_intro.setWordWrap(True)
+        self.choose_intro.setObjectName("connectIntro")
         grid = QGridLayout()
         grid.setSpacing(8)
         self.platform_buttons: dict[Channel, QPushButton] = {}
@@ -139,6 +146,10 @@ class ConnectDialog(QDialog):
         self.waiting_text = QLabel(self.waiting_page)
         self.waiting_text.setWordWrap(True)
         self.time_left = QLabel(self.waiting_page)
+        self.waiting_bar = QProgressBar(self.waiting_page)
+        self.waiting_bar.setRange(0, 0)  # busy: no steps to count
+        self.waiting_bar.setTextVisible(False)
+        self.waiting_bar.setMaximumHeight(6)
         self.reopen_button = QPushButton(self.waiting_page)
         self.reopen_button.setFlat(True)
         self.reopen_button.clicked.connect(self._reopen_browser)
@@ -149,7 +160,7 @@ class ConnectDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         column = QVBoxLayout(self.waiting_page)
-        for widget in (self.waiting_title, self.waiting_text, self.time_left):
+        for widget in (self.waiting_title, self.waiting_bar, self.waiting_text, self.time_left):
             column.addWidget(widget)
         column.addStretch(1)
         column.addLayout(buttons)

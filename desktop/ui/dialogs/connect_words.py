@@ -100,13 +100,13 @@ def failure_text(error: BaseException, platform: str) -> str:
 def waiting_text(platform: str, target: Account | None) -> str:
     if target is not None:
         text = QCoreApplication.translate(
-            CONTEXT,
+            "ConnectWords",
             "Your browser shows %1's sign-in page. Sign in as %2 and approve Aduan Desk; "
             "this window carries on by itself.",
         )
         return text.replace("%1", platform).replace("%2", target.name)
     text = QCoreApplication.translate(
-        CONTEXT,
+        "ConnectWords",
         "Your browser shows %1's sign-in page. Sign in with the unit's account and approve "
         "Aduan Desk; this window carries on by itself.",
     )
