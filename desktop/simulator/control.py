@@ -5,6 +5,9 @@
   ``{"kind", "channel"?, "method"?, "times"?, ...details}``);
   ``GET /_sim/faults`` lists the pending ones; ``DELETE /_sim/faults`` clears;
 - ``GET /_sim/accepted`` — every accepted reply;
+- ``GET /_sim/oauth`` — sign-in switches and counts; ``POST /_sim/oauth`` —
+  ``{"deny"?, "token_fault"?, "slow_seconds"?, "providers"?, "access_seconds"?,
+  "refresh_seconds"?, "revoke"?}`` (see ``oauth.OAuthBook``);
 - ``POST /_sim/inbound`` — ``{"channel", "count"?}``: new citizens' messages.
 """
 
@@ -46,6 +49,11 @@ def control(sim: Simulator, req: Request) -> Response:
         for fault in wanted:
             sim.inject(fault)
         return Response.json({"faults": [f.to_json() for f in sim.pending_faults()]}, 201)
+    if route == ("GET", "/oauth"):
+        return Response.json(sim.oauth.describe())
+    if route == ("POST", "/oauth"):
+        problem = sim.oauth.settings(req.json())
+        return _bad(problem) if problem else Response.json(sim.oauth.describe())
     if route == ("GET", "/accepted"):
         replies = [
             {**reply._asdict(), "channel": reply.channel.value, "time": reply.time.isoformat()}

@@ -26,6 +26,7 @@ from desktop.simulator.faults import Fault, FaultBook
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.meta import PREFIX as META_PREFIX
 from desktop.simulator.meta import MetaApi
+from desktop.simulator.oauth import OAuthBook, swap_token, token_of
 from desktop.simulator.state import AcceptedReply
 from desktop.simulator.telegram import TelegramApi, bot_token
 from desktop.simulator.tiktok import TikTokApi
@@ -80,6 +81,7 @@ class Simulator:
         }
         self._server: SimServer | None = None
         self._thread: threading.Thread | None = None
+        self.oauth = OAuthBook(self)
 
     def __enter__(self) -> Simulator:
         return self.start()
@@ -217,6 +219,8 @@ class Simulator:
             req = Request(method, rel, parse_query(raw_query), headers, body, self.url)
             handler.send(control(self, req))
             return
+        if self._sign_in(handler, method, raw_path, raw_query, headers, body):
+            return
         prefix = _graph_version(raw_path)
         if prefix is None:
             prefix = next((p for p in self._platforms if raw_path.startswith(p + "/")), None)
@@ -249,7 +253,15 @@ class Simulator:
         elif fault is not None and fault.kind in fk.BEFORE_KINDS:
             handler.send(platform.fault(fault, req))
         else:
-            answer = platform.check_auth(req) or platform.handle(req)
+            issued = self.oauth.check(channel, token_of(req))
+            if issued is False:  # a token we issued, now expired or revoked
+                handler.send(platform.fault(Fault(fk.EXPIRED_TOKEN, channel), req))
+                return
+            if issued:
+                req = swap_token(req, token_of(req) or "", self.token)
+            answer = platform.check_auth(req) or (
+                self.oauth.discovery(raw_path, req) or platform.handle(req)
+            )
             if fault is None:
                 handler.send(answer)
             elif fault.kind == fk.TRUNCATE:
@@ -258,6 +270,41 @@ class Simulator:
                 handler.send(Response(200, answer.body[:-1] + b",}", answer.content_type))
             else:  # accept_then_drop: handled (and stored), but no answer
                 handler.drop()
+
+    def _sign_in(
+        self,
+        handler: Handler,
+        method: str,
+        raw_path: str,
+        raw_query: str,
+        headers: dict[str, str],
+        body: bytes,
+    ) -> bool:
+        """Serve an authorize page or a token endpoint (True), with its injected fault."""
+        req = Request(
+            method,
+            raw_path,
+            parse_query(raw_query),
+            headers,
+            body,
+            self.url,
+            query_pairs(raw_query),
+        )
+        answer = self.oauth.handle(raw_path, req)
+        if answer is None:
+            return False
+        fault = self.oauth.token_fault if self.oauth.is_token_path(raw_path) else None
+        if fault == "down" or (
+            fault == "slow" and self.world.stopping.wait(self.oauth.slow_seconds)
+        ):
+            handler.drop()
+        elif fault == "garbage":
+            handler.send(Response.html("<html><body>Service temporarily unavailable", 200))
+        elif fault == "error":
+            handler.send(Response.html("<html><body><h1>500</h1></body></html>", 500))
+        else:
+            handler.send(answer)
+        return True
 
 
 _GRAPH = re.compile(r"^/graph/v\d{1,2}\.\d(?=/)")

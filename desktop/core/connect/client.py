@@ -59,9 +59,8 @@ def oauth_session(
     if proxy:
         session.proxies = {"http": proxy, "https": proxy}
     if app.provider is Provider.TIKTOK:
-        hook = _tiktok_client_key(app.client_id)
-        session.register_compliance_hook("access_token_request", hook)
-        session.register_compliance_hook("refresh_token_request", hook)
+        # (the code exchange passes client_key itself: Authlib has no hook there)
+        session.register_compliance_hook("refresh_token_request", _tiktok_client_key(app.client_id))
     return session
 
 

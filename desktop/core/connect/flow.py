@@ -209,6 +209,7 @@ def exchange_code(
     session = oauth_session(app, redirect_uri=redirect_uri, proxy=proxy, ca_bundle=ca_bundle)
     host = urllib.parse.urlsplit(app.token_url).netloc
     method = "GET" if app.provider is Provider.META else "POST"
+    extra = {"client_key": app.client_id} if app.provider is Provider.TIKTOK else {}
     try:
         body = token_call(
             host,
@@ -219,6 +220,7 @@ def exchange_code(
                 code_verifier=verifier,
                 grant_type="authorization_code",
                 timeout=(10.0, 30.0),
+                **extra,
             ),
         )
     finally:
