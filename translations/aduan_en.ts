@@ -4,8 +4,8 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <source>Add an account</source>
-        <translation>Add an account</translation>
+        <source>Advanced, for IT: add an account with a token</source>
+        <translation>Advanced, for IT: add an account with a token</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -187,6 +187,14 @@
     <message>
         <source>Test the selected account&apos;s connection</source>
         <translation>Test the selected account&apos;s connection</translation>
+    </message>
+    <message>
+        <source>Connect an account…</source>
+        <translation>Connect an account…</translation>
+    </message>
+    <message>
+        <source>Connect an account by signing in</source>
+        <translation>Connect an account by signing in</translation>
     </message>
     <message>
         <source>Connect again</source>

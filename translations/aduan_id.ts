@@ -4,8 +4,8 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <source>Add an account</source>
-        <translation>Tambah akun</translation>
+        <source>Advanced, for IT: add an account with a token</source>
+        <translation>Lanjutan, untuk TI: tambah akun dengan token</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -187,6 +187,14 @@
     <message>
         <source>Test the selected account&apos;s connection</source>
         <translation>Uji koneksi akun terpilih</translation>
+    </message>
+    <message>
+        <source>Connect an account…</source>
+        <translation>Hubungkan akun…</translation>
+    </message>
+    <message>
+        <source>Connect an account by signing in</source>
+        <translation>Hubungkan akun dengan masuk ke platformnya</translation>
     </message>
     <message>
         <source>Connect again</source>

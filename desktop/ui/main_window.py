@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         dialog = accounts_dialog(self.context, self)
         dialog.accounts_changed.connect(self.sidebar.refresh)
         dialog.reconnect_requested.connect(self.open_connect)
+        dialog.connect_requested.connect(lambda: self.open_connect(None))
         dialog.open()
 
     def open_connect(self, account: Account | None = None) -> None:

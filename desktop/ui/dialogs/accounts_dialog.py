@@ -37,6 +37,7 @@ TestConnection = Callable[[Account], "str | None"]  # error text, None when fine
 class AccountsDialog(QDialog):
     accounts_changed = Signal()
     reconnect_requested = Signal(object)  # Account: sign in with its platform again
+    connect_requested = Signal()  # sign in with a platform: the usual way to add an account
 
     def __init__(
         self,
@@ -64,7 +65,8 @@ class AccountsDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsModel.LAST_ERROR, QHeaderView.ResizeMode.Stretch)
+        for column in (AccountsModel.STATE, AccountsModel.LAST_ERROR):  # long words: elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.new_token = QLineEdit(self)
         self.new_token.setEchoMode(QLineEdit.EchoMode.Password)
         self.save_token_button = QPushButton(self)
@@ -75,16 +77,19 @@ class AccountsDialog(QDialog):
         self.form = AccountForm(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.connect_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.connect_button.clicked.connect(self.connect_requested)
         selected_row = QHBoxLayout()
         selected_row.addWidget(self.new_token, 1)
-        for button in (self.save_token_button, self.test_button, self.remove_button):
+        for button in (
+            self.save_token_button,
+            self.test_button,
+            self.reconnect_button,
+            self.remove_button,
+        ):
             selected_row.addWidget(button)
-        reconnect_row = QHBoxLayout()
-        reconnect_row.addWidget(self.reconnect_warning, 1)
-        reconnect_row.addWidget(self.reconnect_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(reconnect_row)
-        for widget in (self.message_line, self.token_warning, self.table):
+        for widget in (self.message_line, self.reconnect_warning, self.token_warning, self.table):
             layout.addWidget(widget)
         layout.addLayout(selected_row)
         layout.addWidget(self.form)
@@ -279,6 +284,8 @@ class AccountsDialog(QDialog):
         self.save_token_button.setAccessibleName(self.tr("Save the new token in the keyring"))
         self.test_button.setText(self.tr("Test connection"))
         self.test_button.setAccessibleName(self.tr("Test the selected account's connection"))
+        self.connect_button.setText(self.tr("Connect an account…"))
+        self.connect_button.setAccessibleName(self.tr("Connect an account by signing in"))
         self.reconnect_button.setText(self.tr("Connect again"))
         self.reconnect_button.setAccessibleName(
             self.tr("Sign in with the selected account's platform again")

@@ -232,3 +232,21 @@ def test_accounts_model_counts_needs_reconnect_apart(store: Store) -> None:
     model.set_accounts(Accounts(store, MemoryVault()).list())
     assert [a.id for a in model.needing_reconnect()] == [account_id]
     assert model.needing_token() == []
+
+
+def test_the_accounts_dialog_leads_to_signing_in_first(
+    qtbot: QtBot, make_empty_window: MakeWindow
+) -> None:
+    """Signing in is the usual way; the token form is the advanced one, for IT."""
+    window = make_empty_window(Language.INDONESIAN)
+    window.show()
+    _ready(qtbot, window)
+    window.open_accounts()
+    (dialog,) = window.findChildren(AccountsDialog)
+    assert dialog.connect_button.text() == "Hubungkan akun…"
+    assert dialog.form.title() == "Lanjutan, untuk TI: tambah akun dengan token"
+    dialog.connect_button.click()
+    connect = window.last_connect_dialog
+    assert connect is not None
+    assert connect.isVisible()
+    assert connect.pages.currentWidget() is connect.choose_page
