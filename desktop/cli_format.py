@@ -50,6 +50,14 @@ LABELS: Mapping[str, str] = {
         "Cli", "#{id}: token removed; the account is kept disabled for its complaints."
     ),
     "token_replaced": QT_TRANSLATE_NOOP("Cli", "#{id}: token replaced."),
+    "connect_open": QT_TRANSLATE_NOOP(
+        "Cli", "Sign in with the platform in the browser (waiting for it to come back):\n{url}"
+    ),
+    "account_connected": QT_TRANSLATE_NOOP("Cli", "Account #{id} {channel}/{name} connected."),
+    "account_reconnected": QT_TRANSLATE_NOOP(
+        "Cli", "Account #{id} {channel}/{name} connected again; its complaints are kept."
+    ),
+    "scope_missing": QT_TRANSLATE_NOOP("Cli", "Warning: without the scope {scope} it {words}."),
     "retry_queued": QT_TRANSLATE_NOOP("Cli", "Reply #{id} queued for sending again."),
     "reply_cancelled": QT_TRANSLATE_NOOP("Cli", "Reply #{id} cancelled; it will not be sent."),
     "outbox_round": QT_TRANSLATE_NOOP(

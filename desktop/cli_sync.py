@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop import cli_connect
 from desktop.core.errors import UserError
 from desktop.core.model import POLLED, Channel
 
@@ -47,6 +48,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     command(asub, "list", cmd_account_list, "list the accounts and their sync state")
     p = command(asub, "remove", cmd_account_remove, "remove an account and its token")
     p.add_argument("id", type=int)
+    cli_connect.register(asub, command)
     p = command(asub, "token", cmd_account_token, "replace an account's token (from stdin)")
     p.add_argument("id", type=int)
 

@@ -97,6 +97,47 @@ MESSAGES: Mapping[str, str] = {
         "UserError",
         "The {channel} account '{name}' is already registered.",
     ),
+    "consent_denied": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The platform did not give access (consent was refused): {detail}",
+    ),
+    "wrong_state": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The browser came back from a sign-in this program did not start; "
+        "nothing was stored. Connect again.",
+    ),
+    "connect_timeout": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The browser did not come back in time; nothing was stored. Connect again.",
+    ),
+    "connect_cancelled": QT_TRANSLATE_NOOP(
+        "UserError",
+        "Connecting was cancelled; nothing was stored.",
+    ),
+    "token_endpoint": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The platform's sign-in server could not be used: {detail}",
+    ),
+    "grant_refused": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The platform refused the sign-in: {detail}",
+    ),
+    "wrong_account": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The sign-in was for another account than the one being reconnected: {detail}",
+    ),
+    "app_not_configured": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The unit profile has no app settings for this platform: {detail}",
+    ),
+    "no_page": QT_TRANSLATE_NOOP(
+        "UserError",
+        "No Page to connect: {detail}",
+    ),
+    "connect_failed": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The account could not be connected: {detail}",
+    ),
     "empty_token": QT_TRANSLATE_NOOP(
         "UserError",
         "Empty token: paste the account's access token on standard input.",

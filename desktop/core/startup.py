@@ -40,14 +40,16 @@ def open_home(paths: Paths, vault: Vault) -> Store:
     try:
         profile_path = find_profile(paths)
         if profile_path is not None:
-            apply_if_new(store, paths, profile_path)
+            apply_if_new(store, paths, profile_path, vault)
     except BaseException:
         store.close()
         raise
     return store
 
 
-def apply_if_new(store: Store, paths: Paths, profile_path: Path) -> bool:
+def apply_if_new(
+    store: Store, paths: Paths, profile_path: Path, vault: Vault | None = None
+) -> bool:
     try:
         profile = load_profile(profile_path)
     except ProfileError as exc:
@@ -56,12 +58,19 @@ def apply_if_new(store: Store, paths: Paths, profile_path: Path) -> bool:
         applied = load_setting(conn, PROFILE_KEY) or {}
     if applied.get("digest") == profile.digest:
         return False
-    apply_profile(store, paths, profile, profile_path)
+    apply_profile(store, paths, profile, profile_path, vault)
     return True
 
 
-def apply_profile(store: Store, paths: Paths, profile: UnitProfile, source: Path) -> None:
-    """Unit settings, accounts (without tokens), templates and network settings."""
+def apply_profile(
+    store: Store, paths: Paths, profile: UnitProfile, source: Path, vault: Vault | None = None
+) -> None:
+    """Unit settings, accounts (without tokens), templates, network settings and the
+    platforms' apps (their client secrets to the keyring when ``vault`` is given)."""
+    from desktop.core.connect.apps import save_apps
+
+    if profile.apps:
+        save_apps(store, vault, profile.apps)
     actions.set_unit_settings(store, profile.unit)
     with store.write() as conn:
         existing = accounts.account_names(conn)

@@ -122,6 +122,7 @@ class OAuthBook:
         self.token_fault: str | None = None
         self.slow_seconds = 5.0
         self.stats = Stats()
+        self.codes_issued: list[str] = []
         self._serial = itertools.count(1)
 
     # -- switches ---------------------------------------------------------------------
@@ -272,6 +273,7 @@ class OAuthBook:
                 time.monotonic() + CODE_LIFE,
             )
             self.stats.codes += 1
+            self.codes_issued.append(code)
         return _redirect(redirect, {"code": code, "state": state})
 
     def _token(self, provider: Provider, req: Request) -> Response:
@@ -455,11 +457,19 @@ def _code_problem(provider: Provider, code: _Code | None, form: dict[str, str]) 
         return "redirect_uri does not match"
     if code.challenge:
         verifier = form.get("code_verifier", "")
+        _VERIFIERS.append(verifier)
         digest = hashlib.sha256(verifier.encode()).digest()
         expected = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
         if not secrets.compare_digest(expected, code.challenge):
             return "code_verifier does not match the code_challenge"
     return None
+
+
+_VERIFIERS: list[str] = []  # every verifier the simulators of this process received
+
+
+def received_verifiers() -> list[str]:
+    return list(_VERIFIERS)
 
 
 def _meta_error(message: str, code: int, status: int = 400) -> Response:

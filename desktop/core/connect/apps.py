@@ -22,10 +22,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from desktop.core.connect.errors import AppNotConfiguredError
 from desktop.core.credentials import Vault
 from desktop.core.model import Channel
+
+if TYPE_CHECKING:
+    from desktop.core.store.database import Store
 
 
 class Provider(enum.StrEnum):
@@ -180,3 +184,62 @@ def store_secret(vault: Vault, app: AppSettings) -> AppSettings:
     if app.client_secret:
         vault.set(secret_name(app.provider), app.client_secret)
     return app.with_secret(None)
+
+
+APPS_KEY = "apps"
+
+
+def apps_to_json(apps: Mapping[Provider, AppSettings]) -> dict[str, dict[str, object]]:
+    """The apps as stored in the database's settings: never a client secret."""
+    return {
+        provider.value: {
+            "client_id": app.client_id,
+            "redirect_port": app.redirect_port,
+            "scopes": list(app.scopes),
+            "authorize_url": app.authorize_url,
+            "token_url": app.token_url,
+            "api_base": app.api_base,
+        }
+        for provider, app in apps.items()
+    }
+
+
+def apps_from_json(data: object) -> dict[Provider, AppSettings]:
+    found: dict[Provider, AppSettings] = {}
+    if not isinstance(data, dict):
+        return found
+    for name, entry in data.items():
+        try:
+            provider = Provider(name)
+            found[provider] = AppSettings(
+                provider,
+                str(entry["client_id"]),
+                redirect_port=int(entry.get("redirect_port", 0)),
+                scopes=tuple(str(s) for s in entry.get("scopes", ())),
+                authorize_url=str(entry.get("authorize_url", "")),
+                token_url=str(entry.get("token_url", "")),
+                api_base=str(entry.get("api_base", "")),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return found
+
+
+def load_apps(store: Store) -> dict[Provider, AppSettings]:
+    """The apps the unit profile set (secrets stay in the keyring)."""
+    from desktop.core.store.settings import load_setting
+
+    with store.read() as conn:
+        return apps_from_json(load_setting(conn, APPS_KEY))
+
+
+def save_apps(store: Store, vault: Vault | None, apps: Mapping[Provider, AppSettings]) -> None:
+    """Keep the profile's apps: settings in the database, client secrets in the keyring."""
+    from desktop.core.store.settings import save_setting
+
+    kept = {
+        p: store_secret(vault, a) if vault is not None else a.with_secret(None)
+        for p, a in apps.items()
+    }
+    with store.write() as conn:
+        save_setting(conn, APPS_KEY, apps_to_json(kept))

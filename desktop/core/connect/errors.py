@@ -7,6 +7,8 @@ Every message names what happened, never a token, code, verifier or secret.
 
 from __future__ import annotations
 
+from desktop.core.errors import UserError
+
 
 class ConnectError(Exception):
     """Connecting (or reconnecting) an account did not finish."""
@@ -70,3 +72,8 @@ class NoPageError(ConnectError):
     """Facebook Login gave no Page (or not the one asked for) to manage."""
 
     reason = "no_page"
+
+
+def user_error(exc: ConnectError) -> UserError:
+    """The error in the officer's words (its ``reason`` is a ``UserError`` code)."""
+    return UserError(exc.reason, detail=exc.platform_message or str(exc))

@@ -93,9 +93,15 @@ class LoopbackFlow:
     """One sign-in with the platform: ``start``, then ``wait`` (or ``close``)."""
 
     def __init__(
-        self, app: AppSettings, *, proxy: str | None = None, ca_bundle: str | None = None
+        self,
+        app: AppSettings,
+        *,
+        proxy: str | None = None,
+        ca_bundle: str | None = None,
+        token_timeout: float = 30.0,
     ) -> None:
         self.app = app
+        self.token_timeout = token_timeout  # seconds to wait for the token endpoint
         self._proxy, self._ca_bundle = proxy, ca_bundle
         self._listener: _Listener | None = None
         self._state = ""
@@ -192,6 +198,7 @@ class LoopbackFlow:
             self.redirect_uri,
             proxy=self._proxy,
             ca_bundle=self._ca_bundle,
+            timeout=self.token_timeout,
         )
 
 
@@ -203,6 +210,7 @@ def exchange_code(
     *,
     proxy: str | None = None,
     ca_bundle: str | None = None,
+    timeout: float = 30.0,
 ) -> TokenSet:
     """Trade an authorization code (and its PKCE verifier) for tokens."""
     register_secret(code)
@@ -219,7 +227,7 @@ def exchange_code(
                 code=code,
                 code_verifier=verifier,
                 grant_type="authorization_code",
-                timeout=(10.0, 30.0),
+                timeout=(10.0, timeout),
                 **extra,
             ),
         )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from desktop.core.model import Channel
+from desktop.core.words import QT_TRANSLATE_NOOP
 
 
 class Ability(enum.StrEnum):
@@ -19,6 +20,16 @@ class Ability(enum.StrEnum):
     RENEW = "renew"  # stay connected without signing in again (refresh token)
     DIRECT_MESSAGES = "direct_messages"
 
+
+# What the officer reads about a missing scope (context "Scope" in the catalogue).
+ABILITY_WORDS: Mapping[Ability, str] = {
+    Ability.READ: QT_TRANSLATE_NOOP("Scope", "cannot read comments and messages"),
+    Ability.REPLY: QT_TRANSLATE_NOOP("Scope", "cannot reply"),
+    Ability.RENEW: QT_TRANSLATE_NOOP(
+        "Scope", "cannot stay connected: it must be connected again every few hours"
+    ),
+    Ability.DIRECT_MESSAGES: QT_TRANSLATE_NOOP("Scope", "cannot read or answer direct messages"),
+}
 
 # For each platform: the scope each ability needs (any one of the listed ones).
 NEEDED: Mapping[Channel, Mapping[Ability, tuple[str, ...]]] = {

@@ -44,6 +44,10 @@ class Connector:
         self._vault = vault
         self._proxy, self._ca_bundle = proxy, ca_bundle
 
+    @property
+    def accounts(self) -> Accounts:
+        return self._accounts
+
     def app(self, channel: Channel) -> AppSettings:
         """The channel's app settings (``AppNotConfiguredError`` when the profile has none)."""
         return resolve_app(PROVIDER_OF[channel], self._apps, self._vault)

@@ -31,7 +31,7 @@ from desktop.core.connect.apps import AppSettings
 from desktop.core.connect.client import oauth_session, token_call
 from desktop.core.connect.errors import GrantRefusedError, TokenEndpointError
 from desktop.core.connect.tokens import TokenSet, load_tokens, save_tokens
-from desktop.core.credentials import Vault
+from desktop.core.credentials import CredentialsUnavailableError, Vault
 from desktop.core.platforms.errors import ReconnectNeededError, TokenExpiredError, TransientError
 from desktop.core.platforms.redact import register_secret
 
@@ -86,6 +86,11 @@ class TokenSource:
         """The stored set; ``TokenExpiredError`` when the keyring holds none."""
         try:
             found = load_tokens(self._vault, self.account_id)
+        except CredentialsUnavailableError as exc:
+            # A locked keyring: wait and retry (the account keeps its place; nothing is lost).
+            raise TransientError(
+                f"The OS keyring cannot be read: {exc}", maybe_delivered=False, reason="keyring"
+            ) from None
         except ValueError as exc:
             raise ReconnectNeededError(
                 f"The account's stored tokens are unreadable: {exc}."
@@ -149,7 +154,13 @@ class TokenSource:
         def keep(token: dict[str, Any], refresh_token: str | None = None, **_: object) -> None:
             # Authlib's update_token hook: the new set is in the keyring before it is used.
             fresh = TokenSet.from_response(dict(token), self._now(), previous=current)
-            save_tokens(self._vault, self.account_id, fresh)
+            try:
+                save_tokens(self._vault, self.account_id, fresh)
+            except CredentialsUnavailableError as exc:
+                raise ReconnectNeededError(
+                    "The renewed sign-in could not be kept in the OS keyring "
+                    f"({exc}); unlock the keyring and connect the account again."
+                ) from None
             stored.append(fresh)
 
         session = oauth_session(

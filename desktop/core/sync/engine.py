@@ -12,6 +12,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop.core.connect.apps import load_apps
 from desktop.core.credentials import Vault
 from desktop.core.model import NEEDS_SIGN_IN, SyncState
 from desktop.core.startup import network_settings
@@ -99,5 +100,11 @@ class SyncEngine:
         """The unit profile's proxy and CA bundle, read once, in the store's lane."""
         if not self._configured:
             proxy, ca_bundle = self._lane.run(lambda: network_settings(self._store))
-            self.adapters.configure(ca_bundle=ca_bundle, proxy=proxy)
+            apps = self._lane.run(lambda: load_apps(self._store))
+            self.adapters.configure(
+                ca_bundle=ca_bundle,
+                proxy=proxy,
+                apps=apps,
+                lock_folder=self._store.path.parent / "locks",
+            )
             self._configured = True
