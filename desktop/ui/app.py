@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -30,13 +29,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from desktop import __version__
 from desktop.core.clock import ServerClock
-from desktop.core.connect.apps import AppSettings, Provider
+from desktop.core.connect.apps import load_apps
 from desktop.core.credentials import Vault
 from desktop.core.desk import Desk
 from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
 from desktop.core.paths import Paths
-from desktop.core.profile import ProfileError, load_profile
-from desktop.core.startup import find_profile, network_settings
+from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
 from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
@@ -101,22 +99,10 @@ def build_context(
         translators=translators,
         theme=themes,
         clock=clock if clock is not None else ServerClock(desk.unit.clock_skew()),
-        apps=profile_apps(paths),
+        apps=load_apps(desk.store),
         proxy=proxy,
         ca_bundle=ca_bundle,
     )
-
-
-def profile_apps(paths: Paths) -> Mapping[Provider, AppSettings]:
-    """The platforms' app settings of the unit profile in use (none without a profile; a
-    broken profile was refused when the store was opened)."""
-    found = find_profile(paths)
-    if found is None:
-        return {}
-    try:
-        return load_profile(found).apps
-    except (OSError, ProfileError):
-        return {}
 
 
 def run_window(

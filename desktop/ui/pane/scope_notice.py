@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.core.connect.scopes import Ability, MissingScope, missing_scopes
+from desktop.core.connect.scopes import ABILITY_WORDS, MissingScope, missing_scopes
 from desktop.core.connect.tokens import load_tokens
 from desktop.core.credentials import CredentialsUnavailableError, Vault
 from desktop.core.model import Channel
@@ -21,18 +21,6 @@ from desktop.ui.pane import colors
 
 # Reads the keyring: the pane runs it on the database lane.
 MissingFor = Callable[[int, Channel], list[MissingScope]]
-
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # noqa: N802 - the name lupdate knows
-    return text
-
-
-ABILITIES = {
-    Ability.READ: QT_TRANSLATE_NOOP("ScopeNotice", "read comments and mentions"),
-    Ability.REPLY: QT_TRANSLATE_NOOP("ScopeNotice", "write replies"),
-    Ability.RENEW: QT_TRANSLATE_NOOP("ScopeNotice", "stay connected without signing in again"),
-    Ability.DIRECT_MESSAGES: QT_TRANSLATE_NOOP("ScopeNotice", "read and answer direct messages"),
-}
 
 
 def missing_from_keyring(vault: Vault) -> MissingFor:
@@ -50,9 +38,9 @@ def missing_from_keyring(vault: Vault) -> MissingFor:
 
 def missing_text(channel: Channel, missing: Sequence[MissingScope]) -> str:
     lines = [
-        QCoreApplication.translate("ScopeNotice", "This %1 account may not %2 (%3).")
+        QCoreApplication.translate("ScopeNotice", "This %1 account %2 (%3).")
         .replace("%1", labels.channel_label(channel))
-        .replace("%2", QCoreApplication.translate("ScopeNotice", ABILITIES[gap.ability]))
+        .replace("%2", QCoreApplication.translate("Scope", ABILITY_WORDS[gap.ability]))
         .replace("%3", gap.scope)
         for gap in missing
     ]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ServerClock
-from desktop.core.connect.apps import AppSettings, Provider
+from desktop.core.connect.apps import AppSettings, Provider, save_apps
 from desktop.core.credentials import MemoryVault, Vault
 from desktop.core.desk import Desk
 from desktop.core.model import Channel
@@ -114,10 +114,11 @@ def make_empty_window(
         sim: Simulator | None = None,
         browser: Callable[[str], object] | None = None,
     ) -> MainWindow:
-        desk = Desk(store, vault if vault is not None else MemoryVault(), Paths(folder))
+        keys = vault if vault is not None else MemoryVault()
+        if sim is not None:  # as a unit profile pointed at the simulator leaves them
+            save_apps(store, keys, simulator_apps(sim))
+        desk = Desk(store, keys, Paths(folder))
         context = build_context(app, desk, language=language, clock=clock)
-        if sim is not None:
-            context.apps = simulator_apps(sim)
         if browser is not None:
             context.open_url = browser
         window = MainWindow(context)
