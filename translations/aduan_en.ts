@@ -343,6 +343,24 @@
         <translation>#{id}: token replaced.</translation>
     </message>
     <message>
+        <source>Sign in with the platform in the browser (waiting for it to come back):
+{url}</source>
+        <translation>Sign in with the platform in the browser (waiting for it to come back):
+{url}</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected.</source>
+        <translation>Account #{id} {channel}/{name} connected.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected again; its complaints are kept.</source>
+        <translation>Account #{id} {channel}/{name} connected again; its complaints are kept.</translation>
+    </message>
+    <message>
+        <source>Warning: without the scope {scope} it {words}.</source>
+        <translation>Warning: without the scope {scope} it {words}.</translation>
+    </message>
+    <message>
         <source>Reply #{id} queued for sending again.</source>
         <translation>Reply #{id} queued for sending again.</translation>
     </message>
@@ -1131,26 +1149,29 @@
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>cannot read comments and messages</source>
+        <translation>cannot read comments and messages</translation>
+    </message>
+    <message>
+        <source>cannot reply</source>
+        <translation>cannot reply</translation>
+    </message>
+    <message>
+        <source>cannot stay connected: it must be connected again every few hours</source>
+        <translation>cannot stay connected: it must be connected again every few hours</translation>
+    </message>
+    <message>
+        <source>cannot read or answer direct messages</source>
+        <translation>cannot read or answer direct messages</translation>
+    </message>
+</context>
+<context>
     <name>ScopeNotice</name>
     <message>
-        <source>read comments and mentions</source>
-        <translation>read comments and mentions</translation>
-    </message>
-    <message>
-        <source>write replies</source>
-        <translation>write replies</translation>
-    </message>
-    <message>
-        <source>stay connected without signing in again</source>
-        <translation>stay connected without signing in again</translation>
-    </message>
-    <message>
-        <source>read and answer direct messages</source>
-        <translation>read and answer direct messages</translation>
-    </message>
-    <message>
-        <source>This %1 account may not %2 (%3).</source>
-        <translation>This %1 account may not %2 (%3).</translation>
+        <source>This %1 account %2 (%3).</source>
+        <translation>This %1 account %2 (%3).</translation>
     </message>
     <message>
         <source>Connect the account again and approve every permission it asks for.</source>
@@ -1729,6 +1750,46 @@
     <message>
         <source>The {channel} account &apos;{name}&apos; is already registered.</source>
         <translation>The {channel} account &apos;{name}&apos; is already registered.</translation>
+    </message>
+    <message>
+        <source>The platform did not give access (consent was refused): {detail}</source>
+        <translation>The platform did not give access (consent was refused): {detail}</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
+        <translation>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
+        <translation>The browser did not come back in time; nothing was stored. Connect again.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled; nothing was stored.</source>
+        <translation>Connecting was cancelled; nothing was stored.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
+        <translation>The platform&apos;s sign-in server could not be used: {detail}</translation>
+    </message>
+    <message>
+        <source>The platform refused the sign-in: {detail}</source>
+        <translation>The platform refused the sign-in: {detail}</translation>
+    </message>
+    <message>
+        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
+        <translation>The sign-in was for another account than the one being reconnected: {detail}</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for this platform: {detail}</source>
+        <translation>The unit profile has no app settings for this platform: {detail}</translation>
+    </message>
+    <message>
+        <source>No Page to connect: {detail}</source>
+        <translation>No Page to connect: {detail}</translation>
+    </message>
+    <message>
+        <source>The account could not be connected: {detail}</source>
+        <translation>The account could not be connected: {detail}</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>

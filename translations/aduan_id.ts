@@ -343,6 +343,24 @@
         <translation>#{id}: token diganti.</translation>
     </message>
     <message>
+        <source>Sign in with the platform in the browser (waiting for it to come back):
+{url}</source>
+        <translation>Masuk ke platform di browser (menunggu browser kembali):
+{url}</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected.</source>
+        <translation>Akun #{id} {channel}/{name} terhubung.</translation>
+    </message>
+    <message>
+        <source>Account #{id} {channel}/{name} connected again; its complaints are kept.</source>
+        <translation>Akun #{id} {channel}/{name} terhubung kembali; aduannya tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>Warning: without the scope {scope} it {words}.</source>
+        <translation>Peringatan: tanpa izin {scope} akun ini {words}.</translation>
+    </message>
+    <message>
         <source>Reply #{id} queued for sending again.</source>
         <translation>Balasan #{id} masuk antrean kirim lagi.</translation>
     </message>
@@ -1131,26 +1149,29 @@
     </message>
 </context>
 <context>
+    <name>Scope</name>
+    <message>
+        <source>cannot read comments and messages</source>
+        <translation>tidak punya izin membaca komentar dan pesan</translation>
+    </message>
+    <message>
+        <source>cannot reply</source>
+        <translation>tidak punya izin menulis balasan</translation>
+    </message>
+    <message>
+        <source>cannot stay connected: it must be connected again every few hours</source>
+        <translation>tidak bisa tetap terhubung: harus dihubungkan ulang setiap beberapa jam</translation>
+    </message>
+    <message>
+        <source>cannot read or answer direct messages</source>
+        <translation>tidak punya izin membaca atau membalas pesan langsung</translation>
+    </message>
+</context>
+<context>
     <name>ScopeNotice</name>
     <message>
-        <source>read comments and mentions</source>
-        <translation>membaca komentar dan mention</translation>
-    </message>
-    <message>
-        <source>write replies</source>
-        <translation>menulis balasan</translation>
-    </message>
-    <message>
-        <source>stay connected without signing in again</source>
-        <translation>tetap terhubung tanpa masuk ulang</translation>
-    </message>
-    <message>
-        <source>read and answer direct messages</source>
-        <translation>membaca dan membalas pesan langsung</translation>
-    </message>
-    <message>
-        <source>This %1 account may not %2 (%3).</source>
-        <translation>Akun %1 ini tidak punya izin %2 (%3).</translation>
+        <source>This %1 account %2 (%3).</source>
+        <translation>Akun %1 ini %2 (%3).</translation>
     </message>
     <message>
         <source>Connect the account again and approve every permission it asks for.</source>
@@ -1729,6 +1750,46 @@
     <message>
         <source>The {channel} account &apos;{name}&apos; is already registered.</source>
         <translation>Akun {channel} &apos;{name}&apos; sudah terdaftar.</translation>
+    </message>
+    <message>
+        <source>The platform did not give access (consent was refused): {detail}</source>
+        <translation>Platform tidak memberi akses (persetujuan ditolak): {detail}</translation>
+    </message>
+    <message>
+        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
+        <translation>Browser kembali dari proses masuk yang tidak dimulai program ini; tidak ada yang disimpan. Hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
+        <translation>Browser tidak kembali tepat waktu; tidak ada yang disimpan. Hubungkan lagi.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled; nothing was stored.</source>
+        <translation>Penghubungan dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
+        <translation>Server masuk platform tidak dapat dipakai: {detail}</translation>
+    </message>
+    <message>
+        <source>The platform refused the sign-in: {detail}</source>
+        <translation>Platform menolak proses masuk: {detail}</translation>
+    </message>
+    <message>
+        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
+        <translation>Proses masuk dilakukan untuk akun lain, bukan akun yang sedang dihubungkan ulang: {detail}</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for this platform: {detail}</source>
+        <translation>Profil satuan tidak berisi pengaturan aplikasi untuk platform ini: {detail}</translation>
+    </message>
+    <message>
+        <source>No Page to connect: {detail}</source>
+        <translation>Tidak ada Halaman untuk dihubungkan: {detail}</translation>
+    </message>
+    <message>
+        <source>The account could not be connected: {detail}</source>
+        <translation>Akun tidak dapat dihubungkan: {detail}</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>
