@@ -23,6 +23,7 @@ from desktop.ui.dialogs.accounts_dialog import AccountsDialog
 from desktop.ui.dialogs.accounts_model import AccountsModel
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
+from desktop.ui.sync_controller import SyncController
 from tests.support import NOW, ItemFactory, add_account, stored_account, stored_accounts
 from tests.ui.connect.conftest import HttpBrowser, MakeWindow
 
@@ -250,3 +251,59 @@ def test_the_accounts_dialog_leads_to_signing_in_first(
     assert connect is not None
     assert connect.isVisible()
     assert connect.pages.currentWidget() is connect.choose_page
+
+
+def test_a_revoked_sign_in_found_by_a_sync_round_is_connected_again_without_loss(
+    qtbot: QtBot, make_empty_window: MakeWindow, store: Store, sim: Simulator
+) -> None:
+    """All real: connect X in the window, sync its mentions, the officer revokes the app on
+    the platform, the next round asks to reconnect, *Hubungkan ulang* connects it again."""
+    vault = MemoryVault()
+    browser = HttpBrowser()
+    window = make_empty_window(Language.INDONESIAN, vault=vault, sim=sim, browser=browser)
+    sync = SyncController(
+        window.context.desk,
+        vault,
+        window.context.tasks,
+        window.context.clock,
+        window,
+        every_ms=3_600_000,
+    )
+    window.attach_sync(sync)
+    window.show()
+    _ready(qtbot, window)
+    window.commands.connect_account.trigger()
+    dialog = window.last_connect_dialog
+    assert dialog is not None
+    with qtbot.waitSignal(sync.round_finished, timeout=30_000):  # connecting starts a round
+        dialog.platform_buttons[Channel.X].click()
+    dialog.accept()
+    (account,) = stored_accounts(store)
+    complaints = _complaint_count(store, account.id)
+    assert complaints > 0  # the mentions came in with the new sign-in
+
+    sim.oauth.revoke(Provider.X)
+    with qtbot.waitSignal(sync.round_finished, timeout=30_000):
+        sync.sync_now()
+    assert stored_account(store, account.id).state is SyncState.NEEDS_RECONNECT
+    notice = window.account_notice
+    qtbot.waitUntil(notice.isVisible, timeout=10_000)
+    assert notice.text.text() == "⚠ X · " + account.name + " perlu dihubungkan ulang"
+
+    with qtbot.waitSignal(sync.round_finished, timeout=30_000):
+        notice.button.click()
+    after = stored_account(store, account.id)
+    assert after.state is SyncState.OK
+    assert [a.id for a in stored_accounts(store)] == [account.id]
+    assert _complaint_count(store, account.id) >= complaints
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=10_000)
+    sync.stop()
+
+
+def _complaint_count(store: Store, account_id: int) -> int:
+    with store.read() as conn:
+        return int(
+            conn.execute(
+                text("SELECT count(*) FROM complaint WHERE account_id = :a"), {"a": account_id}
+            ).scalar_one()
+        )
