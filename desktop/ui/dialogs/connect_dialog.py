@@ -106,6 +106,7 @@ class ConnectDialog(QDialog):
         self._timer.timeout.connect(self._show_time_left)
         self.setMinimumWidth(520)
         self.retranslate()
+        self._offer_platforms()
         if target is not None:
             self.choose(target.channel)
         else:
@@ -260,7 +261,16 @@ class ConnectDialog(QDialog):
         self.target = None
         self.channel = None
         self.bot_token.clear()
+        self._offer_platforms()
+        self.retranslate()
         self.pages.setCurrentWidget(self.choose_page)
+
+    def _offer_platforms(self) -> None:
+        """Connecting a given account again: only its own platform can be chosen."""
+        wanted = None if self.target is None else self.target.channel
+        for channel, button in self.platform_buttons.items():
+            same_sign_in = channel in META and wanted in META
+            button.setEnabled(wanted is None or channel is wanted or same_sign_in)
 
     def _show_waiting(self) -> None:
         self.cancel_button.setEnabled(True)

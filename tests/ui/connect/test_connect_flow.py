@@ -243,3 +243,42 @@ def test_a_platform_without_app_settings_asks_for_it(
 
 def _vault_names(vault: Vault) -> list[str]:
     return [name for name in (token_name(i) for i in range(1, 12)) if vault.get(name)]
+
+
+def test_closing_the_dialog_while_waiting_stops_the_sign_in(
+    qtbot: QtBot, make_empty_window: MakeWindow, store: Store, sim: Simulator
+) -> None:
+    browser = HttpBrowser(follow=False)
+    window = make_empty_window(sim=sim, browser=browser)
+    window.show()
+    _ready(qtbot, window)
+    window.commands.connect_account.trigger()
+    dialog = _dialog(window)
+    dialog.platform_buttons[Channel.X].click()
+    assert not _port_closed(browser.opened[0])
+    dialog.reject()  # the window's close button, or Esc
+    qtbot.waitUntil(lambda: _port_closed(browser.opened[0]), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.context.tasks.busy, timeout=5_000)
+    assert stored_accounts(store) == []
+
+
+def test_connecting_a_given_account_offers_only_its_platform_after_a_failure(
+    qtbot: QtBot, make_empty_window: MakeWindow, store: Store, tmp_path: Path, sim: Simulator
+) -> None:
+    apply_unit_profile(store, tmp_path, X_PROFILE)
+    sim.oauth.deny = True
+    window = make_empty_window(sim=sim, browser=HttpBrowser())
+    window.show()
+    _ready(qtbot, window)
+    window.first_start.rows[0].button.click()
+    dialog = _dialog(window)
+    qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=20_000)
+    enabled = {c for c, b in dialog.platform_buttons.items() if b.isEnabled()}
+    assert enabled == {Channel.X}  # trying again reconnects the same account
+    sim.oauth.deny = False
+    with qtbot.waitSignal(dialog.connected, timeout=20_000):
+        dialog.platform_buttons[Channel.X].click()
+    (account,) = stored_accounts(store)
+    assert account.params["user_id"] == sim.params(Channel.X)["user_id"]
+    dialog.another_button.click()  # any platform again
+    assert all(b.isEnabled() for b in dialog.platform_buttons.values())
