@@ -241,6 +241,21 @@
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
+        <translation>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Connect %1</translation>
+    </message>
+    <message>
+        <source>Advanced: enter a token by hand (for IT)…</source>
+        <translation>Advanced: enter a token by hand (for IT)…</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>ID</source>
@@ -473,24 +488,12 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <source>Waiting for your approval in the browser…</source>
-        <translation>Waiting for your approval in the browser…</translation>
-    </message>
-    <message>
-        <source>The sign-in is given up in %1:%2.</source>
-        <translation>The sign-in is given up in %1:%2.</translation>
-    </message>
-    <message>
         <source>Reading the Pages you manage…</source>
         <translation>Reading the Pages you manage…</translation>
     </message>
     <message>
         <source>Finding the account&apos;s details and saving it…</source>
         <translation>Finding the account&apos;s details and saving it…</translation>
-    </message>
-    <message>
-        <source>Also connect its Instagram account @%1</source>
-        <translation>Also connect its Instagram account @%1</translation>
     </message>
     <message>
         <source>Saving the account…</source>
@@ -505,72 +508,12 @@
         <translation>Checking the token with Telegram…</translation>
     </message>
     <message>
-        <source>✓ %1 is connected.</source>
-        <translation>✓ %1 is connected.</translation>
-    </message>
-    <message>
-        <source>Its complaints arrive with the next sync.</source>
-        <translation>Its complaints arrive with the next sync.</translation>
-    </message>
-    <message>
         <source>Connect %1</source>
         <translation>Connect %1</translation>
     </message>
     <message>
         <source>Connect an account</source>
         <translation>Connect an account</translation>
-    </message>
-    <message>
-        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
-        <translation>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</translation>
-    </message>
-    <message>
-        <source>Advanced: enter a token by hand (for IT)…</source>
-        <translation>Advanced: enter a token by hand (for IT)…</translation>
-    </message>
-    <message>
-        <source>Open the browser again</source>
-        <translation>Open the browser again</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
-        <translation>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</translation>
-    </message>
-    <message>
-        <source>Pages you manage</source>
-        <translation>Pages you manage</translation>
-    </message>
-    <message>
-        <source>Connect this Page</source>
-        <translation>Connect this Page</translation>
-    </message>
-    <message>
-        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
-        <translation>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</translation>
-    </message>
-    <message>
-        <source>e.g. 123456789:AA…</source>
-        <translation>e.g. 123456789:AA…</translation>
-    </message>
-    <message>
-        <source>The bot&apos;s token (hidden)</source>
-        <translation>The bot&apos;s token (hidden)</translation>
-    </message>
-    <message>
-        <source>Check and connect</source>
-        <translation>Check and connect</translation>
-    </message>
-    <message>
-        <source>‹ Another platform</source>
-        <translation>‹ Another platform</translation>
-    </message>
-    <message>
-        <source>Connect another account</source>
-        <translation>Connect another account</translation>
     </message>
     <message>
         <source>Close</source>
@@ -771,6 +714,21 @@
     <message>
         <source>Complaint details</source>
         <translation>Complaint details</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>✓ %1 is connected.</source>
+        <translation>✓ %1 is connected.</translation>
+    </message>
+    <message>
+        <source>Its complaints arrive with the next sync.</source>
+        <translation>Its complaints arrive with the next sync.</translation>
+    </message>
+    <message>
+        <source>Connect another account</source>
+        <translation>Connect another account</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +968,25 @@
     <message>
         <source>Try to connect now</source>
         <translation>Try to connect now</translation>
+    </message>
+</context>
+<context>
+    <name>PageListPage</name>
+    <message>
+        <source>Also connect its Instagram account @%1</source>
+        <translation>Also connect its Instagram account @%1</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
+        <translation>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Pages you manage</translation>
+    </message>
+    <message>
+        <source>Connect this Page</source>
+        <translation>Connect this Page</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1533,29 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
+        <translation>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</translation>
+    </message>
+    <message>
+        <source>e.g. 123456789:AA…</source>
+        <translation>e.g. 123456789:AA…</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s token (hidden)</source>
+        <translation>The bot&apos;s token (hidden)</translation>
+    </message>
+    <message>
+        <source>Check and connect</source>
+        <translation>Check and connect</translation>
+    </message>
+    <message>
+        <source>‹ Another platform</source>
+        <translation>‹ Another platform</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1814,6 +1814,25 @@
     <message>
         <source>Invalid value: {detail}</source>
         <translation>Invalid value: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPage</name>
+    <message>
+        <source>The sign-in is given up in %1:%2.</source>
+        <translation>The sign-in is given up in %1:%2.</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval in the browser…</source>
+        <translation>Waiting for your approval in the browser…</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Open the browser again</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

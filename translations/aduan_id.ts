@@ -241,6 +241,21 @@
     </message>
 </context>
 <context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
+        <translation>Pilih platformnya. Anda masuk dengan akun satuan di browser dan menyetujui Aduan Desk; ID akun dicari sendiri.</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Hubungkan %1</translation>
+    </message>
+    <message>
+        <source>Advanced: enter a token by hand (for IT)…</source>
+        <translation>Lanjutan: masukkan token secara manual (untuk TI)…</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>ID</source>
@@ -473,24 +488,12 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <source>Waiting for your approval in the browser…</source>
-        <translation>Menunggu persetujuan di browser…</translation>
-    </message>
-    <message>
-        <source>The sign-in is given up in %1:%2.</source>
-        <translation>Batas waktu masuk: %1:%2 lagi.</translation>
-    </message>
-    <message>
         <source>Reading the Pages you manage…</source>
         <translation>Membaca Halaman yang Anda kelola…</translation>
     </message>
     <message>
         <source>Finding the account&apos;s details and saving it…</source>
         <translation>Mencari data akun dan menyimpannya…</translation>
-    </message>
-    <message>
-        <source>Also connect its Instagram account @%1</source>
-        <translation>Hubungkan juga akun Instagram-nya @%1</translation>
     </message>
     <message>
         <source>Saving the account…</source>
@@ -505,72 +508,12 @@
         <translation>Memeriksa token ke Telegram…</translation>
     </message>
     <message>
-        <source>✓ %1 is connected.</source>
-        <translation>✓ %1 terhubung.</translation>
-    </message>
-    <message>
-        <source>Its complaints arrive with the next sync.</source>
-        <translation>Aduannya masuk pada sinkronisasi berikutnya.</translation>
-    </message>
-    <message>
         <source>Connect %1</source>
         <translation>Hubungkan %1</translation>
     </message>
     <message>
         <source>Connect an account</source>
         <translation>Hubungkan akun</translation>
-    </message>
-    <message>
-        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
-        <translation>Pilih platformnya. Anda masuk dengan akun satuan di browser dan menyetujui Aduan Desk; ID akun dicari sendiri.</translation>
-    </message>
-    <message>
-        <source>Advanced: enter a token by hand (for IT)…</source>
-        <translation>Lanjutan: masukkan token secara manual (untuk TI)…</translation>
-    </message>
-    <message>
-        <source>Open the browser again</source>
-        <translation>Buka browser lagi</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
-        <translation>Pilih Halaman satuan. Akun Instagram yang tertaut ikut dihubungkan bila ada.</translation>
-    </message>
-    <message>
-        <source>Pages you manage</source>
-        <translation>Halaman yang Anda kelola</translation>
-    </message>
-    <message>
-        <source>Connect this Page</source>
-        <translation>Hubungkan Halaman ini</translation>
-    </message>
-    <message>
-        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
-        <translation>Tempelkan token dari BotFather untuk bot satuan. Telegram memeriksanya dan memberi nama bot; token hanya disimpan di keyring sistem.</translation>
-    </message>
-    <message>
-        <source>e.g. 123456789:AA…</source>
-        <translation>mis. 123456789:AA…</translation>
-    </message>
-    <message>
-        <source>The bot&apos;s token (hidden)</source>
-        <translation>Token bot (disembunyikan)</translation>
-    </message>
-    <message>
-        <source>Check and connect</source>
-        <translation>Periksa dan hubungkan</translation>
-    </message>
-    <message>
-        <source>‹ Another platform</source>
-        <translation>‹ Platform lain</translation>
-    </message>
-    <message>
-        <source>Connect another account</source>
-        <translation>Hubungkan akun lain</translation>
     </message>
     <message>
         <source>Close</source>
@@ -771,6 +714,21 @@
     <message>
         <source>Complaint details</source>
         <translation>Rincian aduan</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>✓ %1 is connected.</source>
+        <translation>✓ %1 terhubung.</translation>
+    </message>
+    <message>
+        <source>Its complaints arrive with the next sync.</source>
+        <translation>Aduannya masuk pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>Connect another account</source>
+        <translation>Hubungkan akun lain</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +968,25 @@
     <message>
         <source>Try to connect now</source>
         <translation>Coba sambungkan sekarang</translation>
+    </message>
+</context>
+<context>
+    <name>PageListPage</name>
+    <message>
+        <source>Also connect its Instagram account @%1</source>
+        <translation>Hubungkan juga akun Instagram-nya @%1</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
+        <translation>Pilih Halaman satuan. Akun Instagram yang tertaut ikut dihubungkan bila ada.</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>Connect this Page</source>
+        <translation>Hubungkan Halaman ini</translation>
     </message>
 </context>
 <context>
@@ -1556,6 +1533,29 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
+        <translation>Tempelkan token dari BotFather untuk bot satuan. Telegram memeriksanya dan memberi nama bot; token hanya disimpan di keyring sistem.</translation>
+    </message>
+    <message>
+        <source>e.g. 123456789:AA…</source>
+        <translation>mis. 123456789:AA…</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s token (hidden)</source>
+        <translation>Token bot (disembunyikan)</translation>
+    </message>
+    <message>
+        <source>Check and connect</source>
+        <translation>Periksa dan hubungkan</translation>
+    </message>
+    <message>
+        <source>‹ Another platform</source>
+        <translation>‹ Platform lain</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1814,6 +1814,25 @@
     <message>
         <source>Invalid value: {detail}</source>
         <translation>Nilai tidak sah: {detail}</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingPage</name>
+    <message>
+        <source>The sign-in is given up in %1:%2.</source>
+        <translation>Batas waktu masuk: %1:%2 lagi.</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval in the browser…</source>
+        <translation>Menunggu persetujuan di browser…</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Buka browser lagi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>

@@ -86,7 +86,7 @@ def test_x_is_connected_from_the_first_start_through_the_browser(
     (row,) = window.first_start.rows
     row.button.click()  # Hubungkan
     dialog = _dialog(window)
-    assert dialog.waiting_title.text() == "Menunggu persetujuan di browser…"
+    assert dialog.waiting_page.title.text() == "Menunggu persetujuan di browser…"
     with qtbot.waitSignal(dialog.connected, timeout=20_000) as connected:
         pass
     browser.join()
@@ -104,7 +104,7 @@ def test_x_is_connected_from_the_first_start_through_the_browser(
     stored = _every_stored_text(store)
     assert tokens.access_token not in stored
     assert tokens.refresh_token not in stored
-    assert "terhubung" in dialog.done_text.text()
+    assert "terhubung" in dialog.done_page.text.text()
     assert _port_closed(browser.opened[0])
     dialog.accept()
     qtbot.waitUntil(lambda: window.queue_stack.currentWidget() is window.queue_view)
@@ -119,16 +119,16 @@ def test_facebook_login_lists_the_pages_and_connects_the_page_with_its_instagram
     _ready(qtbot, window)
     window.commands.connect_account.trigger()  # Akun → Hubungkan akun…
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.FACEBOOK].click()
+    dialog.choose_page.buttons[Channel.FACEBOOK].click()
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.page_list_page, timeout=20_000)
     page_name = sim.world.board(Channel.FACEBOOK).account.name
     ig_name = sim.world.board(Channel.INSTAGRAM).account.name
-    assert dialog.page_list.count() == 1
-    assert dialog.page_list.item(0).text() == f"{page_name}  ·  Instagram @{ig_name}"
-    assert dialog.with_instagram.isVisibleTo(dialog)
-    assert dialog.with_instagram.isChecked()
+    assert dialog.page_list_page.list.count() == 1
+    assert dialog.page_list_page.list.item(0).text() == f"{page_name}  ·  Instagram @{ig_name}"
+    assert dialog.page_list_page.with_instagram.isVisibleTo(dialog)
+    assert dialog.page_list_page.with_instagram.isChecked()
     with qtbot.waitSignal(dialog.connected, timeout=20_000):
-        dialog.connect_page_button.click()
+        dialog.page_list_page.connect_button.click()
     accounts = {a.channel: a for a in stored_accounts(store)}
     assert set(accounts) == {Channel.FACEBOOK, Channel.INSTAGRAM}
     assert accounts[Channel.FACEBOOK].params["page_id"] == sim.params(Channel.FACEBOOK)["page_id"]
@@ -139,7 +139,7 @@ def test_facebook_login_lists_the_pages_and_connects_the_page_with_its_instagram
     page_token = vault.get(token_name(accounts[Channel.FACEBOOK].id))
     assert page_token is not None  # the Page token is what is stored, not the user's
     assert TokenSet.parse(page_token).access_token.startswith("meta-page")
-    assert dialog.done_text.text().count("is connected") == 2
+    assert dialog.done_page.text.text().count("is connected") == 2
 
 
 def test_telegram_checks_the_bot_token_and_names_the_bot(
@@ -151,21 +151,21 @@ def test_telegram_checks_the_bot_token_and_names_the_bot(
     _ready(qtbot, window)
     window.first_start.connect_any.click()
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.TELEGRAM].click()
+    dialog.choose_page.buttons[Channel.TELEGRAM].click()
     assert dialog.pages.currentWidget() is dialog.telegram_page
-    dialog.bot_token.setText(sim.token_for(Channel.TELEGRAM).replace(":", ":wrong"))
-    dialog.check_bot_button.click()
+    dialog.telegram_page.token.setText(sim.token_for(Channel.TELEGRAM).replace(":", ":wrong"))
+    dialog.telegram_page.check_button.click()
     qtbot.waitUntil(lambda: "menolak token" in dialog.message_line.message(), timeout=10_000)
     assert stored_accounts(store) == []  # a refused token stores nothing
-    assert dialog.bot_token.text()  # and the officer's paste is still there to fix
-    dialog.bot_token.setText(sim.token_for(Channel.TELEGRAM))
+    assert dialog.telegram_page.token.text()  # and the officer's paste is still there to fix
+    dialog.telegram_page.token.setText(sim.token_for(Channel.TELEGRAM))
     with qtbot.waitSignal(dialog.connected, timeout=10_000):
-        dialog.check_bot_button.click()
+        dialog.telegram_page.check_button.click()
     (account,) = stored_accounts(store)
     assert account.channel is Channel.TELEGRAM
     assert account.name == sim.world.board(Channel.TELEGRAM).account.name  # from getMe
     assert vault.get(token_name(account.id)) == sim.token_for(Channel.TELEGRAM)
-    assert dialog.bot_token.text() == ""  # the token left the widget once stored
+    assert dialog.telegram_page.token.text() == ""  # the token left the widget once stored
 
 
 def test_denied_consent_says_so_in_indonesian_and_stores_nothing(
@@ -179,7 +179,7 @@ def test_denied_consent_says_so_in_indonesian_and_stores_nothing(
     _ready(qtbot, window)
     window.commands.connect_account.trigger()
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.X].click()
+    dialog.choose_page.buttons[Channel.X].click()
     qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=20_000)
     message = dialog.message_line.message()
     assert message.startswith("Akses tidak diberikan di halaman X. Tidak ada yang diubah")
@@ -199,11 +199,14 @@ def test_cancel_stops_waiting_and_closes_the_listener(
     _ready(qtbot, window)
     window.commands.connect_account.trigger()
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.YOUTUBE].click()
+    dialog.choose_page.buttons[Channel.YOUTUBE].click()
     assert dialog.pages.currentWidget() is dialog.waiting_page
     assert not _port_closed(browser.opened[0])  # listening for the browser's return
-    assert "4:5" in dialog.time_left.text() or "5:00" in dialog.time_left.text()
-    dialog.cancel_button.click()
+    assert (
+        "4:5" in dialog.waiting_page.time_left.text()
+        or "5:00" in dialog.waiting_page.time_left.text()
+    )
+    dialog.waiting_page.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=5_000)
     assert dialog.message_line.message() == "Penghubungan dibatalkan. Tidak ada yang diubah."
     assert dialog.pages.currentWidget() is dialog.choose_page
@@ -220,7 +223,7 @@ def test_a_browser_that_never_returns_times_out(
     window.commands.connect_account.trigger()
     dialog = _dialog(window)
     dialog.wait_seconds = 0.5
-    dialog.platform_buttons[Channel.TIKTOK].click()
+    dialog.choose_page.buttons[Channel.TIKTOK].click()
     qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=5_000)
     assert dialog.message_line.message().startswith("The browser did not come back in time.")
     assert stored_accounts(store) == []
@@ -234,7 +237,7 @@ def test_a_platform_without_app_settings_asks_for_it(
     _ready(qtbot, window)
     window.commands.connect_account.trigger()
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.X].click()
+    dialog.choose_page.buttons[Channel.X].click()
     assert dialog.message_line.message().startswith(
         "Profil satuan belum berisi pengaturan aplikasi untuk X."
     )
@@ -254,7 +257,7 @@ def test_closing_the_dialog_while_waiting_stops_the_sign_in(
     _ready(qtbot, window)
     window.commands.connect_account.trigger()
     dialog = _dialog(window)
-    dialog.platform_buttons[Channel.X].click()
+    dialog.choose_page.buttons[Channel.X].click()
     assert not _port_closed(browser.opened[0])
     dialog.reject()  # the window's close button, or Esc
     qtbot.waitUntil(lambda: _port_closed(browser.opened[0]), timeout=5_000)
@@ -273,12 +276,12 @@ def test_connecting_a_given_account_offers_only_its_platform_after_a_failure(
     window.first_start.rows[0].button.click()
     dialog = _dialog(window)
     qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=20_000)
-    enabled = {c for c, b in dialog.platform_buttons.items() if b.isEnabled()}
+    enabled = {c for c, b in dialog.choose_page.buttons.items() if b.isEnabled()}
     assert enabled == {Channel.X}  # trying again reconnects the same account
     sim.oauth.deny = False
     with qtbot.waitSignal(dialog.connected, timeout=20_000):
-        dialog.platform_buttons[Channel.X].click()
+        dialog.choose_page.buttons[Channel.X].click()
     (account,) = stored_accounts(store)
     assert account.params["user_id"] == sim.params(Channel.X)["user_id"]
-    dialog.another_button.click()  # any platform again
-    assert all(b.isEnabled() for b in dialog.platform_buttons.values())
+    dialog.done_page.another_button.click()  # any platform again
+    assert all(b.isEnabled() for b in dialog.choose_page.buttons.values())

@@ -92,7 +92,7 @@ def test_needs_reconnect_is_shown_and_connecting_again_keeps_the_complaints(
     assert dialog is not None
     assert dialog.target is not None
     assert dialog.target.id == account_id
-    assert "Masuklah sebagai humaspolrescontoh" in dialog.waiting_text.text()
+    assert "Masuklah sebagai humaspolrescontoh" in dialog.waiting_page.text.text()
     with qtbot.waitSignal(dialog.connected, timeout=20_000):
         pass
     after = stored_account(store, account_id)
@@ -276,7 +276,7 @@ def test_a_revoked_sign_in_found_by_a_sync_round_is_connected_again_without_loss
     dialog = window.last_connect_dialog
     assert dialog is not None
     with qtbot.waitSignal(sync.round_finished, timeout=30_000):  # connecting starts a round
-        dialog.platform_buttons[Channel.X].click()
+        dialog.choose_page.buttons[Channel.X].click()
     dialog.accept()
     (account,) = stored_accounts(store)
     complaints = _complaint_count(store, account.id)
