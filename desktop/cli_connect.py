@@ -42,6 +42,7 @@ def _flow_options(p: argparse.ArgumentParser) -> None:
         help=f"seconds to wait for the browser ({DEFAULT_TIMEOUT:g})",
     )
     p.add_argument("--page", help="Facebook/Instagram: the Page (id, name or Instagram username)")
+    p.add_argument("--api-base", help="Telegram: Bot API address (a relay or the simulator)")
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
@@ -66,16 +67,21 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int | None) -> int:
     from desktop.core.connect.errors import ConnectError, user_error
+    from desktop.core.errors import UserError
+    from desktop.core.platforms.errors import PlatformError
 
     connector = _connector(desk)
     try:
         if channel is Channel.TELEGRAM:
             from desktop.cli_sync import read_token
 
-            return connector.connect_telegram(read_token("Bot token: "), account_id=account_id)
+            token = read_token("Bot token: ")
+            return connector.connect_telegram(token, api_base=args.api_base, account_id=account_id)
         return _browser(args, connector, channel, account_id)
     except ConnectError as exc:
         raise user_error(exc) from None
+    except PlatformError as exc:  # discovery, getMe or the Page list failed
+        raise UserError("connect_failed", detail=str(exc)) from None
 
 
 def _browser(

@@ -1225,6 +1225,18 @@
         <translation>The account&apos;s token expired or was revoked; enter a new token.</translation>
     </message>
     <message>
+        <source>The platform ended the account&apos;s sign-in; connect the account again.</source>
+        <translation>The platform ended the account&apos;s sign-in; connect the account again.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not renew the token; retrying.</source>
+        <translation>The platform&apos;s sign-in server could not renew the token; retrying.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and sending resumes.</source>
+        <translation>The system keyring is locked; unlock it and sending resumes.</translation>
+    </message>
+    <message>
         <source>The platform asked to wait; sending resumes by itself.</source>
         <translation>The platform asked to wait; sending resumes by itself.</translation>
     </message>

@@ -360,7 +360,7 @@
     <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
-        <translation>Masuk ke platform di browser (menunggu browser kembali):
+        <translation>Masuk ke platform di peramban (menunggu peramban kembali):
 {url}</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
     </message>
     <message>
         <source>Warning: without the scope {scope} it {words}.</source>
-        <translation>Peringatan: tanpa izin {scope} akun ini {words}.</translation>
+        <translation>Peringatan: tanpa izin {scope}, akun ini {words}.</translation>
     </message>
     <message>
         <source>Reply #{id} queued for sending again.</source>
@@ -1129,19 +1129,19 @@
     <name>Scope</name>
     <message>
         <source>cannot read comments and messages</source>
-        <translation>tidak punya izin membaca komentar dan pesan</translation>
+        <translation>tidak dapat membaca komentar dan pesan</translation>
     </message>
     <message>
         <source>cannot reply</source>
-        <translation>tidak punya izin menulis balasan</translation>
+        <translation>tidak dapat membalas</translation>
     </message>
     <message>
         <source>cannot stay connected: it must be connected again every few hours</source>
-        <translation>tidak bisa tetap terhubung: harus dihubungkan ulang setiap beberapa jam</translation>
+        <translation>tidak dapat tetap terhubung: harus dihubungkan ulang setiap beberapa jam</translation>
     </message>
     <message>
         <source>cannot read or answer direct messages</source>
-        <translation>tidak punya izin membaca atau membalas pesan langsung</translation>
+        <translation>tidak dapat membaca atau membalas pesan langsung</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1223,18 @@
     <message>
         <source>The account&apos;s token expired or was revoked; enter a new token.</source>
         <translation>Token akun kedaluwarsa atau dicabut; masukkan token baru.</translation>
+    </message>
+    <message>
+        <source>The platform ended the account&apos;s sign-in; connect the account again.</source>
+        <translation>Platform mengakhiri izin masuk akun ini; hubungkan ulang akunnya.</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s sign-in server could not renew the token; retrying.</source>
+        <translation>Server masuk platform tidak dapat memperbarui token; dicoba lagi.</translation>
+    </message>
+    <message>
+        <source>The system keyring is locked; unlock it and sending resumes.</source>
+        <translation>Keyring sistem terkunci; buka kuncinya dan pengiriman berlanjut.</translation>
     </message>
     <message>
         <source>The platform asked to wait; sending resumes by itself.</source>
@@ -1517,7 +1529,7 @@
     </message>
     <message>
         <source>The platform ended the sign-in; connect the account again</source>
-        <translation>Platform mengakhiri izin masuk; hubungkan ulang akun ini</translation>
+        <translation>Perlu dihubungkan ulang: platform mengakhiri izin akun ini</translation>
     </message>
     <message>
         <source>Another program (or a webhook) reads this bot; stop the other one</source>
@@ -1757,11 +1769,11 @@
     </message>
     <message>
         <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
-        <translation>Browser kembali dari proses masuk yang tidak dimulai program ini; tidak ada yang disimpan. Hubungkan lagi.</translation>
+        <translation>Peramban kembali dari proses masuk yang tidak dimulai program ini; tidak ada yang disimpan. Hubungkan lagi.</translation>
     </message>
     <message>
         <source>The browser did not come back in time; nothing was stored. Connect again.</source>
-        <translation>Browser tidak kembali tepat waktu; tidak ada yang disimpan. Hubungkan lagi.</translation>
+        <translation>Peramban tidak kembali tepat waktu; tidak ada yang disimpan. Hubungkan lagi.</translation>
     </message>
     <message>
         <source>Connecting was cancelled; nothing was stored.</source>
@@ -1769,19 +1781,19 @@
     </message>
     <message>
         <source>The platform&apos;s sign-in server could not be used: {detail}</source>
-        <translation>Server masuk platform tidak dapat dipakai: {detail}</translation>
+        <translation>Server masuk platform tidak dapat digunakan: {detail}</translation>
     </message>
     <message>
         <source>The platform refused the sign-in: {detail}</source>
-        <translation>Platform menolak proses masuk: {detail}</translation>
+        <translation>Platform menolak izin masuk: {detail}</translation>
     </message>
     <message>
         <source>The sign-in was for another account than the one being reconnected: {detail}</source>
-        <translation>Proses masuk dilakukan untuk akun lain, bukan akun yang sedang dihubungkan ulang: {detail}</translation>
+        <translation>Proses masuk dilakukan untuk akun lain, bukan akun yang dihubungkan ulang: {detail}</translation>
     </message>
     <message>
         <source>The unit profile has no app settings for this platform: {detail}</source>
-        <translation>Profil satuan tidak berisi pengaturan aplikasi untuk platform ini: {detail}</translation>
+        <translation>Profil satuan tidak memuat pengaturan aplikasi untuk platform ini: {detail}</translation>
     </message>
     <message>
         <source>No Page to connect: {detail}</source>

@@ -142,17 +142,29 @@ def _account_row(account: Any) -> dict[str, Any]:
     }
 
 
+def _provider(vault: Vault, store: Store | None) -> AdapterProvider:
+    if store is None:
+        return AdapterProvider(vault)
+    from desktop.core.connect.apps import load_apps
+    from desktop.core.connect.source import lock_folder
+
+    return AdapterProvider(vault, apps=load_apps(store), lock_folder=lock_folder(store))
+
+
 def _accounts(store: Store) -> list[Account]:
     with store.read() as conn:
         return list_accounts(conn, include_disabled=True)
 
 
-def check_account(account: Account, vault: Vault) -> PlatformError | None:
+def check_account(
+    account: Account, vault: Vault, store: Store | None = None
+) -> PlatformError | None:
     """Reach one account with one read (nothing is stored): None, or what went wrong.
 
     The error carries a ``reason`` code and the platform's own words; the caller words it.
+    With ``store``, a connected account's token is renewed with the profile's app.
     """
-    provider = AdapterProvider(vault)
+    provider = _provider(vault, store)
     try:
         provider.adapter(account).fetch(account.cursor)
     except PlatformError as exc:
@@ -164,7 +176,7 @@ def check_account(account: Account, vault: Vault) -> PlatformError | None:
 
 def _check_accounts(report: Report, store: Any, vault: Vault) -> None:
     """Reach each account with one read (nothing is stored)."""
-    provider = AdapterProvider(vault)
+    provider = _provider(vault, store)
     try:
         for account in _accounts(store):
             row = _account_row(account)

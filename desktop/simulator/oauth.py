@@ -164,6 +164,20 @@ class OAuthBook:
             api_base=api,
         )
 
+    def profile_toml(self) -> str:
+        """``[app.*]`` tables of a unit profile for these apps (secrets included)."""
+        lines = []
+        for provider in (Provider.X, Provider.GOOGLE, Provider.TIKTOK, Provider.META):
+            app = self.app(provider)
+            lines.append(f"[app.{provider.value}]")
+            lines.append(f'client_id = "{app.client_id}"')
+            if app.client_secret:
+                lines.append(f'client_secret = "{app.client_secret}"')
+            for key in ("authorize_url", "token_url", "api_base"):
+                lines.append(f'{key} = "{getattr(app, key)}"')
+            lines.append("")
+        return "\n".join(lines)
+
     def issued_tokens(self) -> list[str]:
         """Every access and refresh token issued (for the secret scans)."""
         with self._lock:

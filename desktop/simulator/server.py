@@ -340,6 +340,8 @@ def describe(sim: Simulator) -> str:
             f"    echo {sim.token_for(channel)} | aduan-desk account add {channel.value} NAME "
             f"--api-base {sim.api_base(channel)} {params}"
         )
+    lines += ["", "To connect accounts by signing in (account connect), add to the unit profile:"]
+    lines += ["", sim.oauth.profile_toml()]
     lines += ["", f"Faults and new messages: {sim.url}/_sim/ (see desktop/simulator/control.py)"]
     lines.append("Press Ctrl+C to stop.")
     return "\n".join(lines)

@@ -56,16 +56,7 @@ def apps(sim: Simulator) -> dict[Provider, AppSettings]:
 
 def profile_apps(sim: Simulator) -> str:
     """``[app.*]`` tables of a unit profile for the simulator's apps (with their secrets)."""
-    lines = []
-    for provider, app in apps(sim).items():
-        lines.append(f"[app.{provider.value}]")
-        lines.append(f'client_id = "{app.client_id}"')
-        if app.client_secret:
-            lines.append(f'client_secret = "{app.client_secret}"')
-        for key in ("authorize_url", "token_url", "api_base"):
-            lines.append(f'{key} = "{getattr(app, key)}"')
-        lines.append("")
-    return "\n".join(lines)
+    return sim.oauth.profile_toml()
 
 
 def connect_signed_in(

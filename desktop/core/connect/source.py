@@ -23,7 +23,7 @@ import urllib.parse
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
 
@@ -34,6 +34,9 @@ from desktop.core.connect.tokens import TokenSet, load_tokens, save_tokens
 from desktop.core.credentials import CredentialsUnavailableError, Vault
 from desktop.core.platforms.errors import ReconnectNeededError, TokenExpiredError, TransientError
 from desktop.core.platforms.redact import register_secret
+
+if TYPE_CHECKING:
+    from desktop.core.store.database import Store
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,11 @@ _thread_locks_guard = threading.Lock()
 def _thread_lock(folder: Path, account_id: int) -> threading.Lock:
     with _thread_locks_guard:
         return _thread_locks.setdefault((str(folder), account_id), threading.Lock())
+
+
+def lock_folder(store: Store) -> Path:
+    """Where the per-account refresh locks live: the data folder's ``locks``."""
+    return store.path.parent / "locks"
 
 
 def refresh_ahead(tokens: TokenSet) -> timedelta:
@@ -105,7 +113,15 @@ class TokenSource:
         """The access token to send, refreshed first when it is about to expire."""
         current = self.tokens()
         if current.renewable and current.access_due(self._now(), refresh_ahead(current)):
-            return self._refresh(lambda fresh: fresh.access_due(self._now(), refresh_ahead(fresh)))
+            try:
+                return self._refresh(
+                    lambda fresh: fresh.access_due(self._now(), refresh_ahead(fresh))
+                )
+            except TransientError:
+                if current.access_due(self._now(), timedelta(0)):
+                    raise
+                # The sign-in server is down but the token still works: use it meanwhile.
+                log.warning("account %d: early renewal failed; token still valid", self.account_id)
         return current.access_token
 
     def renew(self, stale: str) -> str:

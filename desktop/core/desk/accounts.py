@@ -138,17 +138,22 @@ class Accounts:
             rows.mark_fresh_token(conn, account_id)
 
     def _same_account(self, found: Discovered) -> Account | None:
-        if not found.own_id:
-            return None
+        """The account a sign-in found: same platform id, or the same name with no id yet
+        (an account the unit profile listed, waiting to be connected)."""
         for account in self.list():
-            if account.channel is found.channel and _own_id(account) == found.own_id:
+            if account.channel is not found.channel:
+                continue
+            own = _own_id(account)
+            if found.own_id and own == found.own_id:
+                return account
+            if not own and account.name == found.name:
                 return account
         return None
 
     def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
         works, else the error (a reason code and the platform's own words)."""
-        return check_account(account, self._vault)
+        return check_account(account, self._vault, self._store)
 
     def remove(self, account_id: int) -> Removal:
         """Delete the token; the account goes too unless it brought complaints."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from desktop.core.connect.apps import load_apps
+from desktop.core.connect.source import lock_folder
 from desktop.core.credentials import Vault
 from desktop.core.model import NEEDS_SIGN_IN, SyncState
 from desktop.core.startup import network_settings
@@ -105,6 +106,6 @@ class SyncEngine:
                 ca_bundle=ca_bundle,
                 proxy=proxy,
                 apps=apps,
-                lock_folder=self._store.path.parent / "locks",
+                lock_folder=lock_folder(self._store),
             )
             self._configured = True

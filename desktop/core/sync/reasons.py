@@ -31,6 +31,9 @@ class SendReason(enum.StrEnum):
     INVALID_THREAD = "invalid_thread"
     CONFIG = "config"
     TOKEN_EXPIRED = "token_expired"
+    NEEDS_RECONNECT = "needs_reconnect"  # a connected account's sign-in ended
+    TOKEN_ENDPOINT = "token_endpoint"  # the platform's sign-in server could not renew
+    KEYRING = "keyring"  # the OS keyring is locked or unreachable
     RATE_LIMITED = "rate_limited"
     QUOTA = "quota"
     CONFLICT = "conflict"
@@ -88,6 +91,15 @@ EXPLANATIONS: Mapping[SendReason, str] = {
     ),
     SendReason.TOKEN_EXPIRED: QT_TRANSLATE_NOOP(
         "SendReason", "The account's token expired or was revoked; enter a new token."
+    ),
+    SendReason.NEEDS_RECONNECT: QT_TRANSLATE_NOOP(
+        "SendReason", "The platform ended the account's sign-in; connect the account again."
+    ),
+    SendReason.TOKEN_ENDPOINT: QT_TRANSLATE_NOOP(
+        "SendReason", "The platform's sign-in server could not renew the token; retrying."
+    ),
+    SendReason.KEYRING: QT_TRANSLATE_NOOP(
+        "SendReason", "The system keyring is locked; unlock it and sending resumes."
     ),
     SendReason.RATE_LIMITED: QT_TRANSLATE_NOOP(
         "SendReason", "The platform asked to wait; sending resumes by itself."

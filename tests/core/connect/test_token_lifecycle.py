@@ -23,7 +23,7 @@ from desktop.core.credentials import (
     split_secret,
 )
 from desktop.core.model import Channel, SyncState
-from desktop.core.platforms.errors import ReconnectNeededError
+from desktop.core.platforms.errors import ReconnectNeededError, TransientError
 from desktop.core.store.database import Store
 from desktop.core.store.schema import MessageRow
 from desktop.core.sync.engine import SyncEngine
@@ -167,3 +167,84 @@ def test_missing_scopes_are_named_by_what_cannot_be_done() -> None:
     missing = missing_scopes(Channel.X, granted)
     assert [(m.ability, m.scope) for m in missing] == [(Ability.REPLY, "tweet.write")]
     assert missing_scopes(Channel.X, frozenset()) == []  # a pasted token says nothing
+
+
+def test_the_connection_test_renews_an_expired_access_token(
+    store: Store, vault: MemoryVault, sim: Simulator, connector: Connector
+) -> None:
+    sim.oauth.set_lifetimes(Provider.X, access=1)
+    x = sign_in(sim, connector, Channel.X)
+    time.sleep(1.1)
+    assert connector.accounts.check(stored_account(store, x)) is None
+    assert sim.oauth.stats.refreshes == {"x": 1}
+
+
+def test_no_oauth_secret_in_the_store_or_the_logs(
+    store: Store,
+    vault: MemoryVault,
+    sim: Simulator,
+    connector: Connector,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import logging
+
+    from desktop.simulator.oauth import CLIENT_SECRET, received_verifiers
+
+    caplog.set_level(logging.DEBUG)
+    for provider in (Provider.X, Provider.GOOGLE, Provider.TIKTOK):
+        sim.oauth.set_lifetimes(provider, access=1)
+    ids = {
+        channel: sign_in(sim, connector, channel)
+        for channel in Channel
+        if channel.value != "whatsapp"
+    }
+    time.sleep(1.1)
+    sim.oauth.revoke(Provider.TIKTOK)  # a refusal, with its words logged
+    states = _round(store, vault)
+    assert states[ids[Channel.TIKTOK]] is SyncState.NEEDS_RECONNECT
+    assert states[ids[Channel.X]] is SyncState.OK
+    secrets = [
+        *sim.oauth.issued_tokens(),
+        *sim.oauth.codes_issued,
+        *received_verifiers(),
+        CLIENT_SECRET,
+    ]
+    with store.read() as conn:
+        dump = "\n".join(
+            str(row)
+            for table in ("account", "setting", "message", "outbox")
+            for row in conn.exec_driver_sql(f"SELECT * FROM {table}")
+        )
+    for secret in secrets:
+        assert secret not in dump
+        assert secret not in caplog.text
+
+
+def test_an_early_renewal_that_fails_keeps_using_the_still_valid_token(
+    store: Store, vault: MemoryVault, sim: Simulator, connector: Connector, tmp_path: Path
+) -> None:
+    sim.oauth.set_lifetimes(Provider.GOOGLE, access=4)
+    tube = sign_in(sim, connector, Channel.YOUTUBE)
+    first = load_tokens(vault, tube)
+    assert first is not None
+    source = TokenSource(vault, tube, connector.app(Channel.YOUTUBE), tmp_path)
+    time.sleep(3.2)  # due for renewal, not expired yet
+    sim.oauth.token_fault = "down"
+    assert source.bearer() == first.access_token
+    time.sleep(1.0)  # now expired: the failure shows
+    with pytest.raises(TransientError):
+        source.bearer()
+    sim.oauth.token_fault = None
+    assert source.bearer() != first.access_token
+
+
+def test_an_account_the_profile_listed_is_connected_in_place(
+    store: Store, vault: MemoryVault, sim: Simulator, connector: Connector
+) -> None:
+    from desktop.core.store import accounts as rows
+
+    name = sim.world.board(Channel.X).account.name
+    with store.write() as conn:
+        listed = rows.insert_account(conn, Channel.X, name)  # as apply_profile does
+    assert sign_in(sim, connector, Channel.X) == listed
+    assert stored_account(store, listed).params["user_id"]

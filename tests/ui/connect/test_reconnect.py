@@ -127,7 +127,7 @@ def test_the_accounts_dialog_names_the_account_and_connects_it_again(
     assert "humaspolrescontoh" in dialog.reconnect_warning.text()
     assert dialog.reconnect_warning.text().startswith("⚠ Perlu dihubungkan ulang")
     state = dialog.model.index(0, dialog.model.STATE).data()
-    assert state == "⚠ Platform mengakhiri izin masuk; hubungkan ulang akun ini"
+    assert state == "⚠ Perlu dihubungkan ulang: platform mengakhiri izin akun ini"
     assert dialog.selected() is not None  # the account to reconnect is chosen already
     with qtbot.waitSignal(window.account_watch.changed, timeout=20_000):
         dialog.reconnect_button.click()
@@ -158,7 +158,7 @@ def test_a_missing_permission_is_named_above_the_reply_box(
     notice = window.pane.composer.scope_notice
     qtbot.waitUntil(lambda: notice.isVisibleTo(window), timeout=10_000)
     assert notice.text().splitlines() == [
-        "Akun X ini tidak punya izin menulis balasan (tweet.write).",
+        "Akun X ini tidak dapat membalas (tweet.write).",
         "Hubungkan ulang akun ini dan setujui semua izin yang diminta.",
     ]
 

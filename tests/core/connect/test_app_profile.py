@@ -1,0 +1,72 @@
+"""The platforms' apps in the unit profile: checked, kept, their secrets moved to the keyring."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.core.connect.apps import Provider, load_apps, resolve_app, secret_name
+from desktop.core.connect.errors import AppNotConfiguredError
+from desktop.core.credentials import MemoryVault
+from desktop.core.paths import Paths
+from desktop.core.profile import ProfileError, load_profile
+from desktop.core.startup import apply_profile
+from desktop.core.store.database import Store
+
+PROFILE = """
+[unit]
+name = "Polres Contoh"
+
+[app.x]
+client_id = "x-client"
+redirect_port = 8765
+
+[app.youtube]
+client_id = "g-client.apps.googleusercontent.com"
+client_secret = "GOCSPX-secret-value"
+scopes = ["https://www.googleapis.com/auth/youtube.force-ssl"]
+"""
+
+
+def test_apps_are_read_and_the_secret_goes_to_the_keyring(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "profil.toml"
+    path.write_text(PROFILE, encoding="utf-8")
+    profile = load_profile(path)
+    assert profile.apps[Provider.X].redirect_port == 8765
+    assert "GOCSPX" not in repr(profile.apps[Provider.GOOGLE])
+    vault = MemoryVault()
+    apply_profile(store, Paths(tmp_path / "home"), profile, path, vault)
+    kept = load_apps(store)
+    assert kept[Provider.GOOGLE].client_secret is None
+    with store.read() as conn:
+        assert "GOCSPX" not in str(conn.exec_driver_sql("SELECT * FROM setting").fetchall())
+    assert vault.get(secret_name(Provider.GOOGLE)) == "GOCSPX-secret-value"
+    assert resolve_app(Provider.GOOGLE, kept, vault).client_secret == "GOCSPX-secret-value"
+    assert resolve_app(Provider.X, kept, vault).client_secret is None  # a public client
+    with pytest.raises(AppNotConfiguredError):
+        resolve_app(Provider.TIKTOK, kept, vault)
+
+
+def test_bad_app_settings_are_reported_with_their_problem(tmp_path: Path) -> None:
+    path = tmp_path / "profil.toml"
+    path.write_text(
+        """
+[app.myspace]
+client_id = "a"
+
+[app.x]
+redirect_port = "delapan"
+token_url = "http://example.com/token"
+colour = "blue"
+""",
+        encoding="utf-8",
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    text = "\\n".join(message for _, message in caught.value.problems)
+    assert "[app.myspace]" in text
+    assert "client_id is missing" in text
+    assert "redirect_port must be a port number" in text
+    assert "token_url must start with https://" in text
+    assert "unknown setting 'colour'" in text
