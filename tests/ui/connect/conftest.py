@@ -21,7 +21,7 @@ from desktop.core.paths import Paths
 from desktop.core.profile import load_profile
 from desktop.core.startup import apply_profile
 from desktop.core.store.database import Store
-from desktop.simulator import Simulator
+from desktop.simulator import Simulator, signin
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from tests.support import NOW
@@ -44,9 +44,9 @@ MakeWindow = Callable[..., MainWindow]
 
 
 def simulator_apps(sim: Simulator) -> dict[Provider, AppSettings]:
-    """The app settings a unit profile would carry, pointed at the simulator."""
-    apps = {p: sim.oauth.app(p) for p in (Provider.X, Provider.GOOGLE, Provider.TIKTOK)}
-    apps[Provider.META] = sim.oauth.app(Provider.META)
+    """The app settings a unit profile would carry, pointed at the simulator (and its
+    Telegram Bot API, which a profile never needs to name)."""
+    apps = signin.apps(sim)
     apps[Provider.TELEGRAM] = AppSettings(
         Provider.TELEGRAM, client_id="", api_base=sim.api_base(Channel.TELEGRAM)
     )
