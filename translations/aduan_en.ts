@@ -488,6 +488,10 @@
 <context>
     <name>ConnectDialog</name>
     <message>
+        <source>No browser could be opened. Open this address in a browser: %1</source>
+        <translation>No browser could be opened. Open this address in a browser: %1</translation>
+    </message>
+    <message>
         <source>Reading the Pages you manage…</source>
         <translation>Reading the Pages you manage…</translation>
     </message>

@@ -488,6 +488,10 @@
 <context>
     <name>ConnectDialog</name>
     <message>
+        <source>No browser could be opened. Open this address in a browser: %1</source>
+        <translation>Browser tidak dapat dibuka. Buka alamat ini di browser: %1</translation>
+    </message>
+    <message>
         <source>Reading the Pages you manage…</source>
         <translation>Membaca Halaman yang Anda kelola…</translation>
     </message>

@@ -114,7 +114,7 @@ class ConnectDialog(QDialog):
         self.choose_page.chosen.connect(self.choose)
         self.choose_page.advanced.connect(self._advanced)
         self.waiting_page.cancel_button.clicked.connect(self.cancel)
-        self.waiting_page.reopen_button.clicked.connect(self._reopen_browser)
+        self.waiting_page.reopen_button.clicked.connect(self._open_browser)
         self.page_list_page.picked.connect(self._connect_page)
         self.telegram_page.check_requested.connect(self.check_bot)
         self.telegram_page.back_requested.connect(self.start_over)
@@ -145,7 +145,7 @@ class ConnectDialog(QDialog):
         self._cancel = threading.Event()
         self._deadline = time.monotonic() + self.wait_seconds
         self._show_waiting()
-        self._open_url(self._url)
+        self._open_browser()
         cancel, seconds = self._cancel, self.wait_seconds
         self._tasks.net(
             lambda: sign_in.wait(seconds, cancel),
@@ -178,9 +178,14 @@ class ConnectDialog(QDialog):
     def _show_time_left(self) -> None:
         self.waiting_page.show_time_left(max(0, int(self._deadline - time.monotonic())))
 
-    def _reopen_browser(self) -> None:
-        if self._url:
-            self._open_url(self._url)
+    def _open_browser(self) -> None:
+        """The sign-in page in the system browser; where none opens, its address to copy."""
+        if self._url and self._open_url(self._url) is False:
+            self.message_line.show_message(
+                self.tr("No browser could be opened. Open this address in a browser: %1").replace(
+                    "%1", self._url
+                )
+            )
 
     def _signed_in(self, tokens: TokenSet) -> None:
         self._timer.stop()

@@ -285,3 +285,27 @@ def test_connecting_a_given_account_offers_only_its_platform_after_a_failure(
     assert account.params["user_id"] == sim.params(Channel.X)["user_id"]
     dialog.done_page.another_button.click()  # any platform again
     assert all(b.isEnabled() for b in dialog.choose_page.buttons.values())
+
+
+def test_without_a_browser_the_address_is_shown_to_copy(
+    qtbot: QtBot, make_empty_window: MakeWindow, store: Store, sim: Simulator
+) -> None:
+    opened: list[str] = []
+
+    def no_browser(url: str) -> bool:
+        opened.append(url)
+        return False  # what QDesktopServices.openUrl says on a PC with no browser
+
+    window = make_empty_window(sim=sim, browser=no_browser)
+    window.show()
+    _ready(qtbot, window)
+    window.commands.connect_account.trigger()
+    dialog = _dialog(window)
+    dialog.choose_page.buttons[Channel.X].click()
+    (url,) = opened
+    assert dialog.message_line.message().endswith(url)
+    assert dialog.pages.currentWidget() is dialog.waiting_page  # still waiting for it
+    HttpBrowser()(url)  # the officer pastes it into a browser by hand
+    with qtbot.waitSignal(dialog.connected, timeout=20_000):
+        pass
+    assert len(stored_accounts(store)) == 1
