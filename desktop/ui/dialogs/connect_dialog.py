@@ -222,11 +222,28 @@ class ConnectDialog(QDialog):
         self.page_list_page.connect_button.setEnabled(False)
         self.message_line.show_message(self.tr("Saving the account…"))
         target, steps = self.target, self._steps
-        self._tasks.net(
-            lambda: [steps.finish_page(c, page, user, target) for c in channels],
-            while_alive(self, self._done),
-            while_alive(self, self._fail),
-        )
+
+        def work() -> tuple[list[Connected], Exception | None]:
+            connected: list[Connected] = []
+            for channel in channels:
+                try:
+                    connected.append(steps.finish_page(channel, page, user, target))
+                except Exception as error:
+                    if not connected:
+                        raise
+                    return connected, error  # the Page is connected, its Instagram is not
+            return connected, None
+
+        self._tasks.net(work, while_alive(self, self._page_done), while_alive(self, self._fail))
+
+    def _page_done(self, outcome: tuple[list[Connected], Exception | None]) -> None:
+        connected, instagram_error = outcome
+        self._done(connected)
+        if instagram_error is not None:
+            self.message_line.show_message(
+                "Instagram: "
+                + failure_text(instagram_error, labels.channel_label(Channel.INSTAGRAM))
+            )
 
     def check_bot(self) -> None:
         token = self.telegram_page.token.text().strip()

@@ -20,7 +20,7 @@ from desktop.simulator import Simulator
 from desktop.ui.dialogs.connect_dialog import ConnectDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
-from tests.support import stored_accounts
+from tests.support import add_account, stored_accounts
 from tests.ui.connect.conftest import HttpBrowser, MakeWindow, apply_unit_profile
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -309,3 +309,24 @@ def test_without_a_browser_the_address_is_shown_to_copy(
     with qtbot.waitSignal(dialog.connected, timeout=20_000):
         pass
     assert len(stored_accounts(store)) == 1
+
+
+def test_a_page_whose_instagram_cannot_be_connected_is_still_connected_and_says_why(
+    qtbot: QtBot, make_empty_window: MakeWindow, store: Store, sim: Simulator
+) -> None:
+    ig_name = sim.world.board(Channel.INSTAGRAM).account.name
+    other = add_account(store, Channel.INSTAGRAM, ig_name, params={"ig_user_id": "999"})
+    window = make_empty_window(Language.INDONESIAN, sim=sim, browser=HttpBrowser())
+    window.show()
+    _ready(qtbot, window)
+    window.commands.connect_account.trigger()
+    dialog = _dialog(window)
+    dialog.choose_page.buttons[Channel.FACEBOOK].click()
+    qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.page_list_page, timeout=20_000)
+    with qtbot.waitSignal(dialog.connected, timeout=20_000) as connected:
+        dialog.page_list_page.connect_button.click()
+    ((page,),) = connected.args
+    assert page.channel is Channel.FACEBOOK
+    assert dialog.message_line.message().startswith("Instagram: Akun Instagram")
+    accounts = {(a.channel, a.id) for a in stored_accounts(store)}
+    assert accounts == {(Channel.FACEBOOK, page.account_id), (Channel.INSTAGRAM, other)}
