@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -250,7 +251,13 @@ class MainWindow(QMainWindow):
     def open_connect(self, account: Account | None = None) -> None:
         """Connect an account by signing in with its platform (``account``: one the unit
         profile listed, or one to connect again)."""
+        current = self.last_connect_dialog
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            current.raise_()  # one sign-in at a time: a second would want the same port
+            current.activateWindow()
+            return
         dialog = connect_dialog(self.context, self, account)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.connected.connect(self._on_connected)
         dialog.advanced_requested.connect(self.open_accounts)
         dialog.open()

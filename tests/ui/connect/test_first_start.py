@@ -110,3 +110,21 @@ def test_the_sample_desk_shows_its_queue(qtbot: QtBot, make_window: MakeWindow) 
     _settled(qtbot, window)
     assert window.queue_model.rowCount() > 0
     assert window.queue_stack.currentWidget() is window.queue_view
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_one_connect_dialog_at_a_time(qtbot: QtBot, make_empty_window: MakeWindow) -> None:
+    window = make_empty_window()
+    window.show()
+    _settled(qtbot, window)
+    window.first_start.connect_any.click()
+    first = window.last_connect_dialog
+    window.commands.connect_account.trigger()  # from the menu too: the same dialog
+    assert window.last_connect_dialog is first
+    assert first is not None
+    first.reject()
+    window.commands.connect_account.trigger()
+    assert window.last_connect_dialog is not first
+    second = window.last_connect_dialog
+    assert second is not None
+    second.reject()
