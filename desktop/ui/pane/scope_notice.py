@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.core.connect.scopes import ABILITY_WORDS, MissingScope, missing_scopes
@@ -87,3 +88,14 @@ class ScopeNotice(QLabel):
         self.setText(missing_text(self.channel, self.missing))
         self.setAccessibleName(self.text())
         self.show()
+        self._keep_whole()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._keep_whole()
+
+    def _keep_whole(self) -> None:
+        """Every line stays readable: the reply box below gives way, not the notice."""
+        wanted = self.heightForWidth(self.width())
+        if wanted > 0 and wanted != self.minimumHeight():
+            self.setMinimumHeight(wanted)
