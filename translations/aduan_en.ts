@@ -4,8 +4,8 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <source>Add an account</source>
-        <translation>Add an account</translation>
+        <source>Advanced, for IT: add an account with a token</source>
+        <translation>Advanced, for IT: add an account with a token</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -69,10 +69,44 @@
     </message>
 </context>
 <context>
+    <name>AccountNotice</name>
+    <message>
+        <source>%1 must be connected again</source>
+        <translation>%1 must be connected again</translation>
+    </message>
+    <message>
+        <source>The platform no longer renews this account&apos;s sign-in (revoked, expired or the password changed). Connect it again: its complaints, replies and notes stay.</source>
+        <translation>The platform no longer renews this account&apos;s sign-in (revoked, expired or the password changed). Connect it again: its complaints, replies and notes stay.</translation>
+    </message>
+    <message>
+        <source>%1: the sign-in ends in %2</source>
+        <translation>%1: the sign-in ends in %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountNoticeBar</name>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(and %1 more)</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Connect again</translation>
+    </message>
+    <message>
+        <source>Connect the account again</source>
+        <translation>Connect the account again</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</source>
         <translation>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</translation>
+    </message>
+    <message>
+        <source>⚠ Must be connected again: {names}. The platform no longer renews their sign-in; connecting again keeps their complaints.</source>
+        <translation>⚠ Must be connected again: {names}. The platform no longer renews their sign-in; connecting again keeps their complaints.</translation>
     </message>
     <message>
         <source>Parameters: {detail}</source>
@@ -155,6 +189,22 @@
         <translation>Test the selected account&apos;s connection</translation>
     </message>
     <message>
+        <source>Connect an account…</source>
+        <translation>Connect an account…</translation>
+    </message>
+    <message>
+        <source>Connect an account by signing in</source>
+        <translation>Connect an account by signing in</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Connect again</translation>
+    </message>
+    <message>
+        <source>Sign in with the selected account&apos;s platform again</source>
+        <translation>Sign in with the selected account&apos;s platform again</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -188,6 +238,21 @@
     <message>
         <source>(default)</source>
         <translation>(default)</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
+        <translation>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Connect %1</translation>
+    </message>
+    <message>
+        <source>Advanced: enter a token by hand (for IT)…</source>
+        <translation>Advanced: enter a token by hand (for IT)…</translation>
     </message>
 </context>
 <context>
@@ -421,6 +486,112 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>No browser could be opened. Open this address in a browser: %1</source>
+        <translation>No browser could be opened. Open this address in a browser: %1</translation>
+    </message>
+    <message>
+        <source>Reading the Pages you manage…</source>
+        <translation>Reading the Pages you manage…</translation>
+    </message>
+    <message>
+        <source>Finding the account&apos;s details and saving it…</source>
+        <translation>Finding the account&apos;s details and saving it…</translation>
+    </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation>Saving the account…</translation>
+    </message>
+    <message>
+        <source>Paste the token BotFather gave you first.</source>
+        <translation>Paste the token BotFather gave you first.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Telegram…</source>
+        <translation>Checking the token with Telegram…</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Connect %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Connect an account</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWords</name>
+    <message>
+        <source>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</source>
+        <translation>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was changed.</source>
+        <translation>Connecting was cancelled. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</source>
+        <translation>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</translation>
+    </message>
+    <message>
+        <source>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</source>
+        <translation>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
+        <translation>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</source>
+        <translation>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</translation>
+    </message>
+    <message>
+        <source>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
+        <translation>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
+        <translation>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</translation>
+    </message>
+    <message>
+        <source>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
+        <translation>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</translation>
+    </message>
+    <message>
+        <source>%1 refused this token. Nothing was changed; copy the token from BotFather again.</source>
+        <translation>%1 refused this token. Nothing was changed; copy the token from BotFather again.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Nothing was changed; check the connection and try again.</source>
+        <translation>%1 cannot be reached. Nothing was changed; check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>%1 answered something unexpected. Nothing was changed; try again in a moment.</source>
+        <translation>%1 answered something unexpected. Nothing was changed; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
+        <translation>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Connecting did not finish. Nothing was changed.</source>
+        <translation>Connecting did not finish. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</translation>
+    </message>
+</context>
+<context>
     <name>Connectivity</name>
     <message>
         <source>never</source>
@@ -550,6 +721,21 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>✓ %1 is connected.</source>
+        <translation>✓ %1 is connected.</translation>
+    </message>
+    <message>
+        <source>Its complaints arrive with the next sync.</source>
+        <translation>Its complaints arrive with the next sync.</translation>
+    </message>
+    <message>
+        <source>Connect another account</source>
+        <translation>Connect another account</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>1 day</source>
@@ -574,6 +760,33 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1 minutes</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartPanel</name>
+    <message>
+        <source>Connect another account…</source>
+        <translation>Connect another account…</translation>
+    </message>
+    <message>
+        <source>Connect an account…</source>
+        <translation>Connect an account…</translation>
+    </message>
+    <message>
+        <source>Connect the unit&apos;s accounts</source>
+        <translation>Connect the unit&apos;s accounts</translation>
+    </message>
+    <message>
+        <source>No account is connected yet. Complaints arrive here once the unit&apos;s social-media accounts are connected: you sign in with the platform in your browser, and Aduan Desk keeps the connection.</source>
+        <translation>No account is connected yet. Complaints arrive here once the unit&apos;s social-media accounts are connected: you sign in with the platform in your browser, and Aduan Desk keeps the connection.</translation>
+    </message>
+    <message>
+        <source>The unit profile lists these accounts:</source>
+        <translation>The unit profile lists these accounts:</translation>
+    </message>
+    <message>
+        <source>IT staff can also enter a token by hand under Accounts → Accounts…</source>
+        <translation>IT staff can also enter a token by hand under Accounts → Accounts…</translation>
     </message>
 </context>
 <context>
@@ -762,6 +975,25 @@
     </message>
 </context>
 <context>
+    <name>PageListPage</name>
+    <message>
+        <source>Also connect its Instagram account @%1</source>
+        <translation>Also connect its Instagram account @%1</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
+        <translation>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Pages you manage</translation>
+    </message>
+    <message>
+        <source>Connect this Page</source>
+        <translation>Connect this Page</translation>
+    </message>
+</context>
+<context>
     <name>QueueColumns</name>
     <message>
         <source>Deadline</source>
@@ -914,6 +1146,17 @@
     <message>
         <source>cannot read or answer direct messages</source>
         <translation>cannot read or answer direct messages</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeNotice</name>
+    <message>
+        <source>This %1 account %2 (%3).</source>
+        <translation>This %1 account %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Connect the account again and approve every permission it asks for.</source>
+        <translation>Connect the account again and approve every permission it asks for.</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1549,29 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
+        <translation>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</translation>
+    </message>
+    <message>
+        <source>e.g. 123456789:AA…</source>
+        <translation>e.g. 123456789:AA…</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s token (hidden)</source>
+        <translation>The bot&apos;s token (hidden)</translation>
+    </message>
+    <message>
+        <source>Check and connect</source>
+        <translation>Check and connect</translation>
+    </message>
+    <message>
+        <source>‹ Another platform</source>
+        <translation>‹ Another platform</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1417,6 +1683,10 @@
     <message>
         <source>Answer before the deadline: %1</source>
         <translation>Answer before the deadline: %1</translation>
+    </message>
+    <message>
+        <source>Press “Connect again” in the status bar before then.</source>
+        <translation>Press “Connect again” in the status bar before then.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1833,25 @@
     </message>
 </context>
 <context>
+    <name>WaitingPage</name>
+    <message>
+        <source>The sign-in is given up in %1:%2.</source>
+        <translation>The sign-in is given up in %1:%2.</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval in the browser…</source>
+        <translation>Waiting for your approval in the browser…</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Open the browser again</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Sync now</source>
@@ -1637,6 +1926,14 @@
         <translation>The unit&apos;s social-media accounts</translation>
     </message>
     <message>
+        <source>&amp;Connect an account…</source>
+        <translation>&amp;Connect an account…</translation>
+    </message>
+    <message>
+        <source>Sign in with a platform and connect one of the unit&apos;s accounts</source>
+        <translation>Sign in with a platform and connect one of the unit&apos;s accounts</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1696,6 +1993,10 @@
         <translation>&amp;Language</translation>
     </message>
     <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Accounts</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1738,6 +2039,17 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountRow</name>
+    <message>
+        <source>Connect</source>
+        <translation>Connect</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Connect %1</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,8 @@
 <context>
     <name>AccountForm</name>
     <message>
-        <source>Add an account</source>
-        <translation>Tambah akun</translation>
+        <source>Advanced, for IT: add an account with a token</source>
+        <translation>Lanjutan, untuk TI: tambah akun dengan token</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -69,10 +69,44 @@
     </message>
 </context>
 <context>
+    <name>AccountNotice</name>
+    <message>
+        <source>%1 must be connected again</source>
+        <translation>%1 perlu dihubungkan ulang</translation>
+    </message>
+    <message>
+        <source>The platform no longer renews this account&apos;s sign-in (revoked, expired or the password changed). Connect it again: its complaints, replies and notes stay.</source>
+        <translation>Platform tidak lagi memperpanjang izin masuk akun ini (dicabut, kedaluwarsa, atau kata sandi diganti). Hubungkan ulang: aduan, balasan, dan catatannya tetap ada.</translation>
+    </message>
+    <message>
+        <source>%1: the sign-in ends in %2</source>
+        <translation>%1: izin masuk berakhir dalam %2</translation>
+    </message>
+</context>
+<context>
+    <name>AccountNoticeBar</name>
+    <message>
+        <source>(and %1 more)</source>
+        <translation>(dan %1 lainnya)</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Hubungkan ulang</translation>
+    </message>
+    <message>
+        <source>Connect the account again</source>
+        <translation>Hubungkan ulang akun ini</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>⚠ Needs a new token: {names}. Select the account, paste a new token and press “Save new token”.</source>
         <translation>⚠ Perlu token baru: {names}. Pilih akunnya, tempel token baru, lalu tekan “Simpan token baru”.</translation>
+    </message>
+    <message>
+        <source>⚠ Must be connected again: {names}. The platform no longer renews their sign-in; connecting again keeps their complaints.</source>
+        <translation>⚠ Perlu dihubungkan ulang: {names}. Platform tidak lagi memperpanjang izin masuknya; menghubungkan ulang tetap menyimpan aduannya.</translation>
     </message>
     <message>
         <source>Parameters: {detail}</source>
@@ -155,6 +189,22 @@
         <translation>Uji koneksi akun terpilih</translation>
     </message>
     <message>
+        <source>Connect an account…</source>
+        <translation>Hubungkan akun…</translation>
+    </message>
+    <message>
+        <source>Connect an account by signing in</source>
+        <translation>Hubungkan akun dengan masuk ke platformnya</translation>
+    </message>
+    <message>
+        <source>Connect again</source>
+        <translation>Hubungkan ulang</translation>
+    </message>
+    <message>
+        <source>Sign in with the selected account&apos;s platform again</source>
+        <translation>Masuk lagi ke platform akun yang dipilih</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
@@ -188,6 +238,21 @@
     <message>
         <source>(default)</source>
         <translation>(bawaan)</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePage</name>
+    <message>
+        <source>Choose the platform. You sign in with the unit&apos;s account in your browser and approve Aduan Desk; the account&apos;s ids are found by themselves.</source>
+        <translation>Pilih platformnya. Anda masuk dengan akun satuan di browser dan menyetujui Aduan Desk; ID akun dicari sendiri.</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Hubungkan %1</translation>
+    </message>
+    <message>
+        <source>Advanced: enter a token by hand (for IT)…</source>
+        <translation>Lanjutan: masukkan token secara manual (untuk TI)…</translation>
     </message>
 </context>
 <context>
@@ -421,6 +486,112 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>No browser could be opened. Open this address in a browser: %1</source>
+        <translation>Browser tidak dapat dibuka. Buka alamat ini di browser: %1</translation>
+    </message>
+    <message>
+        <source>Reading the Pages you manage…</source>
+        <translation>Membaca Halaman yang Anda kelola…</translation>
+    </message>
+    <message>
+        <source>Finding the account&apos;s details and saving it…</source>
+        <translation>Mencari data akun dan menyimpannya…</translation>
+    </message>
+    <message>
+        <source>Saving the account…</source>
+        <translation>Menyimpan akun…</translation>
+    </message>
+    <message>
+        <source>Paste the token BotFather gave you first.</source>
+        <translation>Tempelkan dulu token dari BotFather.</translation>
+    </message>
+    <message>
+        <source>Checking the token with Telegram…</source>
+        <translation>Memeriksa token ke Telegram…</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Hubungkan %1</translation>
+    </message>
+    <message>
+        <source>Connect an account</source>
+        <translation>Hubungkan akun</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectWords</name>
+    <message>
+        <source>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</source>
+        <translation>Akses tidak diberikan di halaman %1. Tidak ada yang diubah; tekan platformnya lagi untuk masuk sekali lagi.</translation>
+    </message>
+    <message>
+        <source>Connecting was cancelled. Nothing was changed.</source>
+        <translation>Penghubungan dibatalkan. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</source>
+        <translation>Browser tidak kembali tepat waktu. Tidak ada yang diubah; coba lagi dan setujui di halaman %1.</translation>
+    </message>
+    <message>
+        <source>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</source>
+        <translation>Browser kembali membawa izin masuk yang tidak dimulai jendela ini; diabaikan. Tidak ada yang diubah; coba lagi.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
+        <translation>Layanan masuk %1 tidak menjawab dengan benar. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</source>
+        <translation>%1 menolak izin masuk (sudah dipakai atau kedaluwarsa). Tidak ada yang diubah; coba lagi.</translation>
+    </message>
+    <message>
+        <source>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
+        <translation>Anda masuk ke akun lain, bukan akun yang sedang dihubungkan. Tidak ada yang diubah; masuklah dengan akun satuan.</translation>
+    </message>
+    <message>
+        <source>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
+        <translation>Profil satuan belum berisi pengaturan aplikasi untuk %1. Minta TI satuan menambahkannya (atau memasukkan token secara manual).</translation>
+    </message>
+    <message>
+        <source>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
+        <translation>Login Facebook ini tidak mengelola Halaman apa pun. Tidak ada yang diubah; masuklah dengan akun yang mengelola Halaman satuan.</translation>
+    </message>
+    <message>
+        <source>%1 refused this token. Nothing was changed; copy the token from BotFather again.</source>
+        <translation>%1 menolak token ini. Tidak ada yang diubah; salin lagi token dari BotFather.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached. Nothing was changed; check the connection and try again.</source>
+        <translation>%1 tidak dapat dihubungi. Tidak ada yang diubah; periksa koneksi lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>%1 answered something unexpected. Nothing was changed; try again in a moment.</source>
+        <translation>%1 memberi jawaban yang tidak terduga. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
+        <translation>%1 meminta menunggu sebelum mencoba lagi. Tidak ada yang diubah; coba lagi beberapa menit lagi.</translation>
+    </message>
+    <message>
+        <source>Connecting did not finish. Nothing was changed.</source>
+        <translation>Penghubungan tidak selesai. Tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Browser Anda menampilkan halaman masuk %1. Masuklah sebagai %2 dan setujui Aduan Desk; jendela ini melanjutkan sendiri.</translation>
+    </message>
+    <message>
+        <source>Your browser shows %1&apos;s sign-in page. Sign in with the unit&apos;s account and approve Aduan Desk; this window carries on by itself.</source>
+        <translation>Browser Anda menampilkan halaman masuk %1. Masuklah dengan akun satuan dan setujui Aduan Desk; jendela ini melanjutkan sendiri.</translation>
+    </message>
+</context>
+<context>
     <name>Connectivity</name>
     <message>
         <source>never</source>
@@ -550,6 +721,21 @@
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <source>✓ %1 is connected.</source>
+        <translation>✓ %1 terhubung.</translation>
+    </message>
+    <message>
+        <source>Its complaints arrive with the next sync.</source>
+        <translation>Aduannya masuk pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>Connect another account</source>
+        <translation>Hubungkan akun lain</translation>
+    </message>
+</context>
+<context>
     <name>Duration</name>
     <message>
         <source>1 day</source>
@@ -574,6 +760,33 @@
     <message>
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStartPanel</name>
+    <message>
+        <source>Connect another account…</source>
+        <translation>Hubungkan akun lain…</translation>
+    </message>
+    <message>
+        <source>Connect an account…</source>
+        <translation>Hubungkan akun…</translation>
+    </message>
+    <message>
+        <source>Connect the unit&apos;s accounts</source>
+        <translation>Hubungkan akun satuan</translation>
+    </message>
+    <message>
+        <source>No account is connected yet. Complaints arrive here once the unit&apos;s social-media accounts are connected: you sign in with the platform in your browser, and Aduan Desk keeps the connection.</source>
+        <translation>Belum ada akun yang terhubung. Aduan masuk ke sini setelah akun media sosial satuan dihubungkan: Anda masuk ke platformnya di browser, dan Aduan Desk menjaga sambungannya.</translation>
+    </message>
+    <message>
+        <source>The unit profile lists these accounts:</source>
+        <translation>Profil satuan mencantumkan akun berikut:</translation>
+    </message>
+    <message>
+        <source>IT staff can also enter a token by hand under Accounts → Accounts…</source>
+        <translation>Petugas TI juga dapat memasukkan token secara manual lewat Akun → Akun…</translation>
     </message>
 </context>
 <context>
@@ -762,6 +975,25 @@
     </message>
 </context>
 <context>
+    <name>PageListPage</name>
+    <message>
+        <source>Also connect its Instagram account @%1</source>
+        <translation>Hubungkan juga akun Instagram-nya @%1</translation>
+    </message>
+    <message>
+        <source>Choose the unit&apos;s Page. Its linked Instagram account is connected with it where there is one.</source>
+        <translation>Pilih Halaman satuan. Akun Instagram yang tertaut ikut dihubungkan bila ada.</translation>
+    </message>
+    <message>
+        <source>Pages you manage</source>
+        <translation>Halaman yang Anda kelola</translation>
+    </message>
+    <message>
+        <source>Connect this Page</source>
+        <translation>Hubungkan Halaman ini</translation>
+    </message>
+</context>
+<context>
     <name>QueueColumns</name>
     <message>
         <source>Deadline</source>
@@ -914,6 +1146,17 @@
     <message>
         <source>cannot read or answer direct messages</source>
         <translation>tidak dapat membaca atau membalas pesan langsung</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeNotice</name>
+    <message>
+        <source>This %1 account %2 (%3).</source>
+        <translation>Akun %1 ini %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Connect the account again and approve every permission it asks for.</source>
+        <translation>Hubungkan ulang akun ini dan setujui semua izin yang diminta.</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1549,29 @@
     </message>
 </context>
 <context>
+    <name>TelegramPage</name>
+    <message>
+        <source>Paste the token BotFather gave for the unit&apos;s bot. Telegram checks it and names the bot; the token is kept only in the system keyring.</source>
+        <translation>Tempelkan token dari BotFather untuk bot satuan. Telegram memeriksanya dan memberi nama bot; token hanya disimpan di keyring sistem.</translation>
+    </message>
+    <message>
+        <source>e.g. 123456789:AA…</source>
+        <translation>mis. 123456789:AA…</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s token (hidden)</source>
+        <translation>Token bot (disembunyikan)</translation>
+    </message>
+    <message>
+        <source>Check and connect</source>
+        <translation>Periksa dan hubungkan</translation>
+    </message>
+    <message>
+        <source>‹ Another platform</source>
+        <translation>‹ Platform lain</translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message>
         <source>New template</source>
@@ -1417,6 +1683,10 @@
     <message>
         <source>Answer before the deadline: %1</source>
         <translation>Jawab sebelum tenggat: %1</translation>
+    </message>
+    <message>
+        <source>Press “Connect again” in the status bar before then.</source>
+        <translation>Tekan “Hubungkan ulang” di bilah status sebelum itu.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1833,25 @@
     </message>
 </context>
 <context>
+    <name>WaitingPage</name>
+    <message>
+        <source>The sign-in is given up in %1:%2.</source>
+        <translation>Batas waktu masuk: %1:%2 lagi.</translation>
+    </message>
+    <message>
+        <source>Waiting for your approval in the browser…</source>
+        <translation>Menunggu persetujuan di browser…</translation>
+    </message>
+    <message>
+        <source>Open the browser again</source>
+        <translation>Buka browser lagi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>&amp;Sync now</source>
@@ -1637,6 +1926,14 @@
         <translation>Akun media sosial satuan</translation>
     </message>
     <message>
+        <source>&amp;Connect an account…</source>
+        <translation>&amp;Hubungkan akun…</translation>
+    </message>
+    <message>
+        <source>Sign in with a platform and connect one of the unit&apos;s accounts</source>
+        <translation>Masuk ke platform dan hubungkan salah satu akun satuan</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Pintasan keyboard</translation>
     </message>
@@ -1696,6 +1993,10 @@
         <translation>&amp;Bahasa</translation>
     </message>
     <message>
+        <source>&amp;Accounts</source>
+        <translation>&amp;Akun</translation>
+    </message>
+    <message>
         <source>&amp;Settings</source>
         <translation>&amp;Pengaturan</translation>
     </message>
@@ -1738,6 +2039,17 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Pintasan keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountRow</name>
+    <message>
+        <source>Connect</source>
+        <translation>Hubungkan</translation>
+    </message>
+    <message>
+        <source>Connect %1</source>
+        <translation>Hubungkan %1</translation>
     </message>
 </context>
 </TS>

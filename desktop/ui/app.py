@@ -29,10 +29,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from desktop import __version__
 from desktop.core.clock import ServerClock
+from desktop.core.connect.apps import load_apps
 from desktop.core.credentials import Vault
 from desktop.core.desk import Desk
 from desktop.core.logs import mark_crash_reports_seen, unseen_crash_reports
 from desktop.core.paths import Paths
+from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
 from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
@@ -87,6 +89,7 @@ def build_context(
     translators.install(chosen.language)  # before any widget exists
     themes = ThemeManager(app)
     themes.apply(chosen.theme)
+    proxy, ca_bundle = network_settings(desk.store)
     return WindowContext(
         desk=desk,
         tasks=TaskRunner(app),
@@ -96,6 +99,9 @@ def build_context(
         translators=translators,
         theme=themes,
         clock=clock if clock is not None else ServerClock(desk.unit.clock_skew()),
+        apps=load_apps(desk.store),
+        proxy=proxy,
+        ca_bundle=ca_bundle,
     )
 
 

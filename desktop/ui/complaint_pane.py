@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.core.connect.scopes import MissingScope
 from desktop.core.desk import Complaints, PaneData
 from desktop.core.errors import UserError
 from desktop.core.model import Status
@@ -25,6 +26,7 @@ from desktop.ui.pane.draft_keeper import DraftKeeper
 from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.loading import default_officer
 from desktop.ui.pane.message_line import MessageLine
+from desktop.ui.pane.scope_notice import MissingFor
 from desktop.ui.tasks import TaskRunner
 
 
@@ -42,6 +44,8 @@ class ComplaintPane(QWidget):
         self._complaints, self._tasks = complaints, tasks
         self.officer = default_officer()
         self.complaint_id: int | None = None
+        # What an account may not do (reads the keyring; the window sets it).
+        self.missing_for: MissingFor | None = None
         self._generation = 0
         self._reload_pending = False
         self.drafts = DraftKeeper(complaints, tasks, self._show_error, self)
@@ -90,6 +94,7 @@ class ComplaintPane(QWidget):
         self._generation += 1
         self.message_line.dismiss()
         self.composer.set_text("", quiet=True)
+        self.composer.scope_notice.clear_missing()
         self.note_composer.clear()
         self.detail.clear()
         self.stack.setCurrentWidget(self.empty_page)
@@ -146,6 +151,7 @@ class ComplaintPane(QWidget):
             self.composer.set_text(data.draft, quiet=True)
             self.composer.set_busy(False)
             self.drafts.follow(data.detail.complaint.id)
+            self._read_missing_scopes(data, generation)
             if data.templates_problem:
                 self.message_line.show_message(
                     self.tr(
@@ -154,6 +160,23 @@ class ComplaintPane(QWidget):
                     ).format(detail=data.templates_problem)
                 )
         self.stack.setCurrentWidget(self.detail)
+
+    def _read_missing_scopes(self, data: PaneData, generation: int) -> None:
+        missing_for = self.missing_for
+        if missing_for is None:
+            return
+        complaint = data.detail.complaint
+        account_id, channel = complaint.account_id, complaint.channel
+
+        def show(missing: list[MissingScope]) -> None:
+            if generation == self._generation:
+                self.composer.scope_notice.show_missing(channel, missing)
+
+        self._tasks.background(
+            lambda: missing_for(account_id, channel),
+            while_alive(self, show),
+            while_alive(self, lambda error: self._load_failed(error, generation)),
+        )
 
     def _load_failed(self, error: BaseException, generation: int) -> None:
         if generation != self._generation:

@@ -97,6 +97,7 @@ _DOT = {
     SyncState.OFFLINE: "#c98a12",
     SyncState.RATE_LIMITED: "#c98a12",
     SyncState.NEEDS_TOKEN: "#c0392b",
+    SyncState.NEEDS_RECONNECT: "#c0392b",
     SyncState.CONFLICT: "#c0392b",
     SyncState.ERROR: "#c0392b",
 }

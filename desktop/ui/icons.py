@@ -44,6 +44,13 @@ def channel_pixmap(channel: Channel, size: int, ratio: float = 1.0) -> QPixmap:
     return svg_pixmap(f"channel-{channel.value}", size, ratio)
 
 
+def channel_icon(channel: Channel) -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32):
+        icon.addPixmap(channel_pixmap(channel, size))
+    return icon
+
+
 def app_icon() -> QIcon:
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSizePolicy,
     QSplitter,
+    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -30,6 +33,8 @@ from desktop.core.errors import UserError
 from desktop.core.model import Account
 from desktop.i18n import error_text
 from desktop.ui import filters, icons
+from desktop.ui.account_notice import AccountNoticeBar
+from desktop.ui.account_watch import AccountNotices, AccountWatch
 from desktop.ui.complaint_pane import ComplaintPane
 from desktop.ui.connectivity import (
     Connectivity,
@@ -39,6 +44,8 @@ from desktop.ui.connectivity import (
 )
 from desktop.ui.context import WindowContext
 from desktop.ui.filters import Counts
+from desktop.ui.first_start import FirstStartPanel
+from desktop.ui.pane.scope_notice import missing_from_keyring
 from desktop.ui.preferences import Language, Preferences, ThemeChoice
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import QueueView
@@ -48,8 +55,11 @@ from desktop.ui.status_summary import StatusSummary
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.tray import UrgentTray
 from desktop.ui.window_actions import WindowActions
-from desktop.ui.window_dialogs import accounts_dialog, settings_dialog
+from desktop.ui.window_dialogs import accounts_dialog, connect_dialog, settings_dialog
 from desktop.ui.window_menus import build_menus, show_shortcuts
+
+if TYPE_CHECKING:
+    from desktop.ui.dialogs.connect_dialog import ConnectDialog
 
 DEFAULT_SIZE = (1440, 900)
 DEFAULT_SPLIT = [210, 790, 440]
@@ -73,9 +83,16 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(desk.queue, tasks, unit, clock)
         self.pane = ComplaintPane(desk.complaints, tasks, clock)
         self.pane.setMinimumWidth(PANE_MIN_WIDTH)
+        self.pane.missing_for = missing_from_keyring(desk.vault)
         self.banner = OfflineBanner(self.connectivity)
         self.search = SearchBox()
+        self.first_start = FirstStartPanel()
         self.summary = StatusSummary()
+        self.account_watch = AccountWatch(desk.vault, tasks, clock, self)
+        self.account_notice = AccountNoticeBar(clock)
+        self._look_again = False  # an account was just connected: read the notices anew
+        self.last_connect_dialog: ConnectDialog | None = None
+        self._queue_total: int | None = None
         self.tray = UrgentTray(desk.queue, tasks, unit, clock, self)
         self.tray.notifications_enabled = self.preferences.notifications
         self._build()
@@ -122,7 +139,10 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
-        column.addWidget(self.queue_view, 1)
+        self.queue_stack = QStackedWidget(queue_area)
+        self.queue_stack.addWidget(self.queue_view)
+        self.queue_stack.addWidget(self.first_start)
+        column.addWidget(self.queue_stack, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -135,6 +155,7 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         status.setSizeGripEnabled(False)
         status.addWidget(self.summary, 1)
+        status.addPermanentWidget(self.account_notice)
         status.addPermanentWidget(ConnectivityStatus(self.connectivity, self.context.clock))
 
     def _splitters(self) -> dict[str, QSplitter]:
@@ -155,6 +176,11 @@ class MainWindow(QMainWindow):
         self.queue_model.total_changed.connect(
             lambda total: self.summary.set_shown(total, more=self.queue_model.total_is_more)
         )
+        self.queue_model.total_changed.connect(self._on_total)
+        self.first_start.connect_requested.connect(self.open_connect)
+        self.account_notice.reconnect_requested.connect(self.open_connect)
+        self.account_watch.changed.connect(self._on_notices)
+        c.connect_account.triggered.connect(lambda: self.open_connect(None))
         self.pane.complaint_changed.connect(lambda cid: self.complaints_changed([cid]))
         for source in (c.sync_now.triggered, self.banner.sync_requested, self.tray.sync_requested):
             source.connect(self.sync_requested)
@@ -173,7 +199,7 @@ class MainWindow(QMainWindow):
         self.tray.show_window.connect(self._raise)
         self.tray.quit_requested.connect(self.close)
         self.sidebar.counts_changed.connect(lambda _counts: self._refresh_time_filter())
-        for part in (self.queue_model, self.sidebar, self.tray):
+        for part in (self.queue_model, self.sidebar, self.tray, self.account_watch):
             part.read_failed.connect(self._report_read_error)
 
     # --- what the sync engine and the dialogs call -----------------------------------
@@ -218,7 +244,24 @@ class MainWindow(QMainWindow):
     def open_accounts(self) -> None:
         dialog = accounts_dialog(self.context, self)
         dialog.accounts_changed.connect(self.sidebar.refresh)
+        dialog.reconnect_requested.connect(self.open_connect)
+        dialog.connect_requested.connect(lambda: self.open_connect(None))
         dialog.open()
+
+    def open_connect(self, account: Account | None = None) -> None:
+        """Connect an account by signing in with its platform (``account``: one the unit
+        profile listed, or one to connect again)."""
+        current = self.last_connect_dialog
+        if current is not None and shiboken6.isValid(current) and current.isVisible():
+            current.raise_()  # one sign-in at a time: a second would want the same port
+            current.activateWindow()
+            return
+        dialog = connect_dialog(self.context, self, account)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.connected.connect(self._on_connected)
+        dialog.advanced_requested.connect(self.open_accounts)
+        dialog.open()
+        self.last_connect_dialog = dialog
 
     # --- internals ------------------------------------------------------------------
 
@@ -256,6 +299,31 @@ class MainWindow(QMainWindow):
     def _on_accounts(self, accounts: list[Account]) -> None:
         if self.store_feeds_connectivity:
             self.connectivity.publish(Connectivity.from_accounts(accounts))
+        self.account_watch.look(accounts, again=self._look_again)
+        self._look_again = False
+
+    def _on_connected(self, _connected: object) -> None:
+        self._look_again = True
+        self.sidebar.refresh()
+        self.sync_requested.emit()  # its complaints now, not at the next scheduled look
+
+    def _on_notices(self, notices: AccountNotices) -> None:
+        self.account_notice.show_notices(notices)
+        self.tray.show_account_notices(notices)
+        self._show_first_start()
+
+    def _on_total(self, total: int) -> None:
+        self._queue_total = total
+        self._show_first_start()
+
+    def _show_first_start(self) -> None:
+        """No account connected and nothing in the queue: show what to do next."""
+        notices = self.account_watch.current
+        waiting = None if notices is None else notices.waiting
+        new_desk = waiting is not None and self._queue_total == 0 and not self.search.text()
+        if waiting is not None and new_desk:
+            self.first_start.show_accounts(waiting)
+        self.queue_stack.setCurrentWidget(self.first_start if new_desk else self.queue_view)
 
     def _show_preferences(self, preferences: Preferences) -> None:
         self.preferences = preferences

@@ -163,6 +163,17 @@ QStatusBar {{ background: {c.base}; border-top: 1px solid {c.border}; color: {c.
 QStatusBar QLabel {{ color: {c.muted}; }}
 QSplitter::handle {{ background: {c.border}; }}
 QLabel#placeholderText {{ color: {c.muted}; font-size: 11pt; }}
+QWidget#firstStartBody {{ background: {c.window}; }}
+QLabel#firstStartTitle {{ font-size: 15pt; font-weight: 600; }}
+QLabel#firstStartListed, QLabel#firstStartAdvanced {{ color: {c.muted}; }}
+QFrame#firstStartAccount {{ background: {c.base}; border: 1px solid {c.border};
+    border-radius: 6px; }}
+QPushButton#firstStartConnect, QPushButton#firstStartConnectAny {{ background: {c.accent};
+    color: {c.accent_text}; border: none; border-radius: 6px; padding: 6px 14px;
+    font-weight: 600; }}
+QLabel#connectWaitingTitle, QLabel#connectDoneText {{ font-size: 12pt; font-weight: 600; }}
+QPushButton#firstStartConnect:hover, QPushButton#firstStartConnectAny:hover {{
+    background: {c.text}; }}
 """
 
 

@@ -19,6 +19,8 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import Queue
 from desktop.core.store.counts import Arrivals
 from desktop.ui import icons
+from desktop.ui.account_notice import ending_text, reconnect_reason, reconnect_text
+from desktop.ui.account_watch import AccountNotices
 from desktop.ui.filters import warning_margin
 from desktop.ui.tasks import TaskRunner
 
@@ -50,6 +52,8 @@ class UrgentTray(QObject):
         self._last_look = clock()
         self._urgent = 0
         self.messages: deque[tuple[str, str]] = deque(maxlen=20)  # notified, shown or not
+        self._told_reconnect: set[int] = set()
+        self._told_ending: set[int] = set()
         if self.available:
             self._build_icon()
         self._timer = QTimer(self, interval=WATCH_MS)
@@ -118,6 +122,22 @@ class UrgentTray(QObject):
             )
             text = QCoreApplication.translate("UrgentTray", "Answer before the deadline: %1")
             self.notify(title, text.replace("%1", arrivals.warning_author or ""))
+
+    def show_account_notices(self, notices: AccountNotices) -> None:
+        """Say once when an account must be connected again, or its sign-in ends soon."""
+        for account in notices.reconnect:
+            if account.id not in self._told_reconnect:
+                self._told_reconnect.add(account.id)
+                self.notify(reconnect_text(account), reconnect_reason(account))
+        self._told_reconnect &= {a.id for a in notices.reconnect}  # told again if it recurs
+        now = self._clock()
+        for ending in notices.ending:
+            if ending.account.id not in self._told_ending:
+                self._told_ending.add(ending.account.id)
+                text = QCoreApplication.translate(
+                    "UrgentTray", "Press “Connect again” in the status bar before then."
+                )
+                self.notify(ending_text(ending, now), text)
 
     def notify(self, title: str, text: str) -> None:
         self.messages.append((title, text))

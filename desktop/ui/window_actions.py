@@ -26,6 +26,7 @@ class WindowActions(QObject):
         self.focus_reply = action("Ctrl+3", "R")
         self.settings = action("Ctrl+,")
         self.accounts = action()
+        self.connect_account = action()
         self.shortcuts_help = action("F1")
         self.quit = action("Ctrl+Q")
         self.themes = QActionGroup(self)
@@ -59,6 +60,10 @@ class WindowActions(QObject):
             self.focus_reply: (self.tr("&Reply"), self.tr("Write a reply (R or Ctrl+3)")),
             self.settings: (self.tr("S&ettings…"), self.tr("Unit profile, language and theme")),
             self.accounts: (self.tr("&Accounts…"), self.tr("The unit's social-media accounts")),
+            self.connect_account: (
+                self.tr("&Connect an account…"),
+                self.tr("Sign in with a platform and connect one of the unit's accounts"),
+            ),
             self.shortcuts_help: (self.tr("&Keyboard shortcuts"), self.tr("Keyboard shortcuts")),
             self.quit: (self.tr("&Quit"), self.tr("Quit Aduan Desk")),
             self.theme_actions[ThemeChoice.LIGHT]: (self.tr("&Light"), self.tr("Light theme")),

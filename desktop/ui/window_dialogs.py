@@ -11,6 +11,7 @@ from desktop.ui.context import WindowContext
 
 if TYPE_CHECKING:
     from desktop.ui.dialogs.accounts_dialog import AccountsDialog
+    from desktop.ui.dialogs.connect_dialog import ConnectDialog
     from desktop.ui.dialogs.settings_dialog import SettingsDialog
 
 
@@ -33,3 +34,26 @@ def accounts_dialog(context: WindowContext, parent: QWidget) -> AccountsDialog:
         return None if problem is None else problem_text(problem.reason, problem.platform_message)
 
     return AccountsDialog(accounts, context.tasks, test_connection=test_connection, parent=parent)
+
+
+def connect_dialog(
+    context: WindowContext, parent: QWidget, target: Account | None = None
+) -> ConnectDialog:
+    """Sign in with a platform; ``target``: the account to connect (again)."""
+    from desktop.ui.dialogs.connect_dialog import ConnectDialog
+    from desktop.ui.dialogs.connector import ConnectSteps
+
+    steps = ConnectSteps(
+        context.desk,
+        context.tasks.lane,
+        context.apps,
+        proxy=context.proxy,
+        ca_bundle=context.ca_bundle,
+    )
+    return ConnectDialog(
+        steps,
+        context.tasks,
+        target=target,
+        open_url=context.open_url,
+        parent=parent,
+    )

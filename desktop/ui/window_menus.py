@@ -49,11 +49,13 @@ def build_menus(window: QMainWindow, commands: WindowActions) -> None:
     language.addActions(list(commands.language_actions.values()))
     view.addMenu(theme)
     view.addMenu(language)
+    accounts = _Menu(QT_TRANSLATE_NOOP("WindowMenus", "&Accounts"), window)
+    accounts.addActions([commands.connect_account, commands.accounts])
     settings = _Menu(QT_TRANSLATE_NOOP("WindowMenus", "&Settings"), window)
-    settings.addActions([commands.accounts, commands.settings])
+    settings.addAction(commands.settings)
     help_menu = _Menu(QT_TRANSLATE_NOOP("WindowMenus", "&Help"), window)
     help_menu.addAction(commands.shortcuts_help)
-    for menu in (complaints, view, settings, help_menu):
+    for menu in (complaints, view, accounts, settings, help_menu):
         bar.addMenu(menu)
 
 

@@ -100,7 +100,7 @@ class AccountForm(QGroupBox):
         self.params.clear()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Add an account"))
+        self.setTitle(self.tr("Advanced, for IT: add an account with a token"))
         labels = (
             self.tr("&Platform:"),
             self.tr("&Name:"),

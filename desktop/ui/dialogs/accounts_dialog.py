@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.desk import Accounts, Removal
 from desktop.core.model import Account
+from desktop.core.sync.states import SyncState
 from desktop.ui.dialogs.account_form import AccountForm
 from desktop.ui.dialogs.accounts_model import AccountsModel
 from desktop.ui.dialogs.errors import describe_error
@@ -35,6 +36,8 @@ TestConnection = Callable[[Account], "str | None"]  # error text, None when fine
 
 class AccountsDialog(QDialog):
     accounts_changed = Signal()
+    reconnect_requested = Signal(object)  # Account: sign in with its platform again
+    connect_requested = Signal()  # sign in with a platform: the usual way to add an account
 
     def __init__(
         self,
@@ -51,6 +54,9 @@ class AccountsDialog(QDialog):
         self.token_warning = QLabel(self)
         self.token_warning.setWordWrap(True)
         self.token_warning.setStyleSheet("color: #c2410c; font-weight: 600;")
+        self.reconnect_warning = QLabel(self)
+        self.reconnect_warning.setWordWrap(True)
+        self.reconnect_warning.setStyleSheet("color: #c2410c; font-weight: 600;")
         self.model = AccountsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -59,22 +65,31 @@ class AccountsDialog(QDialog):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(AccountsModel.LAST_ERROR, QHeaderView.ResizeMode.Stretch)
+        for column in (AccountsModel.STATE, AccountsModel.LAST_ERROR):  # long words: elided
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.new_token = QLineEdit(self)
         self.new_token.setEchoMode(QLineEdit.EchoMode.Password)
         self.save_token_button = QPushButton(self)
         self.test_button = QPushButton(self)
         self.test_button.setVisible(test_connection is not None)
         self.remove_button = QPushButton(self)
+        self.reconnect_button = QPushButton(self)
         self.form = AccountForm(self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
+        self.connect_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.connect_button.clicked.connect(self.connect_requested)
         selected_row = QHBoxLayout()
         selected_row.addWidget(self.new_token, 1)
-        for button in (self.save_token_button, self.test_button, self.remove_button):
+        for button in (
+            self.save_token_button,
+            self.test_button,
+            self.reconnect_button,
+            self.remove_button,
+        ):
             selected_row.addWidget(button)
         layout = QVBoxLayout(self)
-        for widget in (self.message_line, self.token_warning, self.table):
+        for widget in (self.message_line, self.reconnect_warning, self.token_warning, self.table):
             layout.addWidget(widget)
         layout.addLayout(selected_row)
         layout.addWidget(self.form)
@@ -83,6 +98,7 @@ class AccountsDialog(QDialog):
         self.save_token_button.clicked.connect(self.save_new_token)
         self.test_button.clicked.connect(self.test_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.reconnect_button.clicked.connect(self.reconnect_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.resize(760, 620)
         self.retranslate()
@@ -108,6 +124,17 @@ class AccountsDialog(QDialog):
             ).format(names=names)
         )
         self.token_warning.setVisible(bool(needing))
+        reconnecting = self.model.needing_reconnect()
+        self.reconnect_warning.setText(
+            self.tr(
+                "⚠ Must be connected again: {names}. The platform no longer renews their "
+                "sign-in; connecting again keeps their complaints."
+            ).format(names=", ".join(a.name for a in reconnecting))
+        )
+        self.reconnect_warning.setVisible(bool(reconnecting))
+        first = self.model.row_of(reconnecting[0].id) if reconnecting else None
+        if first is not None and self.selected() is None:
+            self.table.selectRow(first)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
@@ -117,8 +144,13 @@ class AccountsDialog(QDialog):
             self.save_token_button,
             self.test_button,
             self.remove_button,
+            self.reconnect_button,
         ):
             widget.setEnabled(chosen)
+        account = self.selected()
+        self.reconnect_button.setEnabled(
+            account is not None and account.state is not SyncState.DISABLED
+        )
 
     # --- changing --------------------------------------------------------------
 
@@ -178,6 +210,12 @@ class AccountsDialog(QDialog):
             self._changed(text.format(name=account.name))
 
         self._db(lambda: self._accounts.remove(account.id), done, self._failed)
+
+    def reconnect_selected(self) -> None:
+        """Sign in with the selected account's platform again (the connect dialog)."""
+        account = self.selected()
+        if account is not None:
+            self.reconnect_requested.emit(account)
 
     def test_selected(self) -> None:
         account, test = self.selected(), self._test_connection
@@ -246,6 +284,12 @@ class AccountsDialog(QDialog):
         self.save_token_button.setAccessibleName(self.tr("Save the new token in the keyring"))
         self.test_button.setText(self.tr("Test connection"))
         self.test_button.setAccessibleName(self.tr("Test the selected account's connection"))
+        self.connect_button.setText(self.tr("Connect an account…"))
+        self.connect_button.setAccessibleName(self.tr("Connect an account by signing in"))
+        self.reconnect_button.setText(self.tr("Connect again"))
+        self.reconnect_button.setAccessibleName(
+            self.tr("Sign in with the selected account's platform again")
+        )
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove the selected account"))
         self.form.retranslate()

@@ -20,6 +20,8 @@ from desktop.i18n import channel_label, platform_words, sync_state_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 NEEDS_TOKEN = SyncState.NEEDS_TOKEN
+NEEDS_RECONNECT = SyncState.NEEDS_RECONNECT
+_NEEDS_ACTION = frozenset({NEEDS_TOKEN, NEEDS_RECONNECT})
 _NEEDS_TOKEN_COLOR = QColor("#c2410c")
 
 
@@ -48,8 +50,14 @@ class AccountsModel(QAbstractTableModel):
     def account(self, row: int) -> Account:
         return self._accounts[row]
 
+    def row_of(self, account_id: int) -> int | None:
+        return next((row for row, a in enumerate(self._accounts) if a.id == account_id), None)
+
     def needing_token(self) -> list[Account]:
         return [a for a in self._accounts if a.state == NEEDS_TOKEN]
+
+    def needing_reconnect(self) -> list[Account]:
+        return [a for a in self._accounts if a.state == NEEDS_RECONNECT]
 
     def rowCount(self, parent: AnyIndex | None = None) -> int:  # noqa: N802 - Qt override
         return 0 if parent is not None and parent.isValid() else len(self._accounts)
@@ -70,7 +78,7 @@ class AccountsModel(QAbstractTableModel):
             return None
         account = self._accounts[index.row()]
         column = index.column()
-        needs_token = account.state == NEEDS_TOKEN
+        needs_token = account.state in _NEEDS_ACTION
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(account, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -95,7 +103,7 @@ class AccountsModel(QAbstractTableModel):
             return account.api_base or QCoreApplication.translate("AccountsModel", "(default)")
         if column == self.STATE:
             words = sync_state_text(account.state)
-            return f"⚠ {words}" if account.state == NEEDS_TOKEN else words
+            return f"⚠ {words}" if account.state in _NEEDS_ACTION else words
         if column == self.LAST_ERROR:
             return account.last_error or ""
         return ""

@@ -23,6 +23,7 @@ from desktop.core.templates import Template
 from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.ctrl_enter import CtrlEnterSubmits
+from desktop.ui.pane.scope_notice import ScopeNotice
 
 
 class Composer(QWidget):
@@ -38,6 +39,7 @@ class Composer(QWidget):
         self.channel_name = ""
         self._values: Mapping[str, str] = {}
         self._quiet = False
+        self.scope_notice = ScopeNotice(self)
         self.caption = QLabel(self)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
         colors.follow_theme(self.caption, self._restyle_caption)
@@ -64,6 +66,7 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.scope_notice)
         layout.addLayout(top)
         layout.addWidget(self.editor)
         layout.addLayout(bottom)
@@ -77,6 +80,7 @@ class Composer(QWidget):
         colors.set_style(self.caption, f"color: {colors.css(colors.muted_text(self))};")
 
     def retranslate(self) -> None:
+        self.scope_notice.retranslate()
         self.template_button.setText(self.tr("&Templates"))
         self.template_button.setAccessibleName(self.tr("Insert a reply template"))
         self.template_button.setToolTip(self.tr("Insert a reply template (Alt+T)"))
