@@ -66,17 +66,26 @@ bundle_checks() {
 
 # --- Setup.exe ----------------------------------------------------------------------
 
-installer_checks() {
-    local app=$APP old=$OLD version version_n next setup_n setup_next profile_dir running data
-    local cli="$INST_W\\aduan-desk-cli.exe" out=$WORK/out
-    version=$("$HOST_PY" "$app/installer/build.py" version)
-    version_n=$(cd "$old" && "$HOST_PY" installer/build.py version)
-    next=$("$HOST_PY" -c 'import sys; a, b, c = sys.argv[1].split(".")[:3]; print(f"{a}.{b}.{int(c) + 1}")' "$version")
-    # N: its own installer script and build step, as it was released
-    (cd "$old" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-n") 2>&1 | tail -1
+next_version() {  # this version's number, plus one: N+1 of the upgrade check
+    "$HOST_PY" -c 'import sys; a, b, c = sys.argv[1].split(".")[:3]; print(f"{a}.{b}.{int(c) + 1}")' \
+        "$("$HOST_PY" "$APP/installer/build.py" version)"
+}
+
+build_setups() {  # both Setup.exe, with Linux makensis (no Wine: beside the bundle checks)
+    rm -rf "$WORK/setup-n" "$WORK/setup-next"
     # N+1: this version, numbered after N, with the quicker compressor (the same script,
     # files and options otherwise; N's Setup is the lzma one)
-    (cd "$app" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-next" --version "$next" --define COMPRESSOR=zlib) 2>&1 | tail -1
+    (cd "$APP" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-next" \
+        --version "$(next_version)" --define COMPRESSOR=zlib) 2>&1 | tail -1
+    # N: its own installer script and build step, as it was released
+    (cd "$OLD" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-n") 2>&1 | tail -1
+}
+
+installer_checks() {
+    local app=$APP version_n next setup_n setup_next profile_dir running data
+    local cli="$INST_W\\aduan-desk-cli.exe" out=$WORK/out
+    version_n=$(cd "$OLD" && "$HOST_PY" installer/build.py version)
+    next=$(next_version)
     setup_n=$(ls "$WORK"/setup-n/AduanDesk-Setup-*.exe) && setup_next=$(ls "$WORK"/setup-next/AduanDesk-Setup-*.exe) \
         || { check "Setup.exe built" false; return; }
     profile_dir="$C/users/Public/profil satuan"
@@ -92,7 +101,8 @@ installer_checks() {
     check "  ... program, uninstaller and unit profile installed" \
         test -f "$INST/aduan-desk.exe" -a -f "$INST/aduan-desk-cli.exe" -a -f "$INST/uninstall.exe" -a -f "$INST/unit-profile.toml"
     check "  ... registered as version $version_n" test "$(registry_version)" = "$version_n"
-    check "N: sample --count 40" bash -c "'$HERE/run' '$cli' --lang en sample --count 40 --seed 1 | tee /dev/stderr | grep -q '^40 sample'"
+    check "N: sample --count 40" wout "$out/sample-n.txt" "$cli" --lang en sample --count 40 --seed 1
+    check "  ... 40 complaints loaded" grep '^40 sample' "$out/sample-n.txt"
     check "N: complaint 3 in progress, then resolved" \
         bash -c "'$HERE/run' '$cli' --lang en status 3 in_progress && '$HERE/run' '$cli' --lang en status 3 resolved"
     check "N: notes on complaints 1 and 4" bash -c "'$HERE/run' '$cli' --lang en note 1 --text 'Sudah dicek di lapangan' \
