@@ -1,5 +1,5 @@
 # The checks of scripts/wine-check on the Windows bundle and Setup.exe (sourced by it:
-# uses its w, check, WORK, APP, WINEPREFIX, HOST_PY, HERE).
+# uses its w, check, WORK, APP, OLD, PREVIOUS, WINEPREFIX, HOST_PY, HERE).
 
 C=$WINEPREFIX/drive_c
 # A Windows account name with a space and a letter outside ASCII, as on station PCs.
@@ -10,14 +10,13 @@ UNINST_KEY='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\AduanDesk'
 
 # stdout of a wine call into FILE (stderr shown); wine's exit code
 wout() { local file=$1; shift; wine "$@" </dev/null 2> >(tr -d '\r' >&2) | cat >"$file"; return "${PIPESTATUS[0]}"; }
-# the data folder (%LOCALAPPDATA%\aduan-desk) of the prefix's Windows account
-data_folder() { find "$C/users" -maxdepth 5 -type d -path '*/AppData/Local/aduan-desk' | head -1; }
+# the data folder (%LOCALAPPDATA%\aduan-desk) of the prefix's Windows account (not ODD_HOME)
+data_folder() {
+    find "$C/users" -maxdepth 5 -type d -path '*/AppData/Local/aduan-desk' ! -path '*/Bripka Agus*' | head -1
+}
 registry_version() {
     wine reg query "$UNINST_KEY" /v DisplayVersion /reg:64 </dev/null 2>/dev/null | tr -d '\r' \
         | awk '/DisplayVersion/ {print $3}'
-}
-complaints_in() {  # complaints_in FILE: how many complaints a `--json queue` printed
-    "$HOST_PY" -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["total"])' "$1"
 }
 
 # --- the bundle ---------------------------------------------------------------------
@@ -67,63 +66,98 @@ bundle_checks() {
 
 # --- Setup.exe ----------------------------------------------------------------------
 
+next_version() {  # this version's number, plus one: N+1 of the upgrade check
+    "$HOST_PY" -c 'import sys; a, b, c = sys.argv[1].split(".")[:3]; print(f"{a}.{b}.{int(c) + 1}")' \
+        "$("$HOST_PY" "$APP/installer/build.py" version)"
+}
+
+build_setups() {  # both Setup.exe, with Linux makensis (no Wine: beside the bundle checks)
+    rm -rf "$WORK/setup-n" "$WORK/setup-next"
+    # N+1: this version, numbered after N, with the quicker compressor (the same script,
+    # files and options otherwise; N's Setup is the lzma one)
+    (cd "$APP" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-next" \
+        --version "$(next_version)" --define COMPRESSOR=zlib) 2>&1 | tail -1
+    # N: its own installer script and build step, as it was released
+    (cd "$OLD" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-n") 2>&1 | tail -1
+}
+
 installer_checks() {
-    local app=$APP version next setup_n setup_next profile_dir running data
-    version=$("$HOST_PY" "$app/installer/build.py" version)
-    next=$("$HOST_PY" -c 'import sys; a, b, c = sys.argv[1].split(".")[:3]; print(f"{a}.{b}.{int(c) + 1}")' "$version")
-    (cd "$app" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-n") 2>&1 | tail -1
-    # N+1 with the quicker compressor: the same script, files and options, built in a minute
-    (cd "$app" && "$HOST_PY" installer/build.py installer --outdir "$WORK/setup-next" --version "$next" --define COMPRESSOR=zlib) 2>&1 | tail -1
+    local app=$APP version_n next setup_n setup_next profile_dir running data
+    local cli="$INST_W\\aduan-desk-cli.exe" out=$WORK/out
+    version_n=$(cd "$OLD" && "$HOST_PY" installer/build.py version)
+    next=$(next_version)
     setup_n=$(ls "$WORK"/setup-n/AduanDesk-Setup-*.exe) && setup_next=$(ls "$WORK"/setup-next/AduanDesk-Setup-*.exe) \
         || { check "Setup.exe built" false; return; }
     profile_dir="$C/users/Public/profil satuan"
     mkdir -p "$profile_dir" && cp "$app/resources/profiles/contoh-polres.toml" "$profile_dir/polres-contoh.toml"
+    # N's Setup reads /PROFILE= only unquoted, so without a space
+    cp "$app/resources/profiles/contoh-polres.toml" "$C/users/Public/polres-n.toml"
 
-    check "Setup $version /S with a missing /PROFILE= exits 2" expect_exit 2 w "$setup_n" /S '/PROFILE=C:\nowhere\none.toml'
+    check "Setup $next /S with a missing /PROFILE= exits 2" expect_exit 2 w "$setup_next" /S '/PROFILE=C:\nowhere\none.toml'
     check "  ... and installs nothing" test ! -e "$INST/aduan-desk.exe"
-    check "Setup $version /S /PROFILE=(path with a space)" w "$setup_n" /S '/PROFILE=C:\users\Public\profil satuan\polres-contoh.toml'
+
+    # --- version N, and data it creates -----------------------------------------------
+    check "version N (${PREVIOUS:0:10}): Setup $version_n /S /PROFILE=" w "$setup_n" /S '/PROFILE=C:\users\Public\polres-n.toml'
     check "  ... program, uninstaller and unit profile installed" \
         test -f "$INST/aduan-desk.exe" -a -f "$INST/aduan-desk-cli.exe" -a -f "$INST/uninstall.exe" -a -f "$INST/unit-profile.toml"
-    check "  ... registered as version $version" test "$(registry_version)" = "$version"
-    printf 'x = [\n' >"$profile_dir/rusak.toml"
-    check "Setup $version /S with a rejected profile exits 3" \
-        expect_exit 3 w "$setup_n" /S '/PROFILE=C:\users\Public\profil satuan\rusak.toml'
-    check "  ... the good profile stays installed" \
-        cmp -s "$INST/unit-profile.toml" "$profile_dir/polres-contoh.toml"
-    find "$INST" -printf '%P %s %T@\n' | sort >"$WORK/out/program-files.before"
-    check "installed: sample into the default data folder" w "$INST_W\\aduan-desk-cli.exe" --lang en sample --count 40
-    check "installed: doctor" w "$INST_W\\aduan-desk-cli.exe" --lang en doctor
-    check "installed: --json queue" wout "$WORK/out/installed-n.json" "$INST_W\\aduan-desk-cli.exe" --json queue
-    check "installed: the window in Indonesian (Xvfb)" xvfb-run -a -s "-screen 0 1600x1000x24" \
-        "$HERE/run" WINEQT_QPA_PLATFORM=windows "$INST_W\\aduan-desk.exe" --lang id demo \
-        --screenshot "Z:$WORK/shots/installed-id.png"
+    check "  ... registered as version $version_n" test "$(registry_version)" = "$version_n"
+    check "N: sample --count 40" wout "$out/sample-n.txt" "$cli" --lang en sample --count 40 --seed 1
+    check "  ... 40 complaints loaded" grep '^40 sample' "$out/sample-n.txt"
+    check "N: complaint 3 in progress, then resolved" \
+        bash -c "'$HERE/run' '$cli' --lang en status 3 in_progress && '$HERE/run' '$cli' --lang en status 3 resolved"
+    check "N: notes on complaints 1 and 4" bash -c "'$HERE/run' '$cli' --lang en note 1 --text 'Sudah dicek di lapangan' \
+        && '$HERE/run' '$cli' --lang en note 4 --text 'Pelapor dihubungi lewat telepon, Bripka Agus'"
+    check "N: doctor" wout "$out/doctor-n.txt" "$cli" --lang en doctor
+    # complaints whose text N can print into a pipe (N predates the UTF-8 output)
+    for id in 1 3 4; do
+        check "N: --json show $id" wout "$out/show-n-$id.json" "$cli" --json show "$id"
+    done
     data=$(data_folder)
     check "  ... data in %LOCALAPPDATA%\\aduan-desk" test -n "$data" -a -f "$data/aduan-desk.db"
-    find "$INST" -printf '%P %s %T@\n' | sort >"$WORK/out/program-files.after"
-    check "nothing written under Program Files (read-only there)" \
-        cmp -s "$WORK/out/program-files.before" "$WORK/out/program-files.after"
 
-    # The window open on this PC: the upgrade must refuse, with exit code 2.
+    # N's window open on this PC: the upgrade must refuse, with exit code 2.
     rm -f "$data/logs/faults.log"  # the window (not the CLI) opens it at start
-    WINEQT_QPA_PLATFORM=offscreen wine "$INST_W\\aduan-desk.exe" </dev/null > >(cat >"$WORK/out/window.log") 2>&1 &
+    WINEQT_QPA_PLATFORM=offscreen wine "$INST_W\\aduan-desk.exe" </dev/null > >(cat >"$out/window.log") 2>&1 &
     running=$!  # wine becomes the Windows process: this is its id
-    check "the window starts (for the next check)" wait_for_file "$data/logs/faults.log" 120
+    check "N's window starts (for the next check)" wait_for_file "$data/logs/faults.log" 120
     sleep 3
-    check "upgrade to $next while the window is open exits 2" expect_exit 2 w "$setup_next" /S
-    check "  ... version $version left in place" test "$(registry_version)" = "$version"
+    check "upgrade to $next while N's window is open exits 2" expect_exit 2 w "$setup_next" /S
+    check "  ... version $version_n left in place" test "$(registry_version)" = "$version_n"
     kill "$running" 2>/dev/null
     wait "$running" 2>/dev/null
     timeout 60 wineserver -w || wineserver -k
 
-    check "upgrade to $next /S (window closed)" w "$setup_next" /S
+    # --- N+1 over N: the migration runs, the data stays ---------------------------------
+    check "upgrade N -> $next /S (window closed)" w "$setup_next" /S
     check "  ... registered as version $next" test "$(registry_version)" = "$next"
-    check "  ... the unit profile stays" test -f "$INST/unit-profile.toml"
-    check "  ... data kept: the same complaints" same_queue "$WORK/out/installed-n.json" "$WORK/out/upgraded.json"
+    check "  ... the unit profile stays" cmp -s "$INST/unit-profile.toml" "$C/users/Public/polres-n.toml"
+    find "$INST" -printf '%P %s %T@\n' | sort >"$out/program-files.before"
+    check "N+1: doctor" wout "$out/doctor-next.txt" "$cli" --lang en doctor
+    check "  ... the migration ran (schema of N -> head of N+1)" \
+        "$HOST_PY" "$HERE/upgrade_check.py" schema "$out/doctor-n.txt" "$out/doctor-next.txt"
+    check "  ... N's database backed up before it" bash -c "ls '$data/backups/'aduan-desk-schema-*.db"
+    check "  ... data kept: the 40 complaints" same_queue 40 "$out/upgraded.json"
+    check "  ... complaints 1, 3, 4 as N stored them (status, messages, notes)" same_complaints upgraded
+    check "installed: the window in Indonesian (Xvfb)" xvfb-run -a -s "-screen 0 1600x1000x24" \
+        "$HERE/run" WINEQT_QPA_PLATFORM=windows "$INST_W\\aduan-desk.exe" --lang id demo \
+        --screenshot "Z:$WORK/shots/installed-id.png"
+    find "$INST" -printf '%P %s %T@\n' | sort >"$out/program-files.after"
+    check "nothing written under Program Files (read-only there)" \
+        cmp -s "$out/program-files.before" "$out/program-files.after"
+    printf 'x = [\n' >"$profile_dir/rusak.toml"
+    check "Setup $next /S with a rejected profile exits 3" \
+        expect_exit 3 w "$setup_next" /S '/PROFILE=C:\users\Public\profil satuan\rusak.toml'
+    check "  ... the good profile stays installed" cmp -s "$INST/unit-profile.toml" "$C/users/Public/polres-n.toml"
+
+    # --- uninstall keeping the data, reinstall, purge -----------------------------------
     check "uninstall /S" w "$INST_W\\uninstall.exe" /S "_?=$INST_W"
     check "  ... program gone" test ! -e "$INST/aduan-desk.exe" -a ! -e "$INST/_internal"
     check "  ... the officers' data kept" test -f "$data/aduan-desk.db"
-    check "reinstall $next /S" w "$setup_next" /S
-    check "  ... finds the same complaints" same_queue "$WORK/out/installed-n.json" "$WORK/out/reinstalled.json"
+    check "reinstall $next /S /PROFILE=(path with a space)" \
+        w "$setup_next" /S '/PROFILE=C:\users\Public\profil satuan\polres-contoh.toml'
+    check "  ... that unit profile installed" cmp -s "$INST/unit-profile.toml" "$profile_dir/polres-contoh.toml"
+    check "  ... finds the same 40 complaints" same_queue 40 "$out/reinstalled.json"
+    check "  ... complaints 1, 3, 4 as N stored them" same_complaints reinstalled
     check "uninstall /S /PURGE" w "$INST_W\\uninstall.exe" /S /PURGE "_?=$INST_W"
     check "  ... program and the officers' data gone" test ! -e "$INST/aduan-desk.exe" -a ! -e "$data"
 }
@@ -143,10 +177,16 @@ wait_for_file() {
     return 1
 }
 
-same_queue() {  # same_queue BEFORE.json AFTER.json: the installed program lists the same total
-    wout "$2" "$INST_W\\aduan-desk-cli.exe" --json queue || return 1
-    local before after
-    before=$(complaints_in "$1") && after=$(complaints_in "$2") || return 1
-    echo "complaints: $before before, $after after"
-    [ "$before" -gt 0 ] && [ "$before" = "$after" ]
+same_queue() {  # same_queue COUNT FILE.json: the installed program lists COUNT complaints
+    wout "$2" "$INST_W\\aduan-desk-cli.exe" --json queue --all --limit 100 || return 1
+    "$HOST_PY" "$HERE/upgrade_check.py" total "$2" "$1"
+}
+
+same_complaints() {  # same_complaints NAME: the installed program shows 1, 3, 4 as N did
+    local id
+    for id in 1 3 4; do
+        wout "$WORK/out/show-$1-$id.json" "$INST_W\\aduan-desk-cli.exe" --json show "$id" || return 1
+        "$HOST_PY" "$HERE/upgrade_check.py" same "$WORK/out/show-n-$id.json" "$WORK/out/show-$1-$id.json" \
+            || return 1
+    done
 }
