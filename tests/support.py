@@ -12,7 +12,7 @@ from desktop.core.store import accounts
 from desktop.core.store.database import Store
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.schema import ComplaintRow
-from desktop.core.store.sqlite import search
+from desktop.core.store.dialects import backend
 
 # A fixed "now" for tests whose items are dated relative to it.
 NOW = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
@@ -35,7 +35,7 @@ def reference_queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int
     if queue_filter.overdue_at is not None:
         statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
     if queue_filter.search.strip():
-        found = search(conn, queue_filter.search)
+        found = backend(conn).search(conn, queue_filter.search)
         if found is None:
             return []
         statement = statement.where(ComplaintRow.id.in_(found.ids))
