@@ -43,9 +43,7 @@ DIALECTS = ("sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql))
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked ``both_dialects`` that use ``store`` run on SQLite and on PostgreSQL."""
-    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_dialects"
-    ):
+    if "store" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_dialects"):
         metafunc.parametrize("store", DIALECTS, indirect=True)
 
 

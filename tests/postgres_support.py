@@ -39,9 +39,7 @@ HOW_TO_INSTALL = "install Debian's 'postgresql' package (scripts/install-system-
 
 def server_programs() -> Path | None:
     """The folder holding ``initdb`` and ``pg_ctl`` (the newest PostgreSQL), or ``None``."""
-    folders = sorted(
-        glob.glob("/usr/lib/postgresql/*/bin"), key=lambda f: int(Path(f).parent.name)
-    )
+    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda f: int(Path(f).parent.name))
     for folder in reversed(folders):
         if (Path(folder) / "initdb").exists():
             return Path(folder)
@@ -183,7 +181,9 @@ class Cluster:
 
     def drop_database(self, name: str) -> None:
         with self.admin() as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
     def stop(self) -> None:
         try:

@@ -10,9 +10,9 @@ from sqlalchemy import Connection, select
 from desktop.core.model import Account, Channel, InboundItem
 from desktop.core.store import accounts
 from desktop.core.store.database import Store
+from desktop.core.store.dialects import backend
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.schema import ComplaintRow
-from desktop.core.store.dialects import backend
 
 # A fixed "now" for tests whose items are dated relative to it.
 NOW = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)

@@ -17,8 +17,10 @@ def save_draft(store: Store, complaint_id: int, text: str) -> None:
         if not text.strip():
             conn.execute(delete(DraftRow).where(DraftRow.complaint_id == complaint_id))
             return
-        statement = backend(conn).upsert(DraftRow).values(
-            complaint_id=complaint_id, text=text, saved_at=datetime.now(UTC)
+        statement = (
+            backend(conn)
+            .upsert(DraftRow)
+            .values(complaint_id=complaint_id, text=text, saved_at=datetime.now(UTC))
         )
         conn.execute(
             statement.on_conflict_do_update(

@@ -4,7 +4,8 @@ The counterpart of :mod:`desktop.core.store.sqlite`: the same functions, for a
 station's PostgreSQL server. The engine (psycopg 3, TLS), the bulk writes,
 the full-text index with PostgreSQL's own ``indonesian`` configuration
 (a ``tsvector`` per complaint under a GIN index; words are stemmed, so
-"kehilangan" finds "hilang"), and the officer-facing errors.
+"motornya" finds "motor", and accents are dropped by the ``unaccent``
+extension, as on SQLite), and the officer-facing errors.
 
 Times keep the text form the SQLite store uses on its bulk path
 (``db_time``): PostgreSQL reads that text into its ``timestamp`` columns, and
@@ -42,9 +43,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import UserError
-from desktop.core.store.sqlite import DENSE_SHARE, DENSITY_SAMPLE, FEW_MATCHES, Search
-
-__all__ = ["DENSE_SHARE", "Search"]
+from desktop.core.store import sqlite
+from desktop.core.store.sqlite import Search
 
 TEXT_SEARCH_CONFIG = "indonesian"
 CONNECT_TIMEOUT_SECONDS = 10
@@ -198,7 +198,7 @@ def upsert(table: Any) -> PostgresqlInsert:
 SEARCH_TABLE = "complaint_search"
 _DOCUMENT = (
     f"to_tsvector('{TEXT_SEARCH_CONFIG}', "
-    "string_agg(text, ' ') || ' ' || string_agg(author_name, ' '))"
+    "unaccent(string_agg(text, ' ') || ' ' || string_agg(author_name, ' ')))"
 )
 
 
@@ -208,6 +208,8 @@ def create_search_index(conn: Connection) -> None:
             f"PostgreSQL has no '{TEXT_SEARCH_CONFIG}' text search configuration "
             "(PostgreSQL 13 or later has it)"
         )
+    # A trusted extension (PostgreSQL 13+): the database's owner may create it.
+    conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
     conn.exec_driver_sql(
         f"CREATE TABLE IF NOT EXISTS {SEARCH_TABLE} ("
         "complaint_id integer PRIMARY KEY REFERENCES complaint (id) ON DELETE CASCADE, "
@@ -269,7 +271,7 @@ _INDEX = table(SEARCH_TABLE, column("complaint_id", Integer))
 
 def _match(query: str) -> ColumnElement[bool]:
     return text(  # type: ignore[return-value]
-        f"{SEARCH_TABLE}.document @@ to_tsquery('{TEXT_SEARCH_CONFIG}', :fts_query)"
+        f"{SEARCH_TABLE}.document @@ to_tsquery('{TEXT_SEARCH_CONFIG}', unaccent(:fts_query))"
     ).bindparams(fts_query=query)
 
 
@@ -278,20 +280,19 @@ def search(conn: Connection, user_text: str) -> Search | None:
     query = fts_query(user_text)
     if query is None:
         return None
-    if not conn.execute(text("SELECT numnode(to_tsquery(:c, :q))"), {"c": TEXT_SEARCH_CONFIG, "q": query}).scalar_one():
-        return None  # only words the configuration drops (none today: kept for safety)
     ids = select(_INDEX.c.complaint_id).where(_match(query))
-    capped = ids.limit(FEW_MATCHES + 1).subquery()
+    capped = ids.limit(sqlite.FEW_MATCHES + 1).subquery()
     count = conn.execute(select(func.count()).select_from(capped)).scalar_one()
-    if count <= FEW_MATCHES:
+    if count <= sqlite.FEW_MATCHES:
         return Search(ids, True, query)
     newest = conn.exec_driver_sql("SELECT max(id) FROM complaint").scalar() or 0
     sample = conn.execute(
         select(func.count())
         .select_from(_INDEX)
-        .where(_match(query), _INDEX.c.complaint_id > newest - DENSITY_SAMPLE)
+        .where(_match(query), _INDEX.c.complaint_id > newest - sqlite.DENSITY_SAMPLE)
     ).scalar_one()
-    return Search(ids, False, query, density=sample / max(1, min(newest, DENSITY_SAMPLE)))
+    share = sample / max(1, min(newest, sqlite.DENSITY_SAMPLE))
+    return Search(ids, False, query, density=share)
 
 
 def id_list(ids: Iterable[int]) -> Select[Any]:

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import URL, create_engine, inspect, text
+from sqlalchemy import URL, inspect
 
-from desktop.core.model import Channel
-from desktop.core.store import queries, queue_pages
 from desktop.core.store.database import head_revision, open_postgresql, schema_revision
-from desktop.core.store.ingest import ingest
-from tests.support import ItemFactory, add_account
 
 pytestmark = pytest.mark.postgresql
 
