@@ -29,6 +29,7 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import sql
+from sqlalchemy import Connection, text
 from sqlalchemy.engine import URL
 
 from tests.keyring_support import in_ci
@@ -55,6 +56,17 @@ def require_server_programs() -> Path:
     if in_ci():
         pytest.fail(f"CI is set but PostgreSQL's initdb is not installed; {HOW_TO_INSTALL}")
     pytest.skip(f"PostgreSQL's initdb is not installed; {HOW_TO_INSTALL}")
+
+
+def empty_tables(conn: Connection) -> None:
+    """Empty every table but the schema's version, ids starting again at 1."""
+    names = conn.execute(
+        text(
+            "SELECT quote_ident(tablename) FROM pg_catalog.pg_tables "
+            "WHERE schemaname = 'public' AND tablename <> 'alembic_version'"
+        )
+    ).scalars()
+    conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
 
 
 def _free_port() -> int:
@@ -170,6 +182,7 @@ class Cluster:
         )
 
     def create_database(self) -> str:
+        """A new, empty database owned by ``ROLE``."""
         name = f"aduan_test_{os.getpid()}_{next(self._serial)}"
         with self.admin() as conn:
             conn.execute(
