@@ -196,10 +196,11 @@ def upsert(table: Any) -> PostgresqlInsert:
 # replaced whenever it gets new messages, as on SQLite.
 
 SEARCH_TABLE = "complaint_search"
-_DOCUMENT = (
-    f"to_tsvector('{TEXT_SEARCH_CONFIG}', "
-    "unaccent(string_agg(text, ' ') || ' ' || string_agg(author_name, ' ')))"
-)
+# Each word twice: stemmed (what a whole word typed finds) and as written (what
+# the prefix of a word being typed finds: "kehil" finds "kehilangan", whose stem
+# is "hilang").
+_WORDS = "unaccent(string_agg(text, ' ') || ' ' || string_agg(author_name, ' '))"
+_DOCUMENT = f"to_tsvector('{TEXT_SEARCH_CONFIG}', {_WORDS}) || to_tsvector('simple', {_WORDS})"
 
 
 def create_search_index(conn: Connection) -> None:
@@ -271,7 +272,8 @@ _INDEX = table(SEARCH_TABLE, column("complaint_id", Integer))
 
 def _match(query: str) -> ColumnElement[bool]:
     return text(  # type: ignore[return-value]
-        f"{SEARCH_TABLE}.document @@ to_tsquery('{TEXT_SEARCH_CONFIG}', unaccent(:fts_query))"
+        f"{SEARCH_TABLE}.document @@ (to_tsquery('{TEXT_SEARCH_CONFIG}', unaccent(:fts_query)) "
+        "|| to_tsquery('simple', unaccent(:fts_query)))"
     ).bindparams(fts_query=query)
 
 
