@@ -69,6 +69,18 @@ def empty_tables(conn: Connection) -> None:
     conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
 
 
+def _give_to_postgres(path: Path) -> None:
+    """As root: hand ``path`` to the ``postgres`` system user the server runs as."""
+    try:
+        postgres = pwd.getpwnam("postgres")
+    except KeyError:
+        raise RuntimeError(
+            "running as root, the test cluster runs as the 'postgres' system user, "
+            f"and there is none; {HOW_TO_INSTALL}"
+        ) from None
+    os.chown(path, postgres.pw_uid, postgres.pw_gid)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -99,20 +111,22 @@ class Cluster:
     @classmethod
     def start(cls, programs: Path) -> Cluster:
         folder = Path(tempfile.mkdtemp(prefix="aduan-pg-"))
-        if os.geteuid() == 0:
-            postgres = pwd.getpwnam("postgres")
-            os.chown(folder, postgres.pw_uid, postgres.pw_gid)
         cluster = cls(programs, folder)
-        cluster._start()
+        try:
+            if os.geteuid() == 0:
+                _give_to_postgres(folder)
+            cluster._start()
+        except BaseException:
+            cluster.stop()
+            raise
         return cluster
 
     def _start(self) -> None:
         pwfile = self.folder / "pw"
         pwfile.write_text(self.password + "\n", encoding="ascii")
-        if os.geteuid() == 0:
-            postgres = pwd.getpwnam("postgres")
-            os.chown(pwfile, postgres.pw_uid, postgres.pw_gid)
         pwfile.chmod(0o600)
+        if os.geteuid() == 0:
+            _give_to_postgres(pwfile)
         self._run(
             "initdb",
             "-D",
@@ -199,7 +213,9 @@ class Cluster:
             )
 
     def stop(self) -> None:
+        """Stop the server (if it runs) and remove the cluster's folder."""
         try:
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            if (self.data / "postmaster.pid").exists():
+                self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
