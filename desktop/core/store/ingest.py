@@ -18,7 +18,7 @@ from desktop.core.deadlines import DeadlineSettings, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
 from desktop.core.store import sqlite
 from desktop.core.store.database import Store
-from desktop.core.store.dialects import Backend, backend
+from desktop.core.store.dialects import Backend, backend, is_postgresql
 from desktop.core.store.schema import AccountRow
 from desktop.core.store.settings import load_unit_settings
 
@@ -202,7 +202,8 @@ def _complaint_ids(
     missing = [item for thread, item in opening.items() if thread not in ids]
     created: set[int] = set()
     if missing:
-        # The caller holds the write lock: the new rows are those above the largest id.
+        # On SQLite the caller holds the write lock: the new rows are those above the
+        # largest id. PostgreSQL lets others write meanwhile (see below).
         before = conn.execute(text("SELECT max(id) FROM complaint")).scalar() or 0
         new = Status.NEW.value
         backend(conn).insert_many(
@@ -225,7 +226,12 @@ def _complaint_ids(
                 for item in missing
             ],
         )
-        rows = conn.execute(_NEW_THREAD_IDS, {"before": before}).all()
+        if is_postgresql(conn):  # other writers may add complaints meanwhile: look up by thread
+            threads = backend(conn).values_param(item.thread_id for item in missing)
+            statement = _statements(conn).thread_ids
+            rows = conn.execute(statement, {"account": account_id, "threads": threads}).all()
+        else:
+            rows = conn.execute(_NEW_THREAD_IDS, {"before": before}).all()
         ids.update(rows)
         created.update(cid for _, cid in rows)
     return ids, created

@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.postgresql import Insert as PostgresqlInsert
+from sqlalchemy.dialects.postgresql import dialect as postgresql_dialect
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
@@ -46,6 +47,7 @@ from desktop.core.errors import UserError
 from desktop.core.store import sqlite
 from desktop.core.store.sqlite import Search
 
+_DIALECT = postgresql_dialect()  # type: ignore[no-untyped-call]
 TEXT_SEARCH_CONFIG = "indonesian"
 CONNECT_TIMEOUT_SECONDS = 10
 LOCK_TIMEOUT_MS = 10_000
@@ -154,14 +156,30 @@ def parse_stored_time(stored: datetime | str | None) -> datetime | None:
 # --- bulk writes -------------------------------------------------------------
 
 
+# One statement per page, not one per row: the rows go as one array per column
+# (``unnest``), so the count triggers run once for the page and the server
+# parses one statement. Each array is cast to its column's type.
+
+
+def _arrays(
+    table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> tuple[str, tuple[list[Any], ...]]:
+    from desktop.core.store.schema import Base
+
+    described = Base.metadata.tables[table].c
+    types = [described[column].type.compile(dialect=_DIALECT) for column in columns]
+    unnest = "unnest(" + ", ".join(f"%s::{kind}[]" for kind in types) + ")"
+    return unnest, tuple(list(values) for values in zip(*rows, strict=True))
+
+
 def insert_many(
     conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
     """INSERT ``rows`` (driver-ready values, times through ``db_time``)."""
     if rows:
-        marks = ", ".join(["%s"] * len(columns))
+        unnest, arrays = _arrays(table, columns, rows)
         conn.exec_driver_sql(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", list(rows)
+            f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {unnest}", arrays
         )
 
 
@@ -170,8 +188,13 @@ def update_many(
 ) -> None:
     """UPDATE by ``id``: each row holds the ``columns``' new values, then the id."""
     if rows:
-        sets = ", ".join(f"{column} = %s" for column in columns)
-        conn.exec_driver_sql(f"UPDATE {table} SET {sets} WHERE id = %s", list(rows))
+        unnest, arrays = _arrays(table, (*columns, "id"), rows)
+        sets = ", ".join(f"{column} = v.{column}" for column in columns)
+        conn.exec_driver_sql(
+            f"UPDATE {table} SET {sets} FROM {unnest} AS v ({', '.join(columns)}, id) "
+            f"WHERE {table}.id = v.id",
+            arrays,
+        )
 
 
 def in_values(column: str, name: str) -> str:
