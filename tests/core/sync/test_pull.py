@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -156,7 +157,7 @@ def test_telegram_conflict_is_explained(
 def test_broken_pages_lose_nothing_and_duplicate_nothing(
     store: Store, engine: SyncEngine, sim: Simulator, fault: Fault
 ) -> None:
-    sim.inject(fault)
+    sim.inject(copy.copy(fault))  # the parameter serves each dialect's run: a fresh count
     report = engine.run_once(force=True)
     hit = [p for p in report.pulls if p.state is SyncState.OFFLINE]
     assert len(hit) == 1  # the state says it; ``error`` holds only words the platform gave
