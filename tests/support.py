@@ -9,10 +9,10 @@ from sqlalchemy import Connection, select
 
 from desktop.core.model import Account, Channel, InboundItem
 from desktop.core.store import accounts
-from desktop.core.store.database import Store
+from desktop.core.store.database import Store, open_postgresql, open_with_key
+from desktop.core.store.dialects import backend
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.schema import ComplaintRow
-from desktop.core.store.sqlite import search
 
 # A fixed "now" for tests whose items are dated relative to it.
 NOW = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
@@ -35,7 +35,7 @@ def reference_queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int
     if queue_filter.overdue_at is not None:
         statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
     if queue_filter.search.strip():
-        found = search(conn, queue_filter.search)
+        found = backend(conn).search(conn, queue_filter.search)
         if found is None:
             return []
         statement = statement.where(ComplaintRow.id.in_(found.ids))
@@ -45,6 +45,13 @@ def reference_queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int
         (r for r in rows if r.due_at is None), key=lambda r: (r.last_message_at, r.id), reverse=True
     )
     return [r.id for r in due + rest]
+
+
+def open_again(store: Store, key: bytes) -> Store:
+    """A second, independent ``Store`` on the same database (as another process opens it)."""
+    if store.path is None:
+        return open_postgresql(store.engine.url)
+    return open_with_key(store.path, key)
 
 
 def add_account(store: Store, channel: Channel, name: str, **settings: object) -> int:

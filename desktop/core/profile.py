@@ -33,6 +33,15 @@ Problems are reported with the line they are on.
     [network]
     proxy = "http://10.10.1.1:8080"
     ca_bundle = "C:/ProgramData/AduanDesk/ca-polri.pem"
+
+    [station]                 # absent: one PC, the encrypted SQLite store
+    kind = "postgresql"       # "sqlite" (the default) or "postgresql"
+    host = "10.10.1.5"
+    port = 5432
+    dbname = "aduan_desk"
+    user = "humas"            # its password is kept in the keyring, never here
+    sslmode = "verify-full"
+    sslrootcert = "C:/ProgramData/AduanDesk/ca-polres.pem"
 """
 
 from __future__ import annotations
@@ -57,6 +66,7 @@ _SECTIONS = {
     "unit": {"name", "level", "zone"},
     "deadlines": {"first_answer_hours", "warning_percent", "viral_hours", "progress_days"},
     "network": {"proxy", "ca_bundle"},
+    "station": {"kind", "host", "port", "dbname", "user", "sslmode", "sslrootcert"},
 }
 _ACCOUNT_KEYS = {"platform", "name", "api_base", "params"}
 _TEMPLATE_KEYS = {"name", "title", "text"}
@@ -94,6 +104,27 @@ class UnitProfile:
     # Each platform's app (client id, redirect port, scopes; a client secret only
     # where the platform needs one: ``connect.apps.store_secret`` moves it to the keyring).
     apps: Mapping[Provider, AppSettings] = field(default_factory=dict)
+    station: StationSettings = field(default_factory=lambda: StationSettings())
+
+
+STATION_KINDS = ("sqlite", "postgresql")
+# libpq's modes that encrypt; "disable" only for a server on this PC.
+SSL_MODES = ("require", "verify-ca", "verify-full")
+_LOOPBACK = ("localhost", "127.0.0.1", "::1")
+
+
+@dataclass(frozen=True, slots=True)
+class StationSettings:
+    """Where the unit's complaint store is: this PC (``sqlite``, the default: nothing
+    changes for a single-PC unit) or the station's PostgreSQL server."""
+
+    kind: str = "sqlite"
+    host: str | None = None
+    port: int = 5432
+    dbname: str = "aduan_desk"
+    user: str | None = None
+    sslmode: str = "verify-full"
+    sslrootcert: str | None = None
 
 
 class ProfileError(ValueError):
@@ -146,10 +177,20 @@ class _Reader:
         network = sections["network"]
         proxy = self.text(network, ("network", "proxy"), required=False)
         ca = self.text(network, ("network", "ca_bundle"), required=False)
+        station = self.station(data.get("station", {}))
         if self.problems:
             return None
         return UnitProfile(
-            unit, level, accounts, templates, proxy, ca, frozenset(self.fixed), digest, apps
+            unit,
+            level,
+            accounts,
+            templates,
+            proxy,
+            ca,
+            frozenset(self.fixed),
+            digest,
+            apps,
+            station,
         )
 
     # -- pieces ----------------------------------------------------------------
@@ -290,6 +331,37 @@ class _Reader:
             if all(values):
                 found.append(Template(*(str(v) for v in values)))
         return found
+
+    def station(self, table: object) -> StationSettings:
+        """The [station] section (its unknown keys are reported by ``section``)."""
+        if not isinstance(table, dict):
+            return StationSettings()
+        if "password" in table:
+            self.problem(
+                ("station", "password"), "passwords never go in a profile: enter them in the app"
+            )
+        kind = self.text(table, ("station", "kind"), required=False) or "sqlite"
+        if kind not in STATION_KINDS:
+            self.problem(("station", "kind"), f"kind must be one of {', '.join(STATION_KINDS)}")
+        if kind != "postgresql":
+            return StationSettings()
+        defaults = StationSettings()
+        host = self.text(table, ("station", "host"))
+        user = self.text(table, ("station", "user"))
+        dbname = self.text(table, ("station", "dbname"), required=False) or defaults.dbname
+        port = table.get("port", defaults.port)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+            self.problem(("station", "port"), "port must be a number from 1 to 65535")
+            port = defaults.port
+        sslmode = self.text(table, ("station", "sslmode"), required=False) or defaults.sslmode
+        if sslmode not in SSL_MODES and not (sslmode == "disable" and host in _LOOPBACK):
+            self.problem(
+                ("station", "sslmode"),
+                f"sslmode must be one of {', '.join(SSL_MODES)} "
+                "(disable only for a server on this PC)",
+            )
+        root = self.text(table, ("station", "sslrootcert"), required=False)
+        return StationSettings(kind, host, port, dbname, user, sslmode, root)
 
     def tables(self, entries: object, name: str) -> list[dict[str, Any]]:
         if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):

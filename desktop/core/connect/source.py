@@ -18,6 +18,7 @@ answered "expired" to ``stale`` (the caller retries its request once).
 from __future__ import annotations
 
 import logging
+import tempfile
 import threading
 import urllib.parse
 from collections.abc import Callable
@@ -53,7 +54,12 @@ def _thread_lock(folder: Path, account_id: int) -> threading.Lock:
 
 
 def lock_folder(store: Store) -> Path:
-    """Where the per-account refresh locks live: the data folder's ``locks``."""
+    """Where the per-account refresh locks live: the data folder's ``locks``.
+
+    A station store (PostgreSQL) has no data folder on this PC: its locks go to
+    the user's temporary folder, which every process of that user shares."""
+    if store.path is None:
+        return Path(tempfile.gettempdir()) / "aduan-desk-locks"
     return store.path.parent / "locks"
 
 

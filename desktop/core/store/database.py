@@ -1,4 +1,10 @@
-"""Opening the store: the key from the keyring, checks, migrations with backup."""
+"""Opening the store: the key from the keyring, checks, migrations with backup.
+
+One PC: an encrypted SQLite file (``open_store``). A station: a PostgreSQL
+database on the station's server (``open_postgresql``), migrated by the same
+Alembic scripts; PostgreSQL's DDL is transactional, so a failed upgrade there
+leaves the schema as it was and needs no file backup.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.credentials import Vault, create_database_key, database_key
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
-from desktop.core.store import sqlite
+from desktop.core.store import postgresql, sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -32,7 +39,7 @@ class Store:
     """An open database. Every read and write goes through ``read``/``write``."""
 
     engine: Engine
-    path: Path
+    path: Path | None  # None: a PostgreSQL database (station mode)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -46,10 +53,11 @@ class Store:
         ``durable=False``: a power cut may undo it whole (see ``sqlite.write_options``);
         only for what can be fetched again.
         """
+        dialect = sqlite if self.path is not None else postgresql
         with (
             self._translated(),
             self.engine.connect().execution_options(
-                **sqlite.write_options(durable=durable)
+                **dialect.write_options(durable=durable)
             ) as conn,
             conn.begin(),
         ):
@@ -60,7 +68,11 @@ class Store:
         try:
             yield
         except DBAPIError as exc:
-            known = sqlite.known_error(exc, self.path)
+            if self.path is None:
+                where = self.engine.url.render_as_string(hide_password=True)
+                known = postgresql.known_error(exc, where)
+            else:
+                known = sqlite.known_error(exc, self.path)
             if known is None:
                 raise
             raise known from exc
@@ -85,6 +97,24 @@ def open_with_key(path: Path, key: bytes | None, *, script_location: Path = MIGR
     try:
         with store.read() as conn:
             sqlite.read_schema(conn)
+        _migrate(store, script_location, existed=existed)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def open_postgresql(url: URL | str, *, script_location: Path = MIGRATIONS) -> Store:
+    """Open the station's PostgreSQL database at ``url``, migrated to head.
+
+    The server must know the ``indonesian`` text-search configuration
+    (PostgreSQL 13 and later ship it).
+    """
+    store = Store(postgresql.make_engine(url), None)
+    try:
+        with store.read() as conn:
+            postgresql.read_schema(conn)
+            existed = inspect(conn).has_table("alembic_version")
         _migrate(store, script_location, existed=existed)
     except BaseException:
         store.close()
@@ -183,28 +213,30 @@ def _migrate(store: Store, script_location: Path, *, existed: bool) -> None:
         raise UserError("newer_schema", found=current)
     if current == scripts.get_current_head():
         return
-    backup = _backup(store, current) if existed else None
+    path = store.path  # None: PostgreSQL, whose failed upgrade rolls back whole
+    backup = _backup(store, path, current) if existed and path is not None else None
     try:
         with store.engine.connect() as conn:
             command.upgrade(_alembic_config(script_location, conn), "head")
             conn.commit()
     except Exception as exc:
         store.engine.dispose()
-        _restore(store.path, backup)
+        if path is not None:
+            _restore(path, backup)
         raise UserError("migration_failed", detail=type(exc).__name__) from exc
 
 
-def _backup(store: Store, revision: str | None) -> Path:
+def _backup(store: Store, path: Path, revision: str | None) -> Path:
     """Copy the database file aside before touching its schema."""
     with store._translated():
         sqlite.checkpoint(store.engine)
     store.engine.dispose()
-    folder = Paths(store.path.parent).backups
+    folder = Paths(path.parent).backups
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{store.path.stem}-schema-{revision or 'none'}-{stamp}.db"
-    shutil.copy2(store.path, target)
-    prune_backups(folder, store.path.stem)
+    target = folder / f"{path.stem}-schema-{revision or 'none'}-{stamp}.db"
+    shutil.copy2(path, target)
+    prune_backups(folder, path.stem)
     return target
 
 

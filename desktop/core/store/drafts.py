@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
-from desktop.core.store import sqlite
 from desktop.core.store.database import Store
+from desktop.core.store.dialects import backend
 from desktop.core.store.schema import DraftRow
 
 
@@ -17,8 +17,10 @@ def save_draft(store: Store, complaint_id: int, text: str) -> None:
         if not text.strip():
             conn.execute(delete(DraftRow).where(DraftRow.complaint_id == complaint_id))
             return
-        statement = sqlite.upsert(DraftRow).values(
-            complaint_id=complaint_id, text=text, saved_at=datetime.now(UTC)
+        statement = (
+            backend(conn)
+            .upsert(DraftRow)
+            .values(complaint_id=complaint_id, text=text, saved_at=datetime.now(UTC))
         )
         conn.execute(
             statement.on_conflict_do_update(

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, text, update
+from sqlalchemy import Connection, TextClause, text, update
 
 from desktop.core.deadlines import DeadlineSettings, due_at
 from desktop.core.model import Direction, InboundItem, Status, status_after_inbound
 from desktop.core.store import sqlite
 from desktop.core.store.database import Store
+from desktop.core.store.dialects import Backend, backend, is_postgresql
 from desktop.core.store.schema import AccountRow
 from desktop.core.store.settings import load_unit_settings
 
@@ -57,24 +58,53 @@ _COMPLAINT_COLUMNS = (
     "message_count",
 )
 
-# Plain SQL, read without type processing: times come back in their stored
-# form (see ``sqlite.db_time``), which compares in time order.
-_STORED_IDS = text(
-    "SELECT platform_id FROM message WHERE account_id = :account AND "
-    + sqlite.in_values("platform_id", "ids")
-)
-_THREAD_IDS = text(
-    "SELECT thread_id, id FROM complaint WHERE account_id = :account AND "
-    + sqlite.in_values("thread_id", "threads")
-)
 _NEW_THREAD_IDS = text("SELECT thread_id, id FROM complaint WHERE id > :before")
-_THREAD_STATES = text(
-    "SELECT id, status, last_message_at FROM complaint WHERE " + sqlite.in_values("id", "ids")
-)
-_THREAD_TIMES = text(
-    "SELECT complaint_id, direction, platform_time FROM message WHERE "
-    + sqlite.in_values("complaint_id", "ids")
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    """Plain SQL, read without type processing: times come back in their stored
+    form (see ``sqlite.db_time``), which compares in time order."""
+
+    stored_ids: TextClause
+    thread_ids: TextClause
+    thread_states: TextClause
+    thread_times: TextClause
+
+
+def _make_statements(dialect: Backend) -> _Statements:
+    # PostgreSQL returns its timestamps as datetimes: read them as the same text.
+    def time(name: str) -> str:
+        return f"to_char({name}, 'YYYY-MM-DD HH24:MI:SS.US')" if dialect is not sqlite else name
+
+    return _Statements(
+        text(
+            "SELECT platform_id FROM message WHERE account_id = :account AND "
+            + dialect.in_values("platform_id", "ids")
+        ),
+        text(
+            "SELECT thread_id, id FROM complaint WHERE account_id = :account AND "
+            + dialect.in_values("thread_id", "threads")
+        ),
+        text(
+            f"SELECT id, status, {time('last_message_at')} FROM complaint WHERE "
+            + dialect.in_values("id", "ids")
+        ),
+        text(
+            f"SELECT complaint_id, direction, {time('platform_time')} FROM message WHERE "
+            + dialect.in_values("complaint_id", "ids")
+        ),
+    )
+
+
+_STATEMENTS: dict[str, _Statements] = {}
+
+
+def _statements(conn: Connection) -> _Statements:
+    name = conn.dialect.name
+    if name not in _STATEMENTS:
+        _STATEMENTS[name] = _make_statements(backend(conn))
+    return _STATEMENTS[name]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +157,7 @@ def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem])
         )
         for item in fresh
     ]
-    sqlite.insert_many(conn, "message", _MESSAGE_COLUMNS, rows)
+    backend(conn).insert_many(conn, "message", _MESSAGE_COLUMNS, rows)
     newest_inbound: dict[int, str] = {}
     for cid, _, direction, *_, at, _ in rows:
         if direction == inbound:
@@ -139,7 +169,7 @@ def store_items(conn: Connection, account_id: int, items: Sequence[InboundItem])
     threads = _threads(conn, sorted(changed - created))
     threads += _new_threads(rows, created)
     _refresh(conn, threads, load_unit_settings(conn).deadlines, newest_inbound)
-    sqlite.reindex_complaints(conn, newest_inbound, new=created)
+    backend(conn).reindex_complaints(conn, newest_inbound, new=created)
     return IngestResult(len(rows), frozenset(changed))
 
 
@@ -147,8 +177,9 @@ def _not_stored(
     conn: Connection, account_id: int, items: Sequence[InboundItem]
 ) -> list[InboundItem]:
     """The items whose platform id this account has not stored yet."""
-    ids = sqlite.values_param(item.platform_id for item in items)
-    known = set(conn.execute(_STORED_IDS, {"account": account_id, "ids": ids}).scalars())
+    ids = backend(conn).values_param(item.platform_id for item in items)
+    statement = _statements(conn).stored_ids
+    known = set(conn.execute(statement, {"account": account_id, "ids": ids}).scalars())
     return [item for item in items if item.platform_id not in known]
 
 
@@ -171,10 +202,11 @@ def _complaint_ids(
     missing = [item for thread, item in opening.items() if thread not in ids]
     created: set[int] = set()
     if missing:
-        # The caller holds the write lock: the new rows are those above the largest id.
+        # On SQLite the caller holds the write lock: the new rows are those above the
+        # largest id. PostgreSQL lets others write meanwhile (see below).
         before = conn.execute(text("SELECT max(id) FROM complaint")).scalar() or 0
         new = Status.NEW.value
-        sqlite.insert_many(
+        backend(conn).insert_many(
             conn,
             "complaint",
             _COMPLAINT_COLUMNS,
@@ -194,7 +226,12 @@ def _complaint_ids(
                 for item in missing
             ],
         )
-        rows = conn.execute(_NEW_THREAD_IDS, {"before": before}).all()
+        if is_postgresql(conn):  # other writers may add complaints meanwhile: look up by thread
+            threads = backend(conn).values_param(item.thread_id for item in missing)
+            statement = _statements(conn).thread_ids
+            rows = conn.execute(statement, {"account": account_id, "threads": threads}).all()
+        else:
+            rows = conn.execute(_NEW_THREAD_IDS, {"before": before}).all()
         ids.update(rows)
         created.update(cid for _, cid in rows)
     return ids, created
@@ -203,8 +240,9 @@ def _complaint_ids(
 def _existing_complaints(
     conn: Connection, account_id: int, threads: Sequence[str]
 ) -> dict[str, int]:
-    listed = sqlite.values_param(threads)
-    return dict(conn.execute(_THREAD_IDS, {"account": account_id, "threads": listed}).all())
+    listed = backend(conn).values_param(threads)
+    statement = _statements(conn).thread_ids
+    return dict(conn.execute(statement, {"account": account_id, "threads": listed}).all())
 
 
 def _unique(items: Iterable[InboundItem]) -> list[InboundItem]:
@@ -240,7 +278,9 @@ def _refresh(
     than anything stored before, it reopens a resolved complaint.
     """
     updates = [_queue_columns(t, newest_inbound.get(t.id), settings) for t in threads]
-    sqlite.update_many(conn, "complaint", _QUEUE_COLUMNS, sorted(updates, key=lambda u: u[-1]))
+    backend(conn).update_many(
+        conn, "complaint", _QUEUE_COLUMNS, sorted(updates, key=lambda u: u[-1])
+    )
 
 
 @dataclass(slots=True)
@@ -312,13 +352,14 @@ def _threads(conn: Connection, ids: Sequence[int]) -> list[_Thread]:
     """The complaints ``ids`` with the direction and time of each message."""
     if not ids:
         return []
-    listed = sqlite.values_param(ids)
+    listed = backend(conn).values_param(ids)
+    statements = _statements(conn)
     threads = {
         cid: _Thread(cid, status, last, [], [])
-        for cid, status, last in conn.execute(_THREAD_STATES, {"ids": listed})
+        for cid, status, last in conn.execute(statements.thread_states, {"ids": listed})
     }
     inbound = Direction.INBOUND.value
-    for cid, direction, at in conn.execute(_THREAD_TIMES, {"ids": listed}):
+    for cid, direction, at in conn.execute(statements.thread_times, {"ids": listed}):
         thread = threads[cid]
         (thread.inbound if direction == inbound else thread.outbound).append(at)
     return [thread for thread in threads.values() if thread.inbound or thread.outbound]

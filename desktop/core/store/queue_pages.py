@@ -34,6 +34,7 @@ from sqlalchemy import (
 
 from desktop.core.model import OPEN_STATUSES, Complaint, ReplyState, Status
 from desktop.core.store import queries, sqlite
+from desktop.core.store.dialects import backend
 from desktop.core.store.queries import QueueFilter, complaints_by_id
 from desktop.core.store.schema import ComplaintRow, OutboxRow, ReplyRow
 
@@ -183,7 +184,7 @@ def _search(conn: Connection, queue_filter: QueueFilter) -> sqlite.Search | Lite
     """The filter's search (None: no search; False: nothing can match)."""
     if not queue_filter.search.strip():
         return None
-    found = sqlite.search(conn, queue_filter.search)
+    found = backend(conn).search(conn, queue_filter.search)
     return False if found is None else found
 
 
@@ -243,7 +244,8 @@ def _rows(conn: Connection, statement: _KeySelect, limit: int) -> _Keys:
     if not rows:
         return [], None
     cid, due, last = rows[-1]
-    key = QueueKey(sqlite.parse_stored_time(due), sqlite.parse_db_time(last), cid)
+    dialect = backend(conn)
+    key = QueueKey(dialect.parse_stored_time(due), dialect.parse_db_time(last), cid)
     return [row[0] for row in rows], key
 
 
@@ -262,9 +264,9 @@ def _windowed(found: sqlite.Search) -> _Read:
         window = min(MAX_WINDOW, int(limit / max(found.density, 0.001) * 1.5) + 64)
         while len(ids) < limit:
             candidates = part(after).with_only_columns(ComplaintRow.id).limit(window)
-            matched = sqlite.matching_ids(conn, found.query, candidates)
+            matched = backend(conn).matching_ids(conn, found.query, candidates)
             if matched:
-                in_order = part(after).where(ComplaintRow.id.in_(sqlite.id_list(matched)))
+                in_order = part(after).where(ComplaintRow.id.in_(backend(conn).id_list(matched)))
                 got, got_last = _rows(conn, in_order, limit - len(ids))
                 ids, last = ids + got, got_last or last
             end = conn.execute(part(after).offset(window - 1).limit(1)).first()

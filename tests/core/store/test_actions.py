@@ -15,6 +15,8 @@ from desktop.core.store.ingest import ingest
 from desktop.core.store.settings import load_unit_settings
 from tests.support import NOW, ItemFactory, add_account
 
+pytestmark = pytest.mark.both_dialects
+
 
 @pytest.fixture
 def complaint(store: Store, account_id: int, make_item: ItemFactory) -> int:

@@ -18,6 +18,8 @@ from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import AccountRow, ComplaintRow
 from tests.support import NOW, add_account
 
+pytestmark = pytest.mark.both_dialects
+
 CHANNELS = (Channel.X, Channel.INSTAGRAM, Channel.INSTAGRAM, Channel.TELEGRAM)
 
 

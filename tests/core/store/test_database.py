@@ -56,6 +56,7 @@ def test_plain_sqlite_cannot_read_it(tmp_path: Path, make_item: ItemFactory) -> 
     conn.close()
 
 
+@pytest.mark.both_dialects
 def test_store_is_migrated_to_head_with_search_index(store: object) -> None:
     from desktop.core.store.database import Store
 

@@ -45,6 +45,7 @@ def _paged(store: Store, queue_filter: queries.QueueFilter, size: int) -> list[i
             after = page.after
 
 
+@pytest.mark.both_dialects
 @pytest.mark.parametrize("name", FILTERS)
 @pytest.mark.parametrize("size", [1, 7, 1000])
 def test_pages_follow_the_queue_order(sample_store: Store, name: str, size: int) -> None:
@@ -90,6 +91,7 @@ def test_closed_complaints_are_read_along_the_newest_message_index(sample_store:
     assert "TEMP B-TREE" not in plans[-1], plans
 
 
+@pytest.mark.both_dialects
 def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Store) -> None:
     with sample_store.read() as conn:
         first, second = queue_pages.queue_ids(conn, queries.QueueFilter())[:2]
@@ -111,6 +113,7 @@ def test_rows_carry_the_reply_state_the_officer_must_see_first(sample_store: Sto
         "few-matches path",
     ],
 )
+@pytest.mark.both_dialects
 @pytest.mark.parametrize("word", ["motor", "pak", "tolong dibantu", "zzzz"])
 def test_every_search_strategy_gives_the_reference_order(
     sample_store: Store,

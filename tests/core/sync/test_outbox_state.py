@@ -19,6 +19,8 @@ from desktop.core.store.schema import OutboxRow
 from desktop.core.sync import outbox
 from tests.support import ItemFactory
 
+pytestmark = pytest.mark.both_dialects
+
 
 def eligible(store: Store, now: datetime, blocked: frozenset[SyncState]) -> list[Entry]:
     with store.read() as conn:

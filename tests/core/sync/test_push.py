@@ -12,14 +12,16 @@ from desktop.core.credentials import MemoryVault
 from desktop.core.errors import UserError
 from desktop.core.model import Channel, ReplyState, Status
 from desktop.core.store import actions, queries, queue_pages
-from desktop.core.store.database import Store, open_with_key
+from desktop.core.store.database import Store
 from desktop.core.sync.adapters import AdapterProvider
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.push import Sender
 from desktop.core.sync.reasons import SendReason
 from desktop.core.sync.states import SyncState
 from desktop.simulator import Fault, Simulator
-from tests.support import stored_account
+from tests.support import open_again, stored_account
+
+pytestmark = pytest.mark.both_dialects
 
 
 class Clock:
@@ -225,7 +227,7 @@ def test_two_senders_at_once_never_send_the_same_entry(
 ) -> None:
     targets = _open_complaints(store)
     texts = _queue(store, targets)
-    other = open_with_key(store.path, store_key)
+    other = open_again(store, store_key)  # a second process's store, on PostgreSQL too
     providers = [AdapterProvider(vault), AdapterProvider(vault)]
     senders = [Sender(store, providers[0]), Sender(other, providers[1])]
     try:

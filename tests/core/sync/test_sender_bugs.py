@@ -17,6 +17,8 @@ from desktop.core.sync.push import Sender, SenderBugError
 from desktop.core.sync.reasons import SendReason
 from desktop.simulator import Simulator
 
+pytestmark = pytest.mark.both_dialects
+
 
 def _first_open(store: Store, channel: Channel) -> int:
     with store.read() as conn:

@@ -26,6 +26,8 @@ from desktop.core.sync.push import Sender
 from desktop.simulator import Fault, Simulator
 from tests.core.sync.strict_helpers import Clock, push_until_settled
 
+pytestmark = pytest.mark.both_dialects
+
 PEOPLE = {  # person id: (name, age of their message)
     "7100000000000001": ("Rina", timedelta(hours=2)),
     "7100000000000002": ("Budi", timedelta(hours=5)),

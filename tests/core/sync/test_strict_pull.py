@@ -27,6 +27,8 @@ from desktop.core.sync.states import SyncState
 from desktop.simulator import Simulator, connect_accounts
 from desktop.simulator.telegram import KEPT
 
+pytestmark = pytest.mark.both_dialects
+
 COUNT = 40
 SEED = 5
 

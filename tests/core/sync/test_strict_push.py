@@ -24,6 +24,8 @@ from desktop.simulator import Fault, Simulator
 from tests.core.sync.conftest import SIM_COUNT, SIM_SEED
 from tests.core.sync.strict_helpers import Clock, push_until_settled, states
 
+pytestmark = pytest.mark.both_dialects
+
 READ_BACK = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.core.store import sqlite
+from desktop.core.store import dialects, sqlite
 
 revision: str = "0001"
 down_revision: str | None = None
@@ -198,11 +198,13 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.create_index("ix_outbox_state_next", ["state", "next_attempt_at"], unique=False)
-    sqlite.create_legacy_message_index(op.get_bind())
+    if not dialects.is_postgresql(op.get_bind()):  # PostgreSQL starts with 0004's index
+        sqlite.create_legacy_message_index(op.get_bind())
 
 
 def downgrade() -> None:
-    sqlite.drop_legacy_message_index(op.get_bind())
+    if not dialects.is_postgresql(op.get_bind()):
+        sqlite.drop_legacy_message_index(op.get_bind())
     with op.batch_alter_table("outbox", schema=None) as batch_op:
         batch_op.drop_index("ix_outbox_state_next")
 

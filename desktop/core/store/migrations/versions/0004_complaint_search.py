@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from desktop.core.store import sqlite
+from desktop.core.store import dialects, postgresql, sqlite
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -21,6 +21,10 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     bind = op.get_bind()
+    if dialects.is_postgresql(bind):  # PostgreSQL's own index, with the indonesian stemmer
+        postgresql.create_search_index(bind)
+        postgresql.rebuild_search_index(bind)
+        return
     sqlite.create_search_index(bind)
     sqlite.rebuild_search_index(bind)
     sqlite.drop_legacy_message_index(bind)
@@ -28,5 +32,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     bind = op.get_bind()
+    if dialects.is_postgresql(bind):
+        postgresql.drop_search_index(bind)
+        return
     sqlite.drop_search_index(bind)
     sqlite.create_legacy_message_index(bind)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from desktop.core.store import sqlite_counts
+from desktop.core.store import dialects, postgresql, sqlite_counts
 
 revision: str = "0006"
 down_revision: str | None = "0005"
@@ -36,11 +36,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("hour", name="pk_complaint_due_hour"),
     )
     bind = op.get_bind()
-    sqlite_counts.create_count_triggers(bind)
-    sqlite_counts.recount(bind)
+    counts = postgresql if dialects.is_postgresql(bind) else sqlite_counts
+    counts.create_count_triggers(bind)
+    counts.recount(bind)
 
 
 def downgrade() -> None:
-    sqlite_counts.drop_count_triggers(op.get_bind())
+    bind = op.get_bind()
+    counts = postgresql if dialects.is_postgresql(bind) else sqlite_counts
+    counts.drop_count_triggers(bind)
     op.drop_table("complaint_due_hour")
     op.drop_table("complaint_tally")
