@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from desktop.core.credentials import Vault, token_name
-from desktop.core.doctor import check_account
 from desktop.core.errors import UserError
 from desktop.core.model import Account, Channel
-from desktop.core.platforms.errors import ConfigurationError, PlatformError
-from desktop.core.platforms.factory import make_adapter
-from desktop.core.platforms.http import PlatformSession
 from desktop.core.store import accounts as rows
 from desktop.core.store.database import Store
+
+# The platforms (and requests under them) load when an account is checked, not
+# with the desk: a command that only reads the queue does not need them.
+if TYPE_CHECKING:
+    from desktop.core.platforms.errors import PlatformError
 
 
 class Removal(enum.StrEnum):
@@ -28,6 +30,10 @@ def check_settings(
 ) -> None:
     """Refuse settings the adapter cannot work with (a missing id, an ``http://`` base…)
     before anything is stored; ``bad_option`` with the adapter's words."""
+    from desktop.core.platforms.errors import ConfigurationError
+    from desktop.core.platforms.factory import make_adapter
+    from desktop.core.platforms.http import PlatformSession
+
     if not token.strip():
         raise UserError("empty_token")
     try:
@@ -85,6 +91,8 @@ class Accounts:
     def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
         works, else the error (a reason code and the platform's own words)."""
+        from desktop.core.doctor import check_account
+
         return check_account(account, self._vault)
 
     def remove(self, account_id: int) -> Removal:
