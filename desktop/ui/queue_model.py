@@ -467,7 +467,6 @@ class QueueModel(QAbstractTableModel):
         """Count the matches on the database lane; a count the officer typed past is
         called off before it starts (its ticket is cancelled by the next one)."""
         self._count_ticket.cancel()
-        self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
         self._count_ticket = Ticket()
         self._tasks.background(
             partial(self._queue.count_shown, queue_filter),

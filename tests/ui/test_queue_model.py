@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -287,3 +288,32 @@ def test_ids_are_kept_where_the_garbage_collector_does_not_walk(loaded_model: Qu
     # collector visited every id. An array holds them as numbers, not objects.
     assert loaded_model.rowCount() > 20
     assert not [x for x in gc.get_referents(loaded_model._ids) if isinstance(x, int)]
+
+
+def test_a_search_typed_past_is_not_read(
+    qtbot: QtBot,
+    desk: Desk,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first page of a filter replaced before the lane reached it is never read:
+    the officer's latest search does not wait behind it."""
+    read: list[str] = []
+    first_load = type(desk.queue).first_load
+
+    def recording(queue: desk_queue.Queue, wanted: queries.QueueFilter) -> desk_queue.FirstLoad:
+        read.append(wanted.search)
+        return first_load(queue, wanted)
+
+    monkeypatch.setattr(type(desk.queue), "first_load", recording)
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    lane_free = threading.Event()
+    tasks.db(lane_free.wait)  # the lane is busy with something else meanwhile
+    model.set_filter(queries.QueueFilter(search="motor"))
+    model.set_filter(queries.QueueFilter(search="helm"))
+    with qtbot.waitSignal(model.loaded):
+        lane_free.set()
+    qtbot.waitUntil(lambda: not tasks.busy)
+    assert read == ["helm"]
