@@ -65,6 +65,9 @@ class DeclaredTables:
         if "__tablename__" not in cls.__dict__:
             return  # a base, holding the metadata
         annotations = inspect.get_annotations(cls)
+        for name, annotation in annotations.items():
+            if str(annotation).startswith("Mapped[") and name not in cls.__dict__:
+                raise TypeError(f"column {name!r} needs mapped_column(...) with its type")
         columns = [
             _column(name, pending, str(annotations.get(name, "")))
             for name, pending in cls.__dict__.items()

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from sqlalchemy import MetaData
+from sqlalchemy import Integer, MetaData
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex, CreateTable
 
@@ -68,3 +68,15 @@ def test_a_column_without_mapped_annotation_is_refused() -> None:
             __tablename__ = "broken"
             id: Mapped[int] = mapped_column(primary_key=True)
             name = mapped_column()
+
+
+def test_a_column_given_only_by_its_annotation_is_refused() -> None:
+    class Base(DeclaredTables):
+        metadata = MetaData()
+
+    with pytest.raises(TypeError, match="'name' needs mapped_column"):
+
+        class Broken(Base):
+            __tablename__ = "broken"
+            id: Mapped[int] = mapped_column(Integer, primary_key=True)
+            name: Mapped[str]
