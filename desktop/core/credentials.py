@@ -19,6 +19,7 @@ might hold the value) does not travel along.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import secrets
 import sys
@@ -299,10 +300,44 @@ def _unusable(backend: KeyringBackend) -> str | None:
     return None
 
 
+def _platform_backend() -> KeyringBackend | None:
+    """The operating system's own keyring, named directly, when nothing else is configured.
+
+    keyring's own choice imports every backend it knows (a tenth of a second,
+    on every run of the command line). A backend configured in
+    ``PYTHON_KEYRING_BACKEND`` or ``keyringrc.cfg``, or a platform keyring that
+    cannot work here, is left to keyring's choice, which the checks below then
+    accept or refuse as before.
+    """
+    from keyring.util import platform_
+
+    configured = platform_.config_root() / "keyringrc.cfg"
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or configured.exists():
+        return None
+    backend = _native_keyring()()
+    return None if _unusable(backend) is not None else backend
+
+
+def _native_keyring() -> type[KeyringBackend]:
+    if sys.platform == "win32":
+        from keyring.backends import Windows
+
+        return Windows.WinVaultKeyring
+    if sys.platform == "darwin":
+        from keyring.backends import macOS
+
+        return macOS.Keyring
+    from keyring.backends import SecretService
+
+    return SecretService.Keyring
+
+
 def _select(backend: KeyringBackend | None) -> KeyringBackend:
     from keyring.backends.chainer import ChainerBackend
 
     explicit = backend is not None
+    if backend is None:
+        backend = _platform_backend()
     if backend is None:
         import keyring
 

@@ -99,6 +99,10 @@ class QueueView(QTableView):
 
     def __init__(self, model: QueueModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Rows appended below the screen (a page of ids) need only the scroll bar's range:
+        # see doItemsLayout. Any other change lays out and repaints the view as Qt does.
+        self._laid_out_rows = -1  # the row count at the last layout (-1: none yet)
+        self._appends_only = False  # nothing but rows at the end changed since then
         self.setObjectName("queueTable")
         self.setModel(model)
         self._model = model
@@ -117,6 +121,16 @@ class QueueView(QTableView):
         model.modelReset.connect(self._restore_selection)
         model.layoutChanged.connect(self._remember_selection)
         model.loaded.connect(self._on_loaded)
+        model.rowsInserted.connect(self._on_rows_inserted)
+        for signal in (
+            model.modelReset,
+            model.layoutChanged,
+            model.rowsRemoved,
+            model.rowsMoved,
+            model.columnsInserted,
+            model.columnsRemoved,
+        ):
+            signal.connect(self._lay_out_all)
         self.tick_timer = QTimer(self, interval=TICK_MS)
         self.tick_timer.timeout.connect(self.tick)
         self.tick_timer.start()
@@ -255,11 +269,33 @@ class QueueView(QTableView):
             return
         super().dataChanged(top_left, bottom_right, roles)
 
+    def doItemsLayout(self) -> None:  # noqa: N802
+        """Qt lays out and repaints the whole view whenever the row count changes: as the
+        ids are read, a repaint per page (10-40 ms on the GUI thread with the delegates).
+        When the only change is rows appended below a full screen, nothing shown moved:
+        the scroll bar's range is all there is to update."""
+        rows = self.model().rowCount()
+        bottom = self.rowAt(self.viewport().height() - 1)
+        if self._appends_only and 0 <= bottom < self._laid_out_rows <= rows:
+            self.updateGeometries()
+        else:
+            super().doItemsLayout()
+        self._laid_out_rows = rows
+        self._appends_only = True
+
+    def _on_rows_inserted(self, _parent: QModelIndex, first: int, last: int) -> None:
+        if first != self._model.rowCount() - (last - first + 1):  # not at the end
+            self._lay_out_all()
+
+    def _lay_out_all(self) -> None:
+        self._appends_only = False
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self.fit_label_columns()
+        self._lay_out_all()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

@@ -7,8 +7,13 @@ except under CI (``CI`` set), where a missing keyring is a failure.
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import keyring
 import pytest
@@ -33,6 +38,7 @@ from desktop.core.credentials import (
 )
 from tests.keyring_support import require_secret_service
 
+ROOT = Path(__file__).resolve().parents[2]
 UNICODE_TOKEN = "tökén-🔑-日本語-Ωmega-\u200b-"
 
 
@@ -202,6 +208,7 @@ def test_unreachable_backend_is_unavailable_not_insecure() -> None:
 
 
 def test_refusal_of_default_backend_explains_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     monkeypatch.setattr(keyring, "get_keyring", fail.Keyring)
     with pytest.raises(InsecureKeyringError, match="fail") as info:
         KeyringVault()
@@ -482,3 +489,44 @@ def test_default_backend_is_accepted_when_secret_service_runs(
     cleanup.append(name)
     vault.set(name, "probe")
     assert vault.get(name) == "probe"
+
+
+_DEFAULT_BACKEND_PROBE = """
+import json, sys
+from desktop.core.credentials import InsecureKeyringError, KeyringVault
+try:
+    name = KeyringVault().backend_name
+except InsecureKeyringError as exc:
+    name = "refused: " + str(exc)
+discovered = sorted(m for m in sys.modules if m.startswith("keyring.backends."))
+print(json.dumps([name, discovered]))
+"""
+
+
+def _default_backend(env: dict[str, str]) -> tuple[str, list[str]]:
+    result = subprocess.run(
+        [sys.executable, "-c", _DEFAULT_BACKEND_PROBE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        check=True,
+    )
+    name, modules = json.loads(result.stdout.splitlines()[-1])
+    return name, modules
+
+
+@pytest.mark.keyring
+def test_default_backend_is_named_without_discovering_every_backend(
+    real_backend: KeyringBackend,
+) -> None:
+    name, modules = _default_backend({})
+    assert name == "keyring.backends.SecretService.Keyring"
+    assert "keyring.backends.kwallet" not in modules  # keyring's discovery imports it
+    assert "keyring.backends.macOS" not in modules
+
+
+def test_a_configured_insecure_backend_is_still_refused() -> None:
+    name, _ = _default_backend({"PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"})
+    assert name.startswith("refused: ")
+    assert "null" in name

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.credentials import KeyringVault
+
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("sqlalchemy", "alembic", "requests", "keyring", "sqlcipher3", "PySide6")
 
@@ -26,10 +28,10 @@ print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in {heavy})))
 """
 
 
-def _loaded(*args: str) -> list[str]:
+def _loaded(*args: str, heavy: tuple[str, ...] = HEAVY) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
-        [sys.executable, "-c", _PROBE.format(heavy=set(HEAVY)), *args],
+        [sys.executable, "-c", _PROBE.format(heavy=set(heavy)), *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -70,3 +72,22 @@ def test_help_does_not_look_up_the_installed_version() -> None:
         check=True,
     )
     assert "importlib.metadata" not in json.loads(result.stdout.splitlines()[-1])
+
+
+@pytest.mark.keyring
+def test_queue_loads_neither_the_orm_nor_the_network_stack(
+    tmp_path: Path, keyring_vault: KeyringVault
+) -> None:
+    home = tmp_path / "home"
+    try:
+        _loaded("--home", str(home), "queue", "--json")  # creates and migrates the store
+        loaded = _loaded("--home", str(home), "queue", "--json", heavy=("sqlalchemy", "keyring"))
+        assert "sqlalchemy.engine" in loaded  # the probe sees the store being read
+        assert "keyring.backends.SecretService" in loaded
+        light = _loaded("--home", str(home), "queue", "--json", heavy=("requests", "alembic"))
+        assert light == []
+        assert not [m for m in loaded if m.startswith("sqlalchemy.orm")]
+        assert "keyring.backends.kwallet" not in loaded  # keyring's discovery imports it
+    finally:
+        db_id = (home / "aduan-desk.db.id").read_text().strip()
+        keyring_vault.delete(f"database-key/{db_id}")

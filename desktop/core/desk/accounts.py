@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from desktop.core.connect.discover import Discovered
 from desktop.core.connect.errors import WrongAccountError
 from desktop.core.connect.tokens import TokenSet, save_tokens
 from desktop.core.credentials import Vault, token_name
-from desktop.core.doctor import check_account
 from desktop.core.errors import UserError
 from desktop.core.model import Account, Channel
-from desktop.core.platforms.errors import ConfigurationError, PlatformError
-from desktop.core.platforms.factory import make_adapter
-from desktop.core.platforms.http import PlatformSession
 from desktop.core.store import accounts as rows
 from desktop.core.store.database import Store
+
+# The platforms (and requests under them) load when an account is checked, not
+# with the desk: a command that only reads the queue does not need them.
+if TYPE_CHECKING:
+    from desktop.core.connect.discover import Discovered
+    from desktop.core.platforms.errors import PlatformError
 
 
 class Removal(enum.StrEnum):
@@ -31,6 +33,10 @@ def check_settings(
 ) -> None:
     """Refuse settings the adapter cannot work with (a missing id, an ``http://`` base…)
     before anything is stored; ``bad_option`` with the adapter's words."""
+    from desktop.core.platforms.errors import ConfigurationError
+    from desktop.core.platforms.factory import make_adapter
+    from desktop.core.platforms.http import PlatformSession
+
     if not token.strip():
         raise UserError("empty_token")
     try:
@@ -153,6 +159,8 @@ class Accounts:
     def check(self, account: Account) -> PlatformError | None:
         """Reach ``account`` with one read (network only, nothing stored): None when it
         works, else the error (a reason code and the platform's own words)."""
+        from desktop.core.doctor import check_account
+
         return check_account(account, self._vault, self._store)
 
     def remove(self, account_id: int) -> Removal:
