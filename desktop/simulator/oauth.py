@@ -176,6 +176,9 @@ class OAuthBook:
             for key in ("authorize_url", "token_url", "api_base"):
                 lines.append(f'{key} = "{getattr(app, key)}"')
             lines.append("")
+        lines.append("[app.telegram]")
+        lines.append(f'api_base = "{self._sim.api_base(Channel.TELEGRAM)}"')
+        lines.append("")
         return "\n".join(lines)
 
     def issued_tokens(self) -> list[str]:

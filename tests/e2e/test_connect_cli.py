@@ -101,9 +101,7 @@ def test_connect_every_platform_then_sync_and_reconnect(cli: Cli, sim: Simulator
             done = cli.run(
                 "account",
                 "connect",
-                "telegram",
-                "--api-base",
-                sim.api_base(channel),
+                "telegram",  # the Bot API address comes from the profile's [app.telegram]
                 "--json",
                 stdin=sim.token_for(channel) + "\n",
             )
