@@ -67,8 +67,8 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int | None) -> int:
     from desktop.core.connect.errors import ConnectError, user_error
-    from desktop.core.errors import UserError
     from desktop.core.platforms.errors import PlatformError
+    from desktop.i18n import channel_label
 
     connector = _connector(desk)
     try:
@@ -78,10 +78,8 @@ def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int
             token = read_token("Bot token: ")
             return connector.connect_telegram(token, api_base=args.api_base, account_id=account_id)
         return _browser(args, connector, channel, account_id)
-    except ConnectError as exc:
-        raise user_error(exc) from None
-    except PlatformError as exc:  # discovery, getMe or the Page list failed
-        raise UserError("connect_failed", detail=str(exc)) from None
+    except (ConnectError, PlatformError) as exc:  # PlatformError: discovery, getMe, Pages
+        raise user_error(exc, channel_label(channel)) from None
 
 
 def _browser(

@@ -134,6 +134,7 @@ def test_denied_consent_on_the_command_line(cli: Cli, sim: Simulator) -> None:
     assert code == 1
     assert out == ""
     assert "access" in err.lower() or "akses" in err.lower()
+    assert "Nothing was changed" in err or "Tidak ada yang diubah" in err  # the window's words
     assert json.loads(cli.run("account", "list", "--json").stdout) == []
 
 
