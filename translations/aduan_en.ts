@@ -358,6 +358,12 @@
         <translation>#{id}: token replaced.</translation>
     </message>
     <message>
+        <source>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</source>
+        <translation>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</translation>
+    </message>
+    <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
         <translation>Sign in with the platform in the browser (waiting for it to come back):

@@ -358,6 +358,12 @@
         <translation>#{id}: token diganti.</translation>
     </message>
     <message>
+        <source>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</source>
+        <translation>Di ponsel atau komputer lain, buka {url}, masukkan kode ini lalu setujui Aduan Desk (menunggu):
+{code}</translation>
+    </message>
+    <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
         <translation>Masuk ke platform di peramban (menunggu peramban kembali):

@@ -71,6 +71,7 @@ _APP_KEYS = {
     "authorize_url",
     "token_url",
     "api_base",
+    "client_token",  # [app.meta] only: device login
 }
 _APP_URLS = ("authorize_url", "token_url", "api_base")
 _TELEGRAM_KEYS = {"api_base"}  # a bot has no app: only where its Bot API server is
@@ -265,6 +266,9 @@ class _Reader:
         if not isinstance(scopes, list) or not all(isinstance(s, str) and s for s in scopes):
             self.problem((*where, "scopes"), "scopes must be a list of texts")
             scopes = []
+        token = self.text(entry, (*where, "client_token"), required=False)
+        if token is not None and provider is not Provider.META:
+            self.problem((*where, "client_token"), "client_token is only for [app.meta]")
         urls = {}
         for key in _APP_URLS:
             value = self.text(entry, (*where, key), required=False)
@@ -283,6 +287,7 @@ class _Reader:
             redirect_port=port,
             scopes=tuple(scopes),
             client_secret=secret,
+            client_token=token or "",
             **urls,
         )
 
