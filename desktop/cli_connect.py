@@ -3,7 +3,9 @@
 X, YouTube, TikTok, Facebook and Instagram: the sign-in URL is printed (and
 opened in the system browser unless ``--no-browser``), the browser's return
 is awaited on 127.0.0.1 up to ``--timeout`` seconds. Facebook / Instagram:
-the Page is chosen with ``--page`` when the account manages several.
+the Page is chosen with ``--page`` when the account manages several; with
+``--device`` (no usable browser here) Meta's device login prints a code to
+enter on a phone or another computer instead.
 Telegram: the BotFather token is read from stdin (or a hidden prompt).
 """
 
@@ -18,6 +20,7 @@ from desktop.core.model import POLLED, Channel
 
 if TYPE_CHECKING:
     from desktop.core.connect.service import Connector
+    from desktop.core.connect.tokens import TokenSet
     from desktop.core.desk import Desk
 
 DEFAULT_TIMEOUT = 300.0
@@ -43,6 +46,12 @@ def _flow_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--page", help="Facebook/Instagram: the Page (id, name or Instagram username)")
     p.add_argument("--api-base", help="Telegram: Bot API address (a relay or the simulator)")
+    p.add_argument(
+        "--device",
+        action="store_true",
+        help="Facebook/Instagram without a usable browser here: Meta's device login "
+        "(a code to enter on a phone or another computer)",
+    )
 
 
 def cmd_connect(args: argparse.Namespace) -> int:
@@ -67,8 +76,8 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int | None) -> int:
     from desktop.core.connect.errors import ConnectError, user_error
-    from desktop.core.errors import UserError
     from desktop.core.platforms.errors import PlatformError
+    from desktop.i18n import channel_label
 
     connector = _connector(desk)
     try:
@@ -77,11 +86,11 @@ def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int
 
             token = read_token("Bot token: ")
             return connector.connect_telegram(token, api_base=args.api_base, account_id=account_id)
+        if args.device:
+            return _device(args, connector, channel, account_id)
         return _browser(args, connector, channel, account_id)
-    except ConnectError as exc:
-        raise user_error(exc) from None
-    except PlatformError as exc:  # discovery, getMe or the Page list failed
-        raise UserError("connect_failed", detail=str(exc)) from None
+    except (ConnectError, PlatformError) as exc:  # PlatformError: discovery, getMe, Pages
+        raise user_error(exc, channel_label(channel)) from None
 
 
 def _browser(
@@ -90,7 +99,6 @@ def _browser(
     import webbrowser
 
     from desktop import cli_format as fmt
-    from desktop.core.connect.meta import pick_page
 
     flow = connector.browser_flow(channel)
     url = flow.start()
@@ -106,6 +114,43 @@ def _browser(
         raise ConnectCancelledError("Connecting was cancelled.") from None
     if channel not in (Channel.FACEBOOK, Channel.INSTAGRAM):
         return connector.finish(channel, tokens, account_id=account_id)
+    return _page(args, connector, channel, tokens, account_id)
+
+
+def _device(
+    args: argparse.Namespace, connector: Connector, channel: Channel, account_id: int | None
+) -> int:
+    """Meta's device login: the officer enters the printed code on another device."""
+    from desktop import cli_format as fmt
+    from desktop.core.connect.errors import ConnectCancelledError
+    from desktop.core.errors import UserError
+
+    if channel not in (Channel.FACEBOOK, Channel.INSTAGRAM):
+        raise UserError("bad_option", detail="--device is for facebook and instagram only")
+    login = connector.device_login(channel)
+    device = login.start()
+    out = sys.stderr if args.json else sys.stdout
+    words = fmt.label(
+        "connect_device", args.lang, url=device.verification_uri, code=device.user_code
+    )
+    print(words, file=out, flush=True)
+    try:
+        tokens = login.wait(device)
+    except KeyboardInterrupt:
+        raise ConnectCancelledError("Connecting was cancelled.") from None
+    return _page(args, connector, channel, tokens, account_id)
+
+
+def _page(
+    args: argparse.Namespace,
+    connector: Connector,
+    channel: Channel,
+    tokens: TokenSet,
+    account_id: int | None,
+) -> int:
+    from desktop.core.connect.meta import pick_page
+
+    out = sys.stderr if args.json else sys.stdout
     pages = connector.pages(channel, tokens)
     if args.page is None and len(pages) > 1:
         for page in pages:

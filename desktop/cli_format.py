@@ -50,6 +50,11 @@ LABELS: Mapping[str, str] = {
         "Cli", "#{id}: token removed; the account is kept disabled for its complaints."
     ),
     "token_replaced": QT_TRANSLATE_NOOP("Cli", "#{id}: token replaced."),
+    "connect_device": QT_TRANSLATE_NOOP(
+        "Cli",
+        "On a phone or another computer, open {url}, enter this code and approve Aduan Desk "
+        "(waiting for it):\n{code}",
+    ),
     "connect_open": QT_TRANSLATE_NOOP(
         "Cli", "Sign in with the platform in the browser (waiting for it to come back):\n{url}"
     ),

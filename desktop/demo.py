@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.core.connect.apps import save_apps
 from desktop.core.credentials import MemoryVault
 from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
@@ -23,6 +24,7 @@ from desktop.core.store.seed import apply_statuses_and_notes, record_desk_replie
 from desktop.core.sync.engine import SyncEngine
 from desktop.core.sync.states import SyncState
 from desktop.simulator import Simulator, connect_accounts
+from desktop.simulator.signin import apps
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,9 @@ def demo_home(count: int = 300, seed: int = 1) -> Iterator[Demo]:
         vault = MemoryVault()
         store = open_store(paths, vault)
         try:
+            # The simulator's apps, as a unit profile would set them: Akun → Hubungkan akun
+            # signs in against the simulator (client secrets go to the in-memory keyring).
+            save_apps(store, vault, apps(simulator))
             accounts = {
                 simulator.world.board(channel).account: account_id
                 for channel, account_id in connect_accounts(simulator, store, vault).items()

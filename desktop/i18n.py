@@ -160,7 +160,9 @@ def error_text(error: errors.UserError) -> str:
             params[name] = _worded_list(params[name], label)
     if "channel" in params:
         params["channel"] = _worded_list(params["channel"], _channel_code_label)
-    return template.format(**params)
+    text = template.format(**params)
+    said = params.get("said")  # the platform's own words, labelled as theirs
+    return f"{text}\n{platform_words(str(said))}" if said else text
 
 
 def _status_code_label(code: str) -> str:

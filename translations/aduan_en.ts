@@ -358,6 +358,12 @@
         <translation>#{id}: token replaced.</translation>
     </message>
     <message>
+        <source>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</source>
+        <translation>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</translation>
+    </message>
+    <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
         <translation>Sign in with the platform in the browser (waiting for it to come back):
@@ -526,62 +532,6 @@
 </context>
 <context>
     <name>ConnectWords</name>
-    <message>
-        <source>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</source>
-        <translation>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</translation>
-    </message>
-    <message>
-        <source>Connecting was cancelled. Nothing was changed.</source>
-        <translation>Connecting was cancelled. Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</source>
-        <translation>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</translation>
-    </message>
-    <message>
-        <source>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</source>
-        <translation>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
-        <translation>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</translation>
-    </message>
-    <message>
-        <source>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</source>
-        <translation>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</translation>
-    </message>
-    <message>
-        <source>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
-        <translation>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</translation>
-    </message>
-    <message>
-        <source>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
-        <translation>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</translation>
-    </message>
-    <message>
-        <source>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
-        <translation>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</translation>
-    </message>
-    <message>
-        <source>%1 refused this token. Nothing was changed; copy the token from BotFather again.</source>
-        <translation>%1 refused this token. Nothing was changed; copy the token from BotFather again.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be reached. Nothing was changed; check the connection and try again.</source>
-        <translation>%1 cannot be reached. Nothing was changed; check the connection and try again.</translation>
-    </message>
-    <message>
-        <source>%1 answered something unexpected. Nothing was changed; try again in a moment.</source>
-        <translation>%1 answered something unexpected. Nothing was changed; try again in a moment.</translation>
-    </message>
-    <message>
-        <source>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
-        <translation>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</translation>
-    </message>
-    <message>
-        <source>Connecting did not finish. Nothing was changed.</source>
-        <translation>Connecting did not finish. Nothing was changed.</translation>
-    </message>
     <message>
         <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
         <translation>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</translation>
@@ -1768,44 +1718,60 @@
         <translation>The {channel} account &apos;{name}&apos; is already registered.</translation>
     </message>
     <message>
-        <source>The platform did not give access (consent was refused): {detail}</source>
-        <translation>The platform did not give access (consent was refused): {detail}</translation>
+        <source>Access was not given on {platform}&apos;s page. Nothing was changed; connect again and approve Aduan Desk there to sign in once more.</source>
+        <translation>Access was not given on {platform}&apos;s page. Nothing was changed; connect again and approve Aduan Desk there to sign in once more.</translation>
     </message>
     <message>
-        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
-        <translation>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</translation>
+        <source>The browser came back with a sign-in this program did not start; it was ignored. Nothing was changed; connect again.</source>
+        <translation>The browser came back with a sign-in this program did not start; it was ignored. Nothing was changed; connect again.</translation>
     </message>
     <message>
-        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
-        <translation>The browser did not come back in time; nothing was stored. Connect again.</translation>
+        <source>The browser did not come back in time. Nothing was changed; connect again and approve on {platform}&apos;s page.</source>
+        <translation>The browser did not come back in time. Nothing was changed; connect again and approve on {platform}&apos;s page.</translation>
     </message>
     <message>
-        <source>Connecting was cancelled; nothing was stored.</source>
-        <translation>Connecting was cancelled; nothing was stored.</translation>
+        <source>Connecting {platform} was cancelled. Nothing was changed.</source>
+        <translation>Connecting {platform} was cancelled. Nothing was changed.</translation>
     </message>
     <message>
-        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
-        <translation>The platform&apos;s sign-in server could not be used: {detail}</translation>
+        <source>{platform}&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
+        <translation>{platform}&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</translation>
     </message>
     <message>
-        <source>The platform refused the sign-in: {detail}</source>
-        <translation>The platform refused the sign-in: {detail}</translation>
+        <source>{platform} refused the sign-in (it was used or has expired). Nothing was changed; connect again.</source>
+        <translation>{platform} refused the sign-in (it was used or has expired). Nothing was changed; connect again.</translation>
     </message>
     <message>
-        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
-        <translation>The sign-in was for another account than the one being reconnected: {detail}</translation>
+        <source>You signed in to another {platform} account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
+        <translation>You signed in to another {platform} account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</translation>
     </message>
     <message>
-        <source>The unit profile has no app settings for this platform: {detail}</source>
-        <translation>The unit profile has no app settings for this platform: {detail}</translation>
+        <source>The unit profile has no app settings for {platform} yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
+        <translation>The unit profile has no app settings for {platform} yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</translation>
     </message>
     <message>
-        <source>No Page to connect: {detail}</source>
-        <translation>No Page to connect: {detail}</translation>
+        <source>This Facebook login manages no Page that can be connected here. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
+        <translation>This Facebook login manages no Page that can be connected here. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</translation>
     </message>
     <message>
-        <source>The account could not be connected: {detail}</source>
-        <translation>The account could not be connected: {detail}</translation>
+        <source>{platform} refused this token. Nothing was changed; copy the token from BotFather again.</source>
+        <translation>{platform} refused this token. Nothing was changed; copy the token from BotFather again.</translation>
+    </message>
+    <message>
+        <source>{platform} cannot be reached. Nothing was changed; check the connection and try again.</source>
+        <translation>{platform} cannot be reached. Nothing was changed; check the connection and try again.</translation>
+    </message>
+    <message>
+        <source>{platform} answered something unexpected. Nothing was changed; try again in a moment.</source>
+        <translation>{platform} answered something unexpected. Nothing was changed; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>{platform} asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
+        <translation>{platform} asks to wait before trying again. Nothing was changed; try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Connecting {platform} did not finish. Nothing was changed.</source>
+        <translation>Connecting {platform} did not finish. Nothing was changed.</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>

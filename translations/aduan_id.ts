@@ -358,6 +358,12 @@
         <translation>#{id}: token diganti.</translation>
     </message>
     <message>
+        <source>On a phone or another computer, open {url}, enter this code and approve Aduan Desk (waiting for it):
+{code}</source>
+        <translation>Di ponsel atau komputer lain, buka {url}, masukkan kode ini lalu setujui Aduan Desk (menunggu):
+{code}</translation>
+    </message>
+    <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
         <translation>Masuk ke platform di peramban (menunggu peramban kembali):
@@ -526,62 +532,6 @@
 </context>
 <context>
     <name>ConnectWords</name>
-    <message>
-        <source>Access was not given on %1&apos;s page. Nothing was changed; press the platform again to sign in once more.</source>
-        <translation>Akses tidak diberikan di halaman %1. Tidak ada yang diubah; tekan platformnya lagi untuk masuk sekali lagi.</translation>
-    </message>
-    <message>
-        <source>Connecting was cancelled. Nothing was changed.</source>
-        <translation>Penghubungan dibatalkan. Tidak ada yang diubah.</translation>
-    </message>
-    <message>
-        <source>The browser did not come back in time. Nothing was changed; try again and approve on %1&apos;s page.</source>
-        <translation>Browser tidak kembali tepat waktu. Tidak ada yang diubah; coba lagi dan setujui di halaman %1.</translation>
-    </message>
-    <message>
-        <source>The browser came back with a sign-in this window did not start; it was ignored. Nothing was changed; try again.</source>
-        <translation>Browser kembali membawa izin masuk yang tidak dimulai jendela ini; diabaikan. Tidak ada yang diubah; coba lagi.</translation>
-    </message>
-    <message>
-        <source>%1&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
-        <translation>Layanan masuk %1 tidak menjawab dengan benar. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
-    </message>
-    <message>
-        <source>%1 refused the sign-in (it was used or has expired). Nothing was changed; try again.</source>
-        <translation>%1 menolak izin masuk (sudah dipakai atau kedaluwarsa). Tidak ada yang diubah; coba lagi.</translation>
-    </message>
-    <message>
-        <source>You signed in to another account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
-        <translation>Anda masuk ke akun lain, bukan akun yang sedang dihubungkan. Tidak ada yang diubah; masuklah dengan akun satuan.</translation>
-    </message>
-    <message>
-        <source>The unit profile has no app settings for %1 yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
-        <translation>Profil satuan belum berisi pengaturan aplikasi untuk %1. Minta TI satuan menambahkannya (atau memasukkan token secara manual).</translation>
-    </message>
-    <message>
-        <source>This Facebook login manages no Page. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
-        <translation>Login Facebook ini tidak mengelola Halaman apa pun. Tidak ada yang diubah; masuklah dengan akun yang mengelola Halaman satuan.</translation>
-    </message>
-    <message>
-        <source>%1 refused this token. Nothing was changed; copy the token from BotFather again.</source>
-        <translation>%1 menolak token ini. Tidak ada yang diubah; salin lagi token dari BotFather.</translation>
-    </message>
-    <message>
-        <source>%1 cannot be reached. Nothing was changed; check the connection and try again.</source>
-        <translation>%1 tidak dapat dihubungi. Tidak ada yang diubah; periksa koneksi lalu coba lagi.</translation>
-    </message>
-    <message>
-        <source>%1 answered something unexpected. Nothing was changed; try again in a moment.</source>
-        <translation>%1 memberi jawaban yang tidak terduga. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
-    </message>
-    <message>
-        <source>%1 asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
-        <translation>%1 meminta menunggu sebelum mencoba lagi. Tidak ada yang diubah; coba lagi beberapa menit lagi.</translation>
-    </message>
-    <message>
-        <source>Connecting did not finish. Nothing was changed.</source>
-        <translation>Penghubungan tidak selesai. Tidak ada yang diubah.</translation>
-    </message>
     <message>
         <source>Your browser shows %1&apos;s sign-in page. Sign in as %2 and approve Aduan Desk; this window carries on by itself.</source>
         <translation>Browser Anda menampilkan halaman masuk %1. Masuklah sebagai %2 dan setujui Aduan Desk; jendela ini melanjutkan sendiri.</translation>
@@ -1768,44 +1718,60 @@
         <translation>Akun {channel} &apos;{name}&apos; sudah terdaftar.</translation>
     </message>
     <message>
-        <source>The platform did not give access (consent was refused): {detail}</source>
-        <translation>Platform tidak memberi akses (persetujuan ditolak): {detail}</translation>
+        <source>Access was not given on {platform}&apos;s page. Nothing was changed; connect again and approve Aduan Desk there to sign in once more.</source>
+        <translation>Akses tidak diberikan di halaman {platform}. Tidak ada yang diubah; hubungkan lagi dan setujui Aduan Desk di sana untuk masuk sekali lagi.</translation>
     </message>
     <message>
-        <source>The browser came back from a sign-in this program did not start; nothing was stored. Connect again.</source>
-        <translation>Peramban kembali dari proses masuk yang tidak dimulai program ini; tidak ada yang disimpan. Hubungkan lagi.</translation>
+        <source>The browser came back with a sign-in this program did not start; it was ignored. Nothing was changed; connect again.</source>
+        <translation>Browser kembali membawa izin masuk yang tidak dimulai program ini; diabaikan. Tidak ada yang diubah; hubungkan lagi.</translation>
     </message>
     <message>
-        <source>The browser did not come back in time; nothing was stored. Connect again.</source>
-        <translation>Peramban tidak kembali tepat waktu; tidak ada yang disimpan. Hubungkan lagi.</translation>
+        <source>The browser did not come back in time. Nothing was changed; connect again and approve on {platform}&apos;s page.</source>
+        <translation>Browser tidak kembali tepat waktu. Tidak ada yang diubah; hubungkan lagi dan setujui di halaman {platform}.</translation>
     </message>
     <message>
-        <source>Connecting was cancelled; nothing was stored.</source>
-        <translation>Penghubungan dibatalkan; tidak ada yang disimpan.</translation>
+        <source>Connecting {platform} was cancelled. Nothing was changed.</source>
+        <translation>Penghubungan {platform} dibatalkan. Tidak ada yang diubah.</translation>
     </message>
     <message>
-        <source>The platform&apos;s sign-in server could not be used: {detail}</source>
-        <translation>Server masuk platform tidak dapat digunakan: {detail}</translation>
+        <source>{platform}&apos;s sign-in service did not answer properly. Nothing was changed; try again in a moment.</source>
+        <translation>Layanan masuk {platform} tidak menjawab dengan benar. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
     </message>
     <message>
-        <source>The platform refused the sign-in: {detail}</source>
-        <translation>Platform menolak izin masuk: {detail}</translation>
+        <source>{platform} refused the sign-in (it was used or has expired). Nothing was changed; connect again.</source>
+        <translation>{platform} menolak izin masuk (sudah dipakai atau kedaluwarsa). Tidak ada yang diubah; hubungkan lagi.</translation>
     </message>
     <message>
-        <source>The sign-in was for another account than the one being reconnected: {detail}</source>
-        <translation>Proses masuk dilakukan untuk akun lain, bukan akun yang dihubungkan ulang: {detail}</translation>
+        <source>You signed in to another {platform} account than the one being connected. Nothing was changed; sign in with the unit&apos;s account.</source>
+        <translation>Anda masuk ke akun {platform} lain, bukan akun yang sedang dihubungkan. Tidak ada yang diubah; masuklah dengan akun satuan.</translation>
     </message>
     <message>
-        <source>The unit profile has no app settings for this platform: {detail}</source>
-        <translation>Profil satuan tidak memuat pengaturan aplikasi untuk platform ini: {detail}</translation>
+        <source>The unit profile has no app settings for {platform} yet. Ask the unit&apos;s IT to add them (or to enter a token by hand).</source>
+        <translation>Profil satuan belum berisi pengaturan aplikasi untuk {platform}. Minta TI satuan menambahkannya (atau memasukkan token secara manual).</translation>
     </message>
     <message>
-        <source>No Page to connect: {detail}</source>
-        <translation>Tidak ada Halaman untuk dihubungkan: {detail}</translation>
+        <source>This Facebook login manages no Page that can be connected here. Nothing was changed; sign in with an account that manages the unit&apos;s Page.</source>
+        <translation>Login Facebook ini tidak mengelola Halaman yang dapat dihubungkan di sini. Tidak ada yang diubah; masuklah dengan akun yang mengelola Halaman satuan.</translation>
     </message>
     <message>
-        <source>The account could not be connected: {detail}</source>
-        <translation>Akun tidak dapat dihubungkan: {detail}</translation>
+        <source>{platform} refused this token. Nothing was changed; copy the token from BotFather again.</source>
+        <translation>{platform} menolak token ini. Tidak ada yang diubah; salin lagi token dari BotFather.</translation>
+    </message>
+    <message>
+        <source>{platform} cannot be reached. Nothing was changed; check the connection and try again.</source>
+        <translation>{platform} tidak dapat dihubungi. Tidak ada yang diubah; periksa koneksi lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>{platform} answered something unexpected. Nothing was changed; try again in a moment.</source>
+        <translation>{platform} memberi jawaban yang tidak terduga. Tidak ada yang diubah; coba lagi sebentar lagi.</translation>
+    </message>
+    <message>
+        <source>{platform} asks to wait before trying again. Nothing was changed; try again in a few minutes.</source>
+        <translation>{platform} meminta menunggu sebelum mencoba lagi. Tidak ada yang diubah; coba lagi beberapa menit lagi.</translation>
+    </message>
+    <message>
+        <source>Connecting {platform} did not finish. Nothing was changed.</source>
+        <translation>Penghubungan {platform} tidak selesai. Tidak ada yang diubah.</translation>
     </message>
     <message>
         <source>Empty token: paste the account&apos;s access token on standard input.</source>

@@ -97,46 +97,73 @@ MESSAGES: Mapping[str, str] = {
         "UserError",
         "The {channel} account '{name}' is already registered.",
     ),
+    # Connecting an account (desktop.core.connect.errors.user_error): the window and the
+    # command line say the same; {platform} is a proper name, the platform's own words
+    # (``said``) follow on their own line.
     "consent_denied": QT_TRANSLATE_NOOP(
         "UserError",
-        "The platform did not give access (consent was refused): {detail}",
+        "Access was not given on {platform}'s page. Nothing was changed; connect again "
+        "and approve Aduan Desk there to sign in once more.",
     ),
     "wrong_state": QT_TRANSLATE_NOOP(
         "UserError",
-        "The browser came back from a sign-in this program did not start; "
-        "nothing was stored. Connect again.",
+        "The browser came back with a sign-in this program did not start; it was ignored. "
+        "Nothing was changed; connect again.",
     ),
     "connect_timeout": QT_TRANSLATE_NOOP(
         "UserError",
-        "The browser did not come back in time; nothing was stored. Connect again.",
+        "The browser did not come back in time. Nothing was changed; connect again and "
+        "approve on {platform}'s page.",
     ),
     "connect_cancelled": QT_TRANSLATE_NOOP(
         "UserError",
-        "Connecting was cancelled; nothing was stored.",
+        "Connecting {platform} was cancelled. Nothing was changed.",
     ),
     "token_endpoint": QT_TRANSLATE_NOOP(
         "UserError",
-        "The platform's sign-in server could not be used: {detail}",
+        "{platform}'s sign-in service did not answer properly. Nothing was changed; "
+        "try again in a moment.",
     ),
     "grant_refused": QT_TRANSLATE_NOOP(
         "UserError",
-        "The platform refused the sign-in: {detail}",
+        "{platform} refused the sign-in (it was used or has expired). Nothing was changed; "
+        "connect again.",
     ),
     "wrong_account": QT_TRANSLATE_NOOP(
         "UserError",
-        "The sign-in was for another account than the one being reconnected: {detail}",
+        "You signed in to another {platform} account than the one being connected. "
+        "Nothing was changed; sign in with the unit's account.",
     ),
     "app_not_configured": QT_TRANSLATE_NOOP(
         "UserError",
-        "The unit profile has no app settings for this platform: {detail}",
+        "The unit profile has no app settings for {platform} yet. Ask the unit's IT to "
+        "add them (or to enter a token by hand).",
     ),
     "no_page": QT_TRANSLATE_NOOP(
         "UserError",
-        "No Page to connect: {detail}",
+        "This Facebook login manages no Page that can be connected here. Nothing was "
+        "changed; sign in with an account that manages the unit's Page.",
+    ),
+    "connect_token_refused": QT_TRANSLATE_NOOP(
+        "UserError",
+        "{platform} refused this token. Nothing was changed; copy the token from BotFather again.",
+    ),
+    "connect_unreachable": QT_TRANSLATE_NOOP(
+        "UserError",
+        "{platform} cannot be reached. Nothing was changed; check the connection and try again.",
+    ),
+    "connect_malformed": QT_TRANSLATE_NOOP(
+        "UserError",
+        "{platform} answered something unexpected. Nothing was changed; try again in a moment.",
+    ),
+    "connect_rate_limited": QT_TRANSLATE_NOOP(
+        "UserError",
+        "{platform} asks to wait before trying again. Nothing was changed; try again in a "
+        "few minutes.",
     ),
     "connect_failed": QT_TRANSLATE_NOOP(
         "UserError",
-        "The account could not be connected: {detail}",
+        "Connecting {platform} did not finish. Nothing was changed.",
     ),
     "empty_token": QT_TRANSLATE_NOOP(
         "UserError",

@@ -30,6 +30,9 @@ Problems are reported with the line they are on.
     client_id = "..."
     redirect_port = 8765
 
+    [app.telegram]               # only where bots talk to a local Bot API server
+    api_base = "https://botapi.polres.example"
+
     [network]
     proxy = "http://10.10.1.1:8080"
     ca_bundle = "C:/ProgramData/AduanDesk/ca-polri.pem"
@@ -78,8 +81,10 @@ _APP_KEYS = {
     "authorize_url",
     "token_url",
     "api_base",
+    "client_token",  # [app.meta] only: device login
 }
 _APP_URLS = ("authorize_url", "token_url", "api_base")
+_TELEGRAM_KEYS = {"api_base"}  # a bot has no app: only where its Bot API server is
 _POLLED = tuple(c.value for c in POLLED)
 
 
@@ -271,7 +276,7 @@ class _Reader:
             self.problem(("app",), "[app.PLATFORM] entries must be tables")
             return {}
         found: dict[Provider, AppSettings] = {}
-        names = {p.value: p for p in Provider if p is not Provider.TELEGRAM}
+        names = {p.value: p for p in Provider}
         for key, entry in table.items():
             where = ("app", key)
             if key not in names:
@@ -280,7 +285,8 @@ class _Reader:
             if not isinstance(entry, dict):
                 self.problem(where, f"[app.{key}] must be a table")
                 continue
-            for unknown in entry.keys() - _APP_KEYS:
+            known = _TELEGRAM_KEYS if names[key] is Provider.TELEGRAM else _APP_KEYS
+            for unknown in entry.keys() - known:
                 self.problem((*where, unknown), f"unknown setting {unknown!r} in [app.{key}]")
             app = self.app(names[key], entry, where)
             if app is not None:
@@ -290,7 +296,8 @@ class _Reader:
     def app(
         self, provider: Provider, entry: dict[str, Any], where: tuple[Any, ...]
     ) -> AppSettings | None:
-        client_id = self.text(entry, (*where, "client_id"))
+        telegram = provider is Provider.TELEGRAM
+        client_id = "" if telegram else self.text(entry, (*where, "client_id"))
         secret = self.text(entry, (*where, "client_secret"), required=False)
         port = entry.get("redirect_port", 0)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
@@ -300,6 +307,9 @@ class _Reader:
         if not isinstance(scopes, list) or not all(isinstance(s, str) and s for s in scopes):
             self.problem((*where, "scopes"), "scopes must be a list of texts")
             scopes = []
+        token = self.text(entry, (*where, "client_token"), required=False)
+        if token is not None and provider is not Provider.META:
+            self.problem((*where, "client_token"), "client_token is only for [app.meta]")
         urls = {}
         for key in _APP_URLS:
             value = self.text(entry, (*where, key), required=False)
@@ -318,6 +328,7 @@ class _Reader:
             redirect_port=port,
             scopes=tuple(scopes),
             client_secret=secret,
+            client_token=token or "",
             **urls,
         )
 

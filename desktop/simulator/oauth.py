@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.connect.apps import AppSettings, Provider
 from desktop.core.model import Channel
+from desktop.simulator.meta_device import CLIENT_TOKEN, DeviceLogins
 from desktop.simulator.wire import Request, Response
 
 if TYPE_CHECKING:
@@ -124,6 +125,7 @@ class OAuthBook:
         self.stats = Stats()
         self.codes_issued: list[str] = []
         self._serial = itertools.count(1)
+        self.device = DeviceLogins(self, CLIENT_IDS[Provider.META])
 
     # -- switches ---------------------------------------------------------------------
 
@@ -159,6 +161,7 @@ class OAuthBook:
             provider,
             CLIENT_IDS[provider],
             client_secret=None if provider is Provider.X else CLIENT_SECRET,
+            client_token=CLIENT_TOKEN if provider is Provider.META else "",
             authorize_url=url + authorize,
             token_url=token,
             api_base=api,
@@ -173,9 +176,14 @@ class OAuthBook:
             lines.append(f'client_id = "{app.client_id}"')
             if app.client_secret:
                 lines.append(f'client_secret = "{app.client_secret}"')
+            if app.client_token:
+                lines.append(f'client_token = "{app.client_token}"')
             for key in ("authorize_url", "token_url", "api_base"):
                 lines.append(f'{key} = "{getattr(app, key)}"')
             lines.append("")
+        lines.append("[app.telegram]")
+        lines.append(f'api_base = "{self._sim.api_base(Channel.TELEGRAM)}"')
+        lines.append("")
         return "\n".join(lines)
 
     def issued_tokens(self) -> list[str]:
@@ -205,6 +213,8 @@ class OAuthBook:
             return self._token(TOKEN_PATHS[raw_path], req)
         if raw_path.startswith("/graph/v") and raw_path.endswith(META_TOKEN_SUFFIX):
             return self._meta_token(req)
+        if self.device.handles(raw_path):
+            return self.device.handle(raw_path, req, self._sim.url)
         return None
 
     @staticmethod
@@ -337,6 +347,12 @@ class OAuthBook:
             if not rotate:
                 body.pop("refresh_token", None)
             return Response.json(body)
+
+    def issue(self, provider: Provider, scopes: str) -> dict[str, object]:
+        """A fresh access token's answer (Meta's device login, once approved)."""
+        with self._lock:
+            self.stats.exchanges += 1
+            return self._issue(provider, scopes, refresh=False)
 
     def _issue(self, provider: Provider, scopes: str, *, refresh: bool) -> dict[str, object]:
         access_life, refresh_life = self._lifetimes[provider]

@@ -51,7 +51,14 @@ def browse_later(url: str, **kw: str) -> threading.Thread:
 
 
 def apps(sim: Simulator) -> dict[Provider, AppSettings]:
-    return {provider: sim.oauth.app(provider) for provider in BROWSER_PROVIDERS}
+    """The simulator's apps as a unit profile sets them (Telegram: only its Bot API address)."""
+    found = {provider: sim.oauth.app(provider) for provider in BROWSER_PROVIDERS}
+    found[Provider.TELEGRAM] = telegram_app(sim)
+    return found
+
+
+def telegram_app(sim: Simulator) -> AppSettings:
+    return AppSettings(Provider.TELEGRAM, "", api_base=sim.api_base(Channel.TELEGRAM))
 
 
 def profile_apps(sim: Simulator) -> str:

@@ -19,8 +19,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.core.connect.expiry import ending_soon
-from desktop.core.credentials import Vault, token_name
+from desktop.core.desk.accounts import Accounts
 from desktop.core.model import Account
 from desktop.core.sync.states import SyncState
 from desktop.ui.first_start import first_start_accounts
@@ -43,13 +42,14 @@ class AccountNotices:
     ending: tuple[Ending, ...] = ()
 
 
-def read_notices(accounts: Sequence[Account], vault: Vault, now: datetime) -> AccountNotices:
+def read_notices(accounts: Sequence[Account], desk: Accounts, now: datetime) -> AccountNotices:
     """The notices for ``accounts`` (reads the keyring: run it on the database lane)."""
-    waiting = first_start_accounts(accounts, lambda a: vault.get(token_name(a.id)) is not None)
+    connected = desk.connected_ids(accounts)
+    waiting = first_start_accounts(accounts, lambda a: a.id in connected)
     by_id = {a.id: a for a in accounts}
     ending = tuple(
         Ending(by_id[notice.account_id], notice.ends_at)
-        for notice in ending_soon(accounts, vault, now)
+        for notice in desk.ending_soon(accounts, now)
         if notice.account_id in by_id and by_id[notice.account_id].state is not RECONNECT
     )
     return AccountNotices(
@@ -65,13 +65,13 @@ class AccountWatch(QObject):
 
     def __init__(
         self,
-        vault: Vault,
+        accounts: Accounts,
         tasks: TaskRunner,
         clock: Callable[[], datetime],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._vault, self._tasks, self._clock = vault, tasks, clock
+        self._accounts, self._tasks, self._clock = accounts, tasks, clock
         self.current: AccountNotices | None = None  # None: not read yet
         self._seen: tuple[object, ...] = ()
         self._seen_at: datetime | None = None
@@ -79,14 +79,14 @@ class AccountWatch(QObject):
     def look(self, accounts: Sequence[Account], *, again: bool = False) -> None:
         """Work the notices out anew when an account came, went or changed state (or
         ``again``); else at most every ``LOOK_AGAIN`` (each sync round reads the accounts)."""
-        listed, vault, now = list(accounts), self._vault, self._clock()
+        listed, desk, now = list(accounts), self._accounts, self._clock()
         seen = tuple((a.id, a.state, a.last_sync_at is None) for a in listed)
         fresh = self._seen_at is not None and now - self._seen_at < LOOK_AGAIN
         if seen == self._seen and fresh and not again:
             return
         self._seen, self._seen_at = seen, now
         self._tasks.background(
-            lambda: read_notices(listed, vault, now), self._show, self.read_failed.emit
+            lambda: read_notices(listed, desk, now), self._show, self.read_failed.emit
         )
 
     def _show(self, notices: AccountNotices) -> None:

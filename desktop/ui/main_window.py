@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.search = SearchBox()
         self.first_start = FirstStartPanel()
         self.summary = StatusSummary()
-        self.account_watch = AccountWatch(desk.vault, tasks, clock, self)
+        self.account_watch = AccountWatch(desk.accounts, tasks, clock, self)
         self.account_notice = AccountNoticeBar(clock)
         self._look_again = False  # an account was just connected: read the notices anew
         self.last_connect_dialog: ConnectDialog | None = None

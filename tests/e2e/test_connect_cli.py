@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import POLLED, Channel
@@ -101,9 +102,7 @@ def test_connect_every_platform_then_sync_and_reconnect(cli: Cli, sim: Simulator
             done = cli.run(
                 "account",
                 "connect",
-                "telegram",
-                "--api-base",
-                sim.api_base(channel),
+                "telegram",  # the Bot API address comes from the profile's [app.telegram]
                 "--json",
                 stdin=sim.token_for(channel) + "\n",
             )
@@ -136,6 +135,7 @@ def test_denied_consent_on_the_command_line(cli: Cli, sim: Simulator) -> None:
     assert code == 1
     assert out == ""
     assert "access" in err.lower() or "akses" in err.lower()
+    assert "Nothing was changed" in err or "Tidak ada yang diubah" in err  # the window's words
     assert json.loads(cli.run("account", "list", "--json").stdout) == []
 
 
@@ -170,3 +170,32 @@ def _secret_scan(cli: Cli, sim: Simulator) -> None:
         assert secret not in dump
         assert secret not in logs
         assert secret not in shown
+
+
+def test_device_login_on_the_command_line(cli: Cli, sim: Simulator) -> None:
+    sim.oauth.device.interval = 0.1
+    child = subprocess.Popen(
+        cli.args("account", "connect", "facebook", "--device", "--json"),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=cli.env(),
+    )
+    assert child.stderr is not None
+    lines = []
+    for line in child.stderr:
+        lines.append(line)
+        if len(lines) >= 2 and f"{sim.url}/device" in lines[-2]:
+            user_code = line.strip()  # the code, on its own line under the address
+            assert requests.get(f"{sim.url}/device", params={"user_code": user_code}, timeout=10).ok
+            break
+    out, err = child.communicate(timeout=120)
+    cli.outputs += [out, err, *lines]
+    assert child.returncode == 0, "".join(lines) + err
+    data = json.loads(out)
+    assert data["channel"] == "facebook"
+    assert json.loads(cli.run("account", "list", "--json").stdout)[0]["params"]["page_id"]
+    printed = "\n".join(cli.outputs)
+    assert sim.oauth.issued_tokens()
+    assert not any(token in printed for token in sim.oauth.issued_tokens())

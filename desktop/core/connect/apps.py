@@ -126,6 +126,9 @@ class AppSettings:
     authorize_url: str = ""
     token_url: str = ""
     api_base: str = ""
+    # Meta's device login only: the app's client token (an identifier apps embed, not a
+    # secret; App settings -> Advanced), sent as ``APP_ID|CLIENT_TOKEN``.
+    client_token: str = ""
 
     def __post_init__(self) -> None:
         ends = DEFAULT_ENDPOINTS[self.provider]
@@ -199,6 +202,7 @@ def apps_to_json(apps: Mapping[Provider, AppSettings]) -> dict[str, dict[str, ob
             "authorize_url": app.authorize_url,
             "token_url": app.token_url,
             "api_base": app.api_base,
+            "client_token": app.client_token,
         }
         for provider, app in apps.items()
     }
@@ -219,6 +223,7 @@ def apps_from_json(data: object) -> dict[Provider, AppSettings]:
                 authorize_url=str(entry.get("authorize_url", "")),
                 token_url=str(entry.get("token_url", "")),
                 api_base=str(entry.get("api_base", "")),
+                client_token=str(entry.get("client_token", "")),
             )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue

@@ -7,7 +7,7 @@ Every message names what happened, never a token, code, verifier or secret.
 
 from __future__ import annotations
 
-from desktop.core.errors import UserError
+from desktop.core.errors import MESSAGES, UserError
 
 
 class ConnectError(Exception):
@@ -74,6 +74,25 @@ class NoPageError(ConnectError):
     reason = "no_page"
 
 
-def user_error(exc: ConnectError) -> UserError:
-    """The error in the officer's words (its ``reason`` is a ``UserError`` code)."""
-    return UserError(exc.reason, detail=exc.platform_message or str(exc))
+# A platform's failure while connecting (getMe, discovery, the Page list): its reason
+# code as the officer reads it.
+PLATFORM_REASONS = {
+    "token_expired": "connect_token_refused",
+    "network": "connect_unreachable",
+    "malformed": "connect_malformed",
+    "rate_limited": "connect_rate_limited",
+}
+
+
+def user_error(exc: BaseException, platform: str) -> UserError:
+    """A failed connect in the officer's words: what happened on ``platform`` (a proper
+    name), that nothing changed, what to do; the platform's own words as ``said``.
+
+    ``exc`` is a ``ConnectError`` or a ``PlatformError`` (anything else: connect_failed).
+    """
+    reason = str(getattr(exc, "reason", "") or "")
+    code = reason if isinstance(exc, ConnectError) else PLATFORM_REASONS.get(reason, "")
+    if code not in MESSAGES:
+        code = "connect_failed"
+    said = getattr(exc, "platform_message", None)
+    return UserError(code, platform=platform, said=said or "")

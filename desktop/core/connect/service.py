@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from desktop.core.connect.apps import PROVIDER_OF, AppSettings, Provider, resolve_app
+from desktop.core.connect.device import DeviceLogin
 from desktop.core.connect.discover import Discovered, discover
 from desktop.core.connect.flow import LoopbackFlow
 from desktop.core.connect.meta import PageChoice, list_pages, long_lived
@@ -57,6 +58,13 @@ class Connector:
         if channel is Channel.TELEGRAM:
             raise ValueError("Telegram bots are connected with their BotFather token")
         return LoopbackFlow(self.app(channel), proxy=self._proxy, ca_bundle=self._ca_bundle)
+
+    def device_login(self, channel: Channel) -> DeviceLogin:
+        """Meta's device login for Facebook / Instagram (a code entered on another device);
+        its user token goes on to ``pages`` like the browser sign-in's."""
+        if channel not in (Channel.FACEBOOK, Channel.INSTAGRAM):
+            raise ValueError("device login is Meta's: Facebook and Instagram only")
+        return DeviceLogin(self.app(channel), proxy=self._proxy, ca_bundle=self._ca_bundle)
 
     def finish(self, channel: Channel, tokens: TokenSet, *, account_id: int | None = None) -> int:
         """Store an X, YouTube or TikTok sign-in (ids discovered); the account's id."""

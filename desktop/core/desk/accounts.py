@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from desktop.core.connect.errors import WrongAccountError
+from desktop.core.connect.expiry import ExpiryNotice, ending_soon
 from desktop.core.connect.tokens import TokenSet, save_tokens
 from desktop.core.credentials import Vault, token_name
 from desktop.core.errors import UserError
@@ -58,6 +60,17 @@ class Accounts:
     def find(self, account_id: int) -> Account:
         with self._store.read() as conn:
             return rows.find_account(conn, account_id)
+
+    def connected_ids(self, accounts: Iterable[Account] | None = None) -> frozenset[int]:
+        """The ids of the accounts (of ``accounts``, else all) with a token in the keyring.
+
+        Reads the keyring: call it off the GUI thread."""
+        listed = self.list() if accounts is None else accounts
+        return frozenset(a.id for a in listed if self._vault.get(token_name(a.id)) is not None)
+
+    def ending_soon(self, accounts: Iterable[Account], now: datetime) -> tuple[ExpiryNotice, ...]:
+        """Sign-ins of ``accounts`` that end within days of ``now`` (reads the keyring)."""
+        return tuple(ending_soon(accounts, self._vault, now))
 
     def add(
         self,

@@ -32,5 +32,5 @@ def connector(store: Store, vault: MemoryVault, sim: Simulator) -> Connector:
     save_apps(store, vault, apps(sim))
     saved = load_apps(store)
     assert all(app.client_secret is None for app in saved.values())  # secrets: keyring only
-    assert set(saved) == {Provider.X, Provider.GOOGLE, Provider.TIKTOK, Provider.META}
+    assert set(saved) == set(Provider)
     return Connector(Accounts(store, vault), saved, vault)

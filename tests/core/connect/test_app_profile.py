@@ -70,3 +70,34 @@ colour = "blue"
     assert "redirect_port must be a port number" in text
     assert "token_url must start with https://" in text
     assert "unknown setting 'colour'" in text
+
+
+def test_a_local_bot_api_server_is_named_in_the_profile(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "profil.toml"
+    path.write_text('[app.telegram]\napi_base = "https://botapi.polres.example/"\n', "utf-8")
+    profile = load_profile(path)
+    apply_profile(store, Paths(tmp_path / "home"), profile, path, MemoryVault())
+    app = resolve_app(Provider.TELEGRAM, load_apps(store), MemoryVault())
+    assert app.api_base == "https://botapi.polres.example"
+
+
+def test_a_bot_api_address_is_checked_like_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "profil.toml"
+    path.write_text(
+        '[app.telegram]\napi_base = "http://botapi.example"\nclient_id = "bot"\n', "utf-8"
+    )
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    text = "\\n".join(message for _, message in caught.value.problems)
+    assert "api_base must start with https://" in text
+    assert "unknown setting 'client_id' in [app.telegram]" in text
+
+
+def test_the_client_token_for_device_login_is_meta_s_only(tmp_path: Path, store: Store) -> None:
+    path = tmp_path / "profil.toml"
+    path.write_text('[app.meta]\nclient_id = "123"\nclient_token = "ct-abc"\n', "utf-8")
+    apply_profile(store, Paths(tmp_path / "home"), load_profile(path), path, MemoryVault())
+    assert load_apps(store)[Provider.META].client_token == "ct-abc"
+    path.write_text('[app.x]\nclient_id = "x"\nclient_token = "ct-abc"\n', "utf-8")
+    with pytest.raises(ProfileError, match="client_token is only for"):
+        load_profile(path)

@@ -208,7 +208,8 @@ def test_cancel_stops_waiting_and_closes_the_listener(
     )
     dialog.waiting_page.cancel_button.click()
     qtbot.waitUntil(lambda: dialog.message_line.message() != "", timeout=5_000)
-    assert dialog.message_line.message() == "Penghubungan dibatalkan. Tidak ada yang diubah."
+    cancelled = "Penghubungan YouTube dibatalkan. Tidak ada yang diubah."
+    assert dialog.message_line.message() == cancelled
     assert dialog.pages.currentWidget() is dialog.choose_page
     assert _port_closed(browser.opened[0])
     assert stored_accounts(store) == []
