@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -73,7 +74,15 @@ class Station:
         self._serial += 1
         home = self.folder / f"worker-{self._serial}"
         home.mkdir(parents=True)
-        worker = subprocess.Popen(
+        with (home / "stderr.log").open("wb") as stderr:  # the child keeps its own copy
+            worker = self._spawn(home, stderr, lease, in_flight, pull_every)
+        self.workers.append(worker)
+        return worker
+
+    def _spawn(
+        self, home: Path, stderr: BinaryIO, lease: float, in_flight: float, pull_every: float
+    ) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
             [
                 sys.executable, "-m", "desktop.cli", "--home", str(home),
                 "station", "worker", "--profile", str(self.profile),
@@ -81,11 +90,9 @@ class Station:
                 "--pull-every", str(pull_every), "--in-flight", str(in_flight),
             ],
             stdout=subprocess.DEVNULL,
-            stderr=(home / "stderr.log").open("wb"),
+            stderr=stderr,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )  # fmt: skip
-        self.workers.append(worker)
-        return worker
 
     def log_of(self, worker: subprocess.Popen[bytes]) -> str:
         index = self.workers.index(worker) + 1

@@ -67,9 +67,9 @@ class Leases:
     def check(self, conn: Connection, account_id: int) -> None:
         """The fence: refuse the caller's write unless this worker still holds the lease."""
         token = self.token(account_id)
-        if token is None:
-            raise LeaseLostError(account_id, 0, None)
         try:
+            if token is None:  # dropped already (a refresh found it taken)
+                raise LeaseLostError(account_id, 0, None)
             leases.fence(conn, account_id, self.holder, token)
         except LeaseLostError as exc:
             with self._lock:
