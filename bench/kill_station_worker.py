@@ -168,6 +168,7 @@ class KillFigures:
     lost: int  # never on the platform and not shown to the officer as failed
     failed: int  # shown to the officer as failed
     failed_but_held: int
+    retried: int  # replies that needed more than one attempt (a kill or a fault mid-send)
     takeover_seconds: list[float]  # from a kill to the standby's first live lease
     seconds: float
 
@@ -266,6 +267,7 @@ def run(
         lost=sum(1 for t in texts if accepted[t] == 0 and t not in failed),
         failed=len(failed),
         failed_but_held=sum(1 for t in failed if accepted[t] > 0),
+        retried=sum(1 for e in entries if e.reply.text in ours and e.reply.attempts > 1),
         takeover_seconds=takeovers,
         seconds=time.monotonic() - started,
     )
@@ -297,6 +299,7 @@ def main() -> None:
     print(f"  lost:                         {result.lost}")
     print(f"  failed (officer told):        {result.failed}")
     print(f"  failed but on the platform:   {result.failed_but_held}")
+    print(f"  needed more than one try:     {result.retried}")
     waits = sorted(result.takeover_seconds) or [0.0]
     print(
         f"  takeover after a kill:        median {statistics.median(waits):.1f} s, "

@@ -82,6 +82,7 @@ def test_a_standby_takes_over_the_accounts_when_the_worker_dies(st: Station) -> 
         assert st.wait_for(st.active, timeout=10) is standby
         took = time.monotonic() - killed
 
+        st.wait_for(lambda: _messages(st) > 0)
         texts = queue_some(st.store, random.Random(1), 3, [0])
         st.wait_for(lambda: _all_sent(st, 3), timeout=30)
         accepted = Counter(r.text for r in sim.accepted_replies())
@@ -96,17 +97,19 @@ def test_a_paused_worker_past_its_lease_is_fenced_off_and_stands_down(st: Statio
     back: the platform holds it); SIGCONT: the first worker's late write is refused."""
     with Simulator(count=5, seed=4) as sim:
         connect_accounts(sim, st.store, st.vault, [Channel.X])
+        sim.add_inbound(Channel.X, 3)
         first = st.start_worker(lease=2, in_flight=1.5)
         assert st.wait_for(st.active) is first
         standby = st.start_worker(lease=2, in_flight=1.5)
         st.wait_for(lambda: "started" in st.log_of(standby))
+        st.wait_for(lambda: _messages(st) > 0)
         sim.inject(Fault("latency", Channel.X, method="POST", times=-1, seconds=0.5))
         texts = queue_some(st.store, random.Random(2), 4, [0])
         st.wait_for(lambda: _sending(st), timeout=20)
         time.sleep(0.2)  # the request is on its way to the platform
         first.send_signal(signal.SIGSTOP)
         try:
-            assert st.wait_for(st.active, timeout=10) is standby
+            st.wait_for(lambda: st.active() is standby, timeout=10)
             st.wait_for(lambda: _all_sent(st, 4), timeout=30)
         finally:
             first.send_signal(signal.SIGCONT)
