@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop.core.profile import StationSettings
 
 Command = Callable[..., argparse.ArgumentParser]
 
@@ -39,6 +42,21 @@ def register(sub: Any, command: Command) -> argparse.ArgumentParser:
         default=None,
         help="seconds a dead worker's send may still arrive (default: the HTTP timeouts + 20)",
     )
+    p = command(
+        ssub,
+        "password",
+        cmd_password,
+        "keep the station login's PostgreSQL password in this user's keyring (from stdin)",
+    )
+    p.add_argument("--profile", type=Path, required=True, help="the unit profile")
+    p = command(
+        ssub,
+        "token",
+        cmd_token,
+        "keep a station account's platform token in this user's keyring (from stdin)",
+    )
+    p.add_argument("id", type=int, help="the account's id in the station")
+    p.add_argument("--profile", type=Path, required=True, help="the unit profile")
     return station
 
 
@@ -54,6 +72,54 @@ def _station_help(args: argparse.Namespace) -> int:
     return 0
 
 
+def _station_of(profile: Path) -> StationSettings:
+    """The profile's [station] server; a clear error when there is none."""
+    from desktop.core.profile import ProfileError, load_profile
+
+    try:
+        settings = load_profile(profile).station
+    except OSError as exc:
+        raise UserError("bad_option", detail=f"{profile}: {exc.strerror}") from None
+    except ProfileError as exc:
+        raise UserError("bad_option", detail="; ".join(exc.lines())) from None
+    if settings.kind != "postgresql":
+        raise UserError("bad_option", detail=f"{profile}: no [station] PostgreSQL server")
+    return settings
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    from desktop.cli_sync import read_token
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.store.station import password_name, server_of
+
+    server = server_of(_station_of(args.profile))
+    password = read_token("Password: ")
+    if not password:
+        raise UserError("bad_option", detail="empty password")
+    KeyringVault().set(password_name(server), password)
+    print(f"{password_name(server)}: kept in the keyring")
+    return 0
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from desktop.cli_sync import read_token
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.desk.accounts import Accounts
+    from desktop.core.paths import resolve_home
+    from desktop.core.store.station import open_configured
+
+    settings = _station_of(args.profile)
+    vault = KeyringVault()
+    token = read_token()
+    store = open_configured(resolve_home(args.home), vault, settings)
+    try:
+        Accounts(store, vault).set_token(args.id, token)
+    finally:
+        store.close()
+    print(f"account #{args.id}: token kept in this user's keyring")
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     import logging
     import signal
@@ -64,20 +130,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from desktop.core.credentials import KeyringVault
     from desktop.core.logs import RedactingFormatter
     from desktop.core.paths import resolve_home
-    from desktop.core.profile import ProfileError, load_profile
     from desktop.core.station.worker import StationWorker, WorkerSettings
     from desktop.core.store.station import open_configured
 
-    try:
-        settings = load_profile(args.profile).station
-    except OSError as exc:
-        raise UserError("bad_option", detail=f"{args.profile}: {exc.strerror}") from None
-    except ProfileError as exc:
-        for line in exc.lines():
-            print(line, file=sys.stderr)
-        return 1
-    if settings.kind != "postgresql":
-        raise UserError("bad_option", detail=f"{args.profile}: no [station] PostgreSQL server")
+    settings = _station_of(args.profile)
     # A service's log is its standard error (journald, NSSM's log file), as well as the file.
     console = logging.StreamHandler(sys.stderr)
     console.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
