@@ -50,6 +50,9 @@ LABELS: Mapping[str, str] = {
         "Cli", "#{id}: token removed; the account is kept disabled for its complaints."
     ),
     "token_replaced": QT_TRANSLATE_NOOP("Cli", "#{id}: token replaced."),
+    "station_password_kept": QT_TRANSLATE_NOOP(
+        "Cli", "The station login's password is kept in this user's keyring ({name})."
+    ),
     "connect_open": QT_TRANSLATE_NOOP(
         "Cli", "Sign in with the platform in the browser (waiting for it to come back):\n{url}"
     ),

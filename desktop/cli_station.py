@@ -23,7 +23,7 @@ def register(sub: Any, command: Command) -> argparse.ArgumentParser:
     ``station`` parser, whose subparsers other modules may extend."""
     station = command(sub, "station", _station_help, "station mode: the team on one queue")
     ssub = station.add_subparsers(title="station commands", metavar="ACTION")
-    station.set_defaults(station_commands=ssub)
+    station.set_defaults(station_parser=station)
     p = command(
         ssub,
         "worker",
@@ -68,7 +68,7 @@ def _seconds(text: str) -> float:
 
 
 def _station_help(args: argparse.Namespace) -> int:
-    print("aduan-desk station worker --profile FILE")
+    args.station_parser.print_help()
     return 0
 
 
@@ -88,6 +88,7 @@ def _station_of(profile: Path) -> StationSettings:
 
 
 def cmd_password(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
     from desktop.cli_sync import read_token
     from desktop.core.credentials import KeyringVault
     from desktop.core.store.station import password_name, server_of
@@ -97,11 +98,12 @@ def cmd_password(args: argparse.Namespace) -> int:
     if not password:
         raise UserError("bad_option", detail="empty password")
     KeyringVault().set(password_name(server), password)
-    print(f"{password_name(server)}: kept in the keyring")
+    print(fmt.label("station_password_kept", args.lang, name=password_name(server)))
     return 0
 
 
 def cmd_token(args: argparse.Namespace) -> int:
+    from desktop import cli_format as fmt
     from desktop.cli_sync import read_token
     from desktop.core.credentials import KeyringVault
     from desktop.core.desk.accounts import Accounts
@@ -116,7 +118,7 @@ def cmd_token(args: argparse.Namespace) -> int:
         Accounts(store, vault).set_token(args.id, token)
     finally:
         store.close()
-    print(f"account #{args.id}: token kept in this user's keyring")
+    print(fmt.label("token_replaced", args.lang, id=args.id))
     return 0
 
 
