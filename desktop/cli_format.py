@@ -55,6 +55,9 @@ LABELS: Mapping[str, str] = {
         "On a phone or another computer, open {url}, enter this code and approve Aduan Desk "
         "(waiting for it):\n{code}",
     ),
+    "station_password_kept": QT_TRANSLATE_NOOP(
+        "Cli", "The station login's password is kept in this user's keyring ({name})."
+    ),
     "connect_open": QT_TRANSLATE_NOOP(
         "Cli", "Sign in with the platform in the browser (waiting for it to come back):\n{url}"
     ),

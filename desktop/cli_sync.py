@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import cli_connect
+from desktop import cli_connect, cli_station
 from desktop.core.errors import UserError
 from desktop.core.model import POLLED, Channel
 
@@ -71,6 +71,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     p = command(sub, "doctor", cmd_doctor, "self-check report to send to IT (no secrets)")
     p.add_argument("--offline", action="store_true", help="do not contact the platforms")
+
+    cli_station.register(sub, command)
 
     p = command(sub, "simulator", cmd_simulator, "run the built-in platform simulator")
     p.add_argument("--port", type=int, default=8765)

@@ -364,6 +364,10 @@
 {code}</translation>
     </message>
     <message>
+        <source>The station login&apos;s password is kept in this user&apos;s keyring ({name}).</source>
+        <translation>The station login&apos;s password is kept in this user&apos;s keyring ({name}).</translation>
+    </message>
+    <message>
         <source>Sign in with the platform in the browser (waiting for it to come back):
 {url}</source>
         <translation>Sign in with the platform in the browser (waiting for it to come back):

@@ -7,7 +7,7 @@ ahead of the stored items, and reading a page twice stores nothing twice.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -114,14 +114,22 @@ class IngestResult:
 
 
 def ingest(
-    store: Store, account_id: int, items: Sequence[InboundItem], cursor: str | None
+    store: Store,
+    account_id: int,
+    items: Sequence[InboundItem],
+    cursor: str | None,
+    guard: Callable[[Connection, int], None] | None = None,
 ) -> IngestResult:
     """Store ``items`` of one account and set its cursor, in one transaction.
 
     Not fsynced at commit: after a power cut the page and its cursor are
     either both kept or both gone, and a lost page is simply fetched again.
+    ``guard(conn, account_id)`` runs first in that transaction (a station
+    worker's lease check) and may refuse the whole page by raising.
     """
     with store.write(durable=False) as conn:
+        if guard is not None:
+            guard(conn, account_id)
         result = store_items(conn, account_id, items)
         conn.execute(update(AccountRow).where(AccountRow.id == account_id).values(cursor=cursor))
     return result

@@ -102,18 +102,22 @@ def release_stale(
     lease: timedelta,
     alive: Callable[[str], bool],
     in_flight: timedelta = timedelta(0),
+    *,
+    account_id: int | None = None,
 ) -> int:
     """Entries left ``sending`` by a claimant that died (or outlived the lease) become
     ``uncertain``: they are read back before any retry.
 
     A dead claimant's request may still be on its way to the platform (the process
     went, the bytes did not): its entry waits ``in_flight`` after the claim before it
-    is read back, or the read-back could miss a reply about to be accepted."""
-    rows = conn.execute(
-        select(OutboxRow.id, OutboxRow.claimed_by, OutboxRow.claimed_at).where(
-            OutboxRow.state == ReplyState.SENDING.value
-        )
-    ).all()
+    is read back, or the read-back could miss a reply about to be accepted.
+    ``account_id``: only that account's entries (a station worker's, per lease)."""
+    query = select(OutboxRow.id, OutboxRow.claimed_by, OutboxRow.claimed_at).where(
+        OutboxRow.state == ReplyState.SENDING.value
+    )
+    if account_id is not None:
+        query = query.where(OutboxRow.account_id == account_id)
+    rows = conn.execute(query).all()
     stale = [
         entry_id
         for entry_id, who, at in rows

@@ -19,6 +19,7 @@ from desktop.core.model import NEEDS_SIGN_IN, SyncState
 from desktop.core.startup import network_settings
 from desktop.core.store.database import Store
 from desktop.core.sync.adapters import AdapterProvider
+from desktop.core.sync.fence import Fence
 from desktop.core.sync.pull import Puller, PullPolicy, PullReport
 from desktop.core.sync.push import PushPolicy, PushReport, Sender
 from desktop.core.workers import DIRECT, Lane
@@ -52,7 +53,9 @@ class SyncEngine:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         lane: Lane = DIRECT,
         network: Executor | None = None,
+        fence: Fence | None = None,
     ) -> None:
+        """``fence``: a station worker's leases (see ``sync.fence``); None on one PC."""
         self._store = store
         self._clock = clock
         self._lane = lane
@@ -62,9 +65,17 @@ class SyncEngine:
         )
         self.adapters = AdapterProvider(vault)
         self._configured = False
-        self.puller = Puller(store, self.adapters, policy=pull_policy, clock=clock, lane=lane)
+        self.puller = Puller(
+            store, self.adapters, policy=pull_policy, clock=clock, lane=lane, fence=fence
+        )
         self.sender = Sender(
-            store, self.adapters, policy=push_policy, clock=clock, lane=lane, network=self._network
+            store,
+            self.adapters,
+            policy=push_policy,
+            clock=clock,
+            lane=lane,
+            network=self._network,
+            fence=fence,
         )
 
     def run_once(self, *, force: bool = False) -> SyncReport:

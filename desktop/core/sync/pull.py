@@ -30,6 +30,7 @@ from desktop.core.store import accounts as account_rows
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import IngestResult, ingest
 from desktop.core.sync.adapters import AdapterProvider
+from desktop.core.sync.fence import Fence
 from desktop.core.workers import DIRECT, Lane
 
 log = logging.getLogger(__name__)
@@ -70,11 +71,14 @@ class Puller:
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
         rng: random.Random | None = None,
         lane: Lane = DIRECT,
+        fence: Fence | None = None,
     ) -> None:
         self._store = store
         self._adapters = adapters
         self._policy = policy or PullPolicy()
-        self._ingest = ingest_page or (lambda a, items, c: ingest(store, a, items, c))
+        self._fence = fence
+        guard = None if fence is None else fence.check
+        self._ingest = ingest_page or (lambda a, items, c: ingest(store, a, items, c, guard))
         self._clock = clock
         self._rng = rng or random.Random()
         self._lane = lane
@@ -86,7 +90,11 @@ class Puller:
             with self._store.read() as conn:
                 return account_rows.list_accounts(conn)
 
-        return self._lane.run(read)
+        found = self._lane.run(read)
+        if self._fence is None:
+            return found
+        held = self._fence.held()
+        return [account for account in found if account.id in held]
 
     def due_accounts(self) -> list[Account]:
         """Accounts whose next pull time has come (never-synced ones first)."""
@@ -167,6 +175,8 @@ class Puller:
 
         def record() -> None:
             with self._store.write() as conn:
+                if self._fence is not None:
+                    self._fence.check(conn, account.id)
                 account_rows.mark_synced(conn, account.id, now, next_at)
                 if skew is not None:
                     save_skew(conn, skew, now)
@@ -190,6 +200,8 @@ class Puller:
 
         def record() -> None:
             with self._store.write() as conn:
+                if self._fence is not None:
+                    self._fence.check(conn, account.id)
                 account_rows.mark_failed(
                     conn, account.id, state, error, next_at, account.failure_count + 1
                 )

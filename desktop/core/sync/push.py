@@ -10,6 +10,7 @@ failing entry never blocks the others.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import random
@@ -21,6 +22,8 @@ from concurrent.futures import Executor, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
+
+from sqlalchemy import Connection
 
 from desktop.core.model import Account, InboundItem, ReplyState, SyncState
 from desktop.core.platforms.base import Adapter, PostedReply
@@ -38,6 +41,7 @@ from desktop.core.store import outbox as rows
 from desktop.core.store.database import Store
 from desktop.core.store.outbox import Entry
 from desktop.core.sync.adapters import AdapterProvider
+from desktop.core.sync.fence import Fence, LeaseLostError
 from desktop.core.sync.outbox import IN_FLIGHT, LEASE, claim_is_alive, claimant
 from desktop.core.sync.reasons import SendReason
 from desktop.core.workers import DIRECT, Lane
@@ -59,6 +63,8 @@ class PushPolicy:
     per_account: int = 2
     backoff_first: timedelta = timedelta(seconds=20)
     backoff_max: timedelta = timedelta(minutes=30)
+    # How long a dead claimant's request may still reach the platform (see ``rows.release_stale``).
+    in_flight: timedelta = IN_FLIGHT
 
 
 class Outcome(enum.StrEnum):
@@ -96,10 +102,12 @@ class Sender:
         rng: random.Random | None = None,
         lane: Lane = DIRECT,
         network: Executor | None = None,
+        fence: Fence | None = None,
     ) -> None:
         self._store = store
         self._adapters = adapters
         self._policy = policy or PushPolicy()
+        self._fence = fence
         self._clock = clock
         self._rng = rng or random.Random()
         self._lane = lane
@@ -126,6 +134,19 @@ class Sender:
 
         return self._lane.run(run)
 
+    def _guarded(
+        self, account_id: int, work: Callable[..., T], /, *args: object, **kwargs: object
+    ) -> T:
+        """Like ``_write``, for a write about one account: a station worker's fence checks
+        its lease first, in the same transaction (``LeaseLostError`` refuses it)."""
+
+        def run(conn: Connection, *args: object, **kwargs: object) -> T:
+            if self._fence is not None:
+                self._fence.check(conn, account_id)
+            return work(conn, *args, **kwargs)
+
+        return self._write(run, *args, **kwargs)
+
     def push_due(self) -> PushReport:
         """Send everything due now, accounts in parallel.
 
@@ -147,10 +168,26 @@ class Sender:
 
     def _one_pass(self, report: PushReport) -> None:
         now = self._clock()
-        self._write(rows.release_stale, now, LEASE, claim_is_alive, IN_FLIGHT)
+        held = None if self._fence is None else self._fence.held()
+        in_flight = self._policy.in_flight
+        if held is None:
+            self._write(rows.release_stale, now, LEASE, claim_is_alive, in_flight)
+        else:  # a station worker: another claimant of an account it holds lost its lease
+            for account_id in held:
+                with contextlib.suppress(LeaseLostError):
+                    self._guarded(
+                        account_id,
+                        rows.release_stale,
+                        now,
+                        LEASE,
+                        self._who.__eq__,
+                        in_flight,
+                        account_id=account_id,
+                    )
         by_account: dict[int, list[Entry]] = defaultdict(list)
         for entry in self._read(rows.eligible, now, blocked=BLOCKED):
-            by_account[entry.account_id].append(entry)
+            if held is None or entry.account_id in held:
+                by_account[entry.account_id].append(entry)
         futures = []
         for account_id, entries in by_account.items():
             account = self._read(account_rows.find_account, account_id)
@@ -170,8 +207,11 @@ class Sender:
     def deliver(self, account: Account, adapter: Adapter, entry: Entry) -> Outcome:
         """Claim, reconcile if needed, post, record."""
         now = self._clock()
-        if not self._write(rows.claim, entry, now, self._who):
-            return Outcome.SKIPPED
+        try:
+            if not self._guarded(entry.account_id, rows.claim, entry, now, self._who):
+                return Outcome.SKIPPED
+        except LeaseLostError:
+            return Outcome.SKIPPED  # another worker holds the account now
         try:
             if entry.state is ReplyState.UNCERTAIN:
                 found = self._reconcile(adapter, entry)
@@ -180,6 +220,8 @@ class Sender:
                 if entry.last_reason == SendReason.DUPLICATE:
                     return self._finish_failed(entry, SendReason.DUPLICATE_CONTENT, None)
             parent = self._parent(entry)
+            if self._fence is not None:  # the last word before the platform: still ours?
+                self._guarded(entry.account_id, lambda conn: None)
             posted = adapter.post_reply(entry.thread_id, parent, entry.text)
         except DuplicateContentError as exc:
             # Only a hint: reconcile by reading back, never take it as success.
@@ -256,7 +298,7 @@ class Sender:
             platform_time=accepted,
             outbound=True,
         )
-        self._write(rows.record_sent, entry, posted.platform_id, accepted, item)
+        self._guarded(entry.account_id, rows.record_sent, entry, posted.platform_id, accepted, item)
         return Outcome.SENT
 
     def _finish_failed(self, entry: Entry, reason: str, message: str | None) -> Outcome:
@@ -272,8 +314,14 @@ class Sender:
     ) -> Outcome:
         next_at = None if wait is None else self._clock() + wait
 
-        self._write(
-            rows.set_outcome, entry.id, state, reason=reason, error=message, next_at=next_at
+        self._guarded(
+            entry.account_id,
+            rows.set_outcome,
+            entry.id,
+            state,
+            reason=reason,
+            error=message,
+            next_at=next_at,
         )
         return _OUTCOME_OF[state]
 
@@ -290,9 +338,13 @@ class Sender:
 
     def _account_needs_token(self, account: Account, exc: TokenExpiredError) -> None:
         if isinstance(exc, ReconnectNeededError):
-            self._write(account_rows.mark_needs_reconnect, account.id, exc.platform_message)
+            self._guarded(
+                account.id, account_rows.mark_needs_reconnect, account.id, exc.platform_message
+            )
         else:
-            self._write(account_rows.mark_needs_token, account.id, exc.platform_message)
+            self._guarded(
+                account.id, account_rows.mark_needs_token, account.id, exc.platform_message
+            )
 
     def _backoff(self, attempts: int) -> timedelta:
         base = self._policy.backoff_first * (2 ** min(max(attempts - 1, 0), 16))
@@ -356,6 +408,11 @@ class _AccountRun:
                 with self._lock:
                     self._paused = True
                 outcome = Outcome.DEFERRED
+            except LeaseLostError as exc:  # another worker took the account: leave it to it
+                log.warning("outbox: %s", exc)
+                with self._lock:
+                    self._paused = True
+                outcome = Outcome.SKIPPED
             except Exception as bug:
                 log.exception("outbox entry %d: unexpected failure", entry.id)
                 self._sender.free_after_bug(entry)

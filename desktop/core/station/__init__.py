@@ -1,0 +1,1 @@
+"""Station mode: the whole Humas team on one queue in PostgreSQL."""
