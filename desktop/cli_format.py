@@ -93,7 +93,7 @@ def words(lang: str) -> ModuleType:
     from desktop import i18n
 
     if i18n.current_language() != lang:
-        i18n.use_language(lang)
+        i18n.choose_language(lang)
     return i18n
 
 

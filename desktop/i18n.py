@@ -11,8 +11,9 @@ words.
 
 The language is chosen in one place: ``use_language`` — called by the window
 from the officer's preference, by the command line from ``--lang`` the first
-time it prints a sentence. Only ``PySide6.QtCore`` is needed here; the
-command line imports this module lazily so that ``--help`` never loads Qt.
+time it prints a sentence. The words are read from the compiled catalogue
+without Qt (``desktop.qm_catalogue``), so the command line never loads Qt;
+only ``use_language`` (the window's) also makes a ``QTranslator``.
 
 Compiled ``.qm`` files are built with ``pyside6-lrelease`` into
 ``build/translations/`` (ignored by git) — by ``scripts/build-translations``,
@@ -30,24 +31,27 @@ import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import PySide6
-from PySide6.QtCore import QTranslator
-
-from desktop import resources
+from desktop import qm_catalogue, resources
 from desktop.core import errors
 from desktop.core.deadlines import Countdown, Urgency
 from desktop.core.model import Channel, ReplyState, Status
 from desktop.core.sync.reasons import EXPLANATIONS, SendReason, parse_reason
 from desktop.core.sync.states import DESCRIPTIONS, SyncState
-from desktop.ui.preferences import Language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
+
+    from desktop.ui.preferences import Language
 
 log = logging.getLogger(__name__)
 
 DOMAIN = "aduan"  # translations/aduan_<lang>.ts
 
-_catalogue: QTranslator | None = None  # None: the English source texts
-_language = Language.ENGLISH
+ENGLISH = "en"  # desktop.ui.preferences.Language's values, without importing Qt
+_catalogue: qm_catalogue.Messages | None = None  # None: the English source texts
+_language = ENGLISH
 
 
 # --- the compiled catalogue ----------------------------------------------------
@@ -66,6 +70,8 @@ def build_folder() -> Path:
 
 def lrelease_program() -> list[str]:
     """The command that compiles ``.ts`` to ``.qm`` (PySide6 ships it)."""
+    import PySide6
+
     name = "lrelease.exe" if os.name == "nt" else "lrelease"
     bundled = Path(PySide6.__file__).resolve().parent / name
     if bundled.exists():
@@ -92,10 +98,10 @@ def compile_translation(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
-def compiled(domain: str, language: Language) -> Path | None:
+def compiled(domain: str, language: Language | str) -> Path | None:
     """The ``.qm`` of ``domain`` in ``language``, (re)built from its ``.ts`` when stale."""
-    target = build_folder() / f"{domain}_{language.value}.qm"
-    source = source_folder() / f"{domain}_{language.value}.ts"
+    target = build_folder() / f"{domain}_{language}.qm"
+    source = source_folder() / f"{domain}_{language}.ts"
     stale = source.exists() and (
         not target.exists() or target.stat().st_mtime < source.stat().st_mtime
     )
@@ -110,34 +116,44 @@ def compiled(domain: str, language: Language) -> Path | None:
 # --- choosing the language -----------------------------------------------------
 
 
-def use_language(language: Language | str) -> QTranslator | None:
-    """Translate into ``language`` from now on.
+def choose_language(language: Language | str) -> Path | None:
+    """Translate into ``language`` from now on, without Qt (the command line's way).
 
-    Returns the loaded catalogue (the window also installs it in the
-    application, for ``self.tr``), or None when none was found: then the
+    Returns the compiled catalogue read, or None when none was found: then the
     English source texts are shown and a warning is logged.
     """
     global _catalogue, _language
-    language = Language(language)
-    path = compiled(DOMAIN, language)
-    translator = QTranslator()
-    if path is not None and translator.load(str(path)):
-        _catalogue = translator
-    else:
+    code = str(language)
+    path = compiled(DOMAIN, code)
+    try:
+        _catalogue = None if path is None else qm_catalogue.read_catalogue(path)
+    except (OSError, qm_catalogue.CatalogueError) as exc:
+        log.warning("could not read %s: %s", path, exc)
         _catalogue = None
-        if language is not Language.ENGLISH:
-            log.warning("no %s translation found; showing English", language.value)
-    _language = language
-    return _catalogue
+    if _catalogue is None and code != ENGLISH:
+        log.warning("no %s translation found; showing English", code)
+    _language = code
+    return path if _catalogue is not None else None
+
+
+def use_language(language: Language | str) -> QTranslator | None:
+    """``choose_language``, and the same catalogue as a ``QTranslator`` (the window
+    installs it in the application, for ``self.tr``); None when none was found."""
+    from PySide6.QtCore import QTranslator
+
+    path = choose_language(language)
+    translator = QTranslator()
+    return translator if path is not None and translator.load(str(path)) else None
 
 
 def reset() -> None:
     """Back to the English source texts (tests, and the window's uninstall)."""
     global _catalogue, _language
-    _catalogue, _language = None, Language.ENGLISH
+    _catalogue, _language = None, ENGLISH
 
 
-def current_language() -> Language:
+def current_language() -> str:
+    """The chosen language's code ("id", "en")."""
     return _language
 
 
@@ -145,7 +161,7 @@ def translate(context: str, source: str, disambiguation: str | None = None) -> s
     """``source`` in the chosen language; itself when the catalogue lacks it."""
     if _catalogue is None:
         return source
-    return _catalogue.translate(context, source, disambiguation) or source
+    return qm_catalogue.translate(_catalogue, context, source, disambiguation) or source
 
 
 # --- the core's codes ------------------------------------------------------------

@@ -91,3 +91,22 @@ def test_queue_loads_neither_the_orm_nor_the_network_stack(
     finally:
         db_id = (home / "aduan-desk.db.id").read_text().strip()
         keyring_vault.delete(f"database-key/{db_id}")
+
+
+@pytest.mark.keyring
+def test_queue_in_indonesian_loads_neither_qt_nor_the_postgresql_dialect(
+    tmp_path: Path, keyring_vault: KeyringVault
+) -> None:
+    home = tmp_path / "home"
+    queue = ("--home", str(home), "--lang", "id", "queue")
+    try:
+        _loaded(*queue)  # creates and migrates the store (the migrations name both dialects)
+        loaded = _loaded(*queue, heavy=("PySide6", "sqlalchemy", "desktop"))
+        assert "desktop.i18n" in loaded  # the lines were worded in Indonesian
+        assert "sqlalchemy.engine" in loaded  # the store was read
+        assert [m for m in loaded if m.startswith("PySide6")] == []
+        assert [m for m in loaded if m.startswith("sqlalchemy.dialects.postgresql")] == []
+        assert "desktop.core.store.postgresql" not in loaded
+    finally:
+        db_id = (home / "aduan-desk.db.id").read_text().strip()
+        keyring_vault.delete(f"database-key/{db_id}")

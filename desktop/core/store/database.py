@@ -25,12 +25,23 @@ from sqlalchemy.exc import DBAPIError
 from desktop.core.credentials import Vault, create_database_key, database_key
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
-from desktop.core.store import postgresql, sqlite
+from desktop.core.store import sqlite
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _postgresql() -> ModuleType:
+    """The PostgreSQL module, imported only by a station (its dialect costs ~100 ms)."""
+    from desktop.core.store import postgresql
+
+    return postgresql
+
+
 KEEP_BACKUPS = 3
 
 
@@ -53,7 +64,7 @@ class Store:
         ``durable=False``: a power cut may undo it whole (see ``sqlite.write_options``);
         only for what can be fetched again.
         """
-        dialect = sqlite if self.path is not None else postgresql
+        dialect = sqlite if self.path is not None else _postgresql()
         with (
             self._translated(),
             self.engine.connect().execution_options(
@@ -70,7 +81,7 @@ class Store:
         except DBAPIError as exc:
             if self.path is None:
                 where = self.engine.url.render_as_string(hide_password=True)
-                known = postgresql.known_error(exc, where)
+                known = _postgresql().known_error(exc, where)
             else:
                 known = sqlite.known_error(exc, self.path)
             if known is None:
@@ -110,6 +121,7 @@ def open_postgresql(url: URL | str, *, script_location: Path = MIGRATIONS) -> St
     The server must know the ``indonesian`` text-search configuration
     (PostgreSQL 13 and later ship it).
     """
+    postgresql = _postgresql()
     store = Store(postgresql.make_engine(url), None)
     try:
         with store.read() as conn:

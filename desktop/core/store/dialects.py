@@ -12,7 +12,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection, Engine, Select
 
-from desktop.core.store import postgresql, sqlite
+from desktop.core.store import sqlite
 from desktop.core.store.sqlite import Search
 
 
@@ -40,5 +40,9 @@ def is_postgresql(conn: Connection | Engine) -> bool:
 
 
 def backend(conn: Connection | Engine) -> Backend:
-    """The dialect module of ``conn``."""
-    return postgresql if is_postgresql(conn) else sqlite
+    """The dialect module of ``conn`` (PostgreSQL's imported only when used: ~100 ms)."""
+    if is_postgresql(conn):
+        from desktop.core.store import postgresql
+
+        return postgresql
+    return sqlite
