@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import glob
 import os
-import pwd
 import secrets
 import shutil
 import socket
@@ -71,6 +70,8 @@ def empty_tables(conn: Connection) -> None:
 
 def _give_to_postgres(path: Path) -> None:
     """As root: hand ``path`` to the ``postgres`` system user the server runs as."""
+    import pwd  # POSIX only: the suite also runs under Windows, where this never runs
+
     try:
         postgres = pwd.getpwnam("postgres")
     except KeyError:
