@@ -1,0 +1,1 @@
+"""A desktop in station mode: opening the station's store, its change feed."""
