@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,6 +44,10 @@ from desktop.ui.preferences import Language, PreferenceStore, ThemeChoice
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeManager
 from desktop.ui.window_state import WindowStateStore
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.station_feed import StationFeed
 
 SCREENSHOT_TIMEOUT_MS = 30_000
 EARLIER_CRASH_MS = 60_000
@@ -132,10 +137,16 @@ def run_window(
     window = MainWindow(context)
     settle_heap()
     mention_earlier_crashes(window, paths.logs)
-    controller = SyncController(desk, vault, context.tasks, context.clock, window) if sync else None
+    station = store.path is None  # the station's worker syncs; its feed brings the changes
+    controller = (
+        SyncController(desk, vault, context.tasks, context.clock, window)
+        if sync and not station
+        else None
+    )
     if controller is not None:
         window.attach_sync(controller)
         controller.start()
+    feed = attach_station_feed(window, store) if station else None
     try:
         if screenshot is not None:
             return save_screenshot(window, screenshot)
@@ -144,8 +155,20 @@ def run_window(
     finally:
         if controller is not None:
             controller.stop()
+        if feed is not None:
+            feed.stop()
         context.tasks.shutdown()
         crash.close()  # its files are closed: a throwaway home (the demo's) can be deleted
+
+
+def attach_station_feed(window: MainWindow, store: Store) -> StationFeed:
+    """Station mode: the change feed tells ``window`` which complaints changed."""
+    from desktop.ui.station_feed import StationFeed
+
+    feed = StationFeed(store, window)
+    feed.complaints_changed.connect(window.complaints_changed)
+    feed.start()
+    return feed
 
 
 def settle_heap() -> None:

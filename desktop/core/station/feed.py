@@ -47,6 +47,7 @@ class ChangeFeed:
         self._after = after
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._up: bool | None = None
         self.listening = threading.Event()  # set while LISTEN is in place
 
     @property
@@ -79,25 +80,21 @@ class ChangeFeed:
             self._thread = None
 
     def _run(self) -> None:
-        up: bool | None = None
         while not self._stop.is_set():
             try:
-                self._listen(lambda: self._tell(up, True))
-                up = True
+                self._listen()
             except (DBAPIError, psycopg.Error, UserError, OSError) as exc:
                 self.listening.clear()
                 log.info("station feed: connection lost (%s)", type(exc).__name__)
-                up = self._tell(up, False)
+                self._tell(False)
                 self._stop.wait(RETRY_SECONDS)
-            else:
-                return
 
-    def _tell(self, was: bool | None, now: bool) -> bool:
-        if was is not now:
-            self._on_link(now)
-        return now
+    def _tell(self, up: bool) -> None:
+        if self._up is not up:
+            self._up = up
+            self._on_link(up)
 
-    def _listen(self, connected: Callable[[], object]) -> None:
+    def _listen(self) -> None:
         raw = self._store.engine.raw_connection()
         try:
             listener = raw.driver_connection
@@ -106,7 +103,7 @@ class ChangeFeed:
             listener.execute(f"LISTEN {changes.CHANNEL}")
             self.listening.set()
             self.catch_up()  # what committed before LISTEN was in place
-            connected()
+            self._tell(True)
             while not self._stop.is_set():
                 woken = list(listener.notifies(timeout=WAIT_SECONDS, stop_after=1))
                 if woken:

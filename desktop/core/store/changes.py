@@ -114,9 +114,7 @@ def changed_after(conn: Connection, after: int, limit: int = MAX_BATCH) -> Chang
     """The complaints changed after sequence ``after`` (at most ``limit`` changes at once:
     ask again after ``last`` until it comes back empty)."""
     rows: Sequence[tuple[int, int]] = conn.execute(
-        text(
-            f"SELECT seq, complaint_id FROM {TABLE} WHERE seq > :after ORDER BY seq LIMIT :limit"
-        ),
+        text(f"SELECT seq, complaint_id FROM {TABLE} WHERE seq > :after ORDER BY seq LIMIT :limit"),
         {"after": after, "limit": limit},
     ).all()
     if not rows:
