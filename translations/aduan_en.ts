@@ -1828,6 +1828,18 @@
         <translation>An unexpected error occurred; its report is in {report} — send it to IT staff.</translation>
     </message>
     <message>
+        <source>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</source>
+        <translation>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</translation>
+    </message>
+    <message>
+        <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
+        <translation>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</translation>
+    </message>
+    <message>
+        <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>
+        <translation>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</translation>
+    </message>
+    <message>
         <source>Invalid value: {detail}</source>
         <translation>Invalid value: {detail}</translation>
     </message>

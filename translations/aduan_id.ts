@@ -1828,6 +1828,18 @@
         <translation>Terjadi kesalahan tak terduga; laporannya ada di {report} — kirimkan ke petugas IT.</translation>
     </message>
     <message>
+        <source>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</source>
+        <translation>Server stasiun {server} meminta kata sandi, tetapi belum ada yang tersimpan di keyring PC ini. Minta petugas IT menyimpan kata sandi stasiun.</translation>
+    </message>
+    <message>
+        <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
+        <translation>Server stasiun {server} tidak dapat dihubungi ({detail}). Periksa kabel jaringan atau Wi-Fi, atau tanyakan kepada petugas IT apakah server menyala.</translation>
+    </message>
+    <message>
+        <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>
+        <translation>Server stasiun {server} menolak proses masuk ({detail}). Minta petugas IT memeriksa kata sandi dan login stasiun.</translation>
+    </message>
+    <message>
         <source>Invalid value: {detail}</source>
         <translation>Nilai tidak sah: {detail}</translation>
     </message>
