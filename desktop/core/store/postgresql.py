@@ -51,6 +51,7 @@ _DIALECT = postgresql_dialect()  # type: ignore[no-untyped-call]
 TEXT_SEARCH_CONFIG = "indonesian"
 CONNECT_TIMEOUT_SECONDS = 10
 LOCK_TIMEOUT_MS = 10_000
+TCP_USER_TIMEOUT_MS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,11 @@ def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
             "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
             "application_name": "aduan-desk",
+            # A link that stops answering (a cut cable, a black hole) fails in seconds.
+            "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
         },
     )
     event.listen(engine, "begin", _on_begin)
