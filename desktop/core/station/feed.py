@@ -23,6 +23,7 @@ from psycopg.conninfo import make_conninfo
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import UserError
+from desktop.core.station.watchdog import Watchdog
 from desktop.core.store import changes
 from desktop.core.store.changes import Changes
 from desktop.core.store.database import Store
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 WAIT_SECONDS = 0.1  # how often the listening thread looks for work or a stop
 PING_SECONDS = 1.0  # how often a quiet link is checked
 RETRY_SECONDS = 1.0
+PING_LIMIT_SECONDS = 3.0  # a ping unanswered this long: the link is dead
 LINK_ERRORS = (DBAPIError, psycopg.Error, OSError)
 
 
@@ -50,7 +52,8 @@ class ChangeFeed:
         *,
         after: int | None = None,
         on_link: Callable[[bool], None] | None = None,
-        on_connect: Callable[[], None] = _nothing,
+        on_connect: Callable[[], object] = _nothing,
+        watchdog: Watchdog | None = None,
     ) -> None:
         self._store = store
         self._on_changes = on_changes
@@ -61,6 +64,7 @@ class ChangeFeed:
         self._woken = threading.Event()
         self._thread: threading.Thread | None = None
         self._up: bool | None = None
+        self._watchdog = watchdog
         self.listening = threading.Event()  # set while LISTEN is in place
 
     @property
@@ -85,6 +89,10 @@ class ChangeFeed:
                 return
             self._on_changes(found)
             self._after = found.last
+
+    def resume_after(self, after: int) -> None:
+        """Start from ``after`` (before ``start``): the replica's own cursor."""
+        self._after = after
 
     def wake(self) -> None:
         self._woken.set()
@@ -129,6 +137,13 @@ class ChangeFeed:
         )
         return psycopg.connect(conninfo, autocommit=True)
 
+    def _ping(self, listener: psycopg.Connection[tuple[object, ...]]) -> None:
+        if self._watchdog is None:
+            listener.execute("SELECT 1")
+            return
+        with self._watchdog.guard(listener, PING_LIMIT_SECONDS):
+            listener.execute("SELECT 1")
+
     def _listen(self) -> None:
         with self._connect() as listener:
             listener.execute(f"LISTEN {changes.CHANNEL}")
@@ -142,6 +157,7 @@ class ChangeFeed:
                 woken = list(listener.notifies(timeout=WAIT_SECONDS, stop_after=1))
                 if self._woken.is_set():
                     self._woken.clear()
+                    self._ping(listener)  # the link first: a write would wait longer
                     self._on_connect()
                 if woken:
                     self.catch_up()
@@ -149,6 +165,6 @@ class ChangeFeed:
                     continue
                 quiet += WAIT_SECONDS
                 if quiet >= PING_SECONDS:  # a dead link shows here, not only on a write
-                    listener.execute("SELECT 1")
+                    self._ping(listener)
                     quiet = 0.0
         self.listening.clear()

@@ -93,6 +93,8 @@ class Replica:
                 for name in reversed(_PER_COMPLAINT):
                     table = _TABLES[name]
                     conn.execute(delete(table).where(_belongs(table, chunk)))
+            for name in reversed(_PER_COMPLAINT):
+                _free_ids(conn, _TABLES[name], rows.get(name, []))
             for name in _PER_COMPLAINT:
                 if rows.get(name):
                     conn.execute(insert(_TABLES[name]), rows[name])
@@ -132,6 +134,16 @@ def _belongs(table: Table, complaint_ids: Collection[int]) -> Any:
             select(reply.c.id).where(reply.c.complaint_id.in_(complaint_ids))
         )
     return table.c.complaint_id.in_(complaint_ids)
+
+
+def _free_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Drop this desk's own rows (journalled, not yet back from the station) whose
+    ids the station gave to other rows meanwhile; the journal still holds them."""
+    if "id" not in table.c or not rows:
+        return
+    ids = [row["id"] for row in rows]
+    for start in range(0, len(ids), CHUNK):
+        conn.execute(delete(table).where(table.c.id.in_(ids[start : start + CHUNK])))
 
 
 def _merge(

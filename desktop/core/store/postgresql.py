@@ -42,6 +42,7 @@ from sqlalchemy.dialects.postgresql import dialect as postgresql_dialect
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from desktop.core.errors import UserError
 from desktop.core.store import sqlite
@@ -84,13 +85,17 @@ class Server:
         return f"{self.user}@{self.host}:{self.port}/{self.dbname}"
 
 
-def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
+def make_engine(url: URL | str, *, echo: bool = False, pooled: bool = True) -> Engine:
     """An engine on the station's server; every connection waits at most
-    ``LOCK_TIMEOUT_MS`` for a row another writer holds (then: ``database_busy``)."""
+    ``LOCK_TIMEOUT_MS`` for a row another writer holds (then: ``database_busy``).
+
+    ``pooled=False``: a new connection each time (a desktop's background work,
+    whose link may have died unseen while a pooled connection waited)."""
     engine = create_engine(
         url,
         echo=echo,
         pool_pre_ping=True,
+        **({} if pooled else {"poolclass": NullPool}),
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
             "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
