@@ -65,6 +65,18 @@ def session(
     opened.close()
 
 
+def _restart(cluster: Cluster) -> None:
+    """Stop PostgreSQL (fast: sessions are cut) and start it again on its port."""
+    data = str(cluster.data)
+    cluster._run("pg_ctl", "-D", data, "-m", "fast", "-w", "stop")
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {cluster.port} -k {cluster.folder} "
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    )
+    log = str(cluster.folder / "server.log")
+    cluster._run("pg_ctl", "-D", data, "-l", log, "-w", "-o", options, "start")
+
+
 def _open_ids(store: Store) -> list[int]:
     with store.read() as conn:
         return list(
@@ -146,7 +158,7 @@ def test_actions_during_a_postgresql_restart_are_applied_once(
     worker = threading.Thread(target=work)
     worker.start()
     time.sleep(0.3)
-    postgres_cluster._run("pg_ctl", "-D", str(postgres_cluster.data), "-m", "fast", "-w", "restart")
+    _restart(postgres_cluster)
     time.sleep(0.3)
     stop.set()
     worker.join()
