@@ -58,7 +58,7 @@ def session(
     links: list[bool] = []
     station = open_postgresql(postgres_url.set(port=proxy.port))
     opened = open_session(station, tmp_path / "home", MemoryVault())
-    opened._on_link = links.append
+    opened.listen(lambda _ids: None, links.append)
     opened.start()
     _wait(lambda: opened.up, 15)
     yield opened

@@ -96,15 +96,26 @@ class StationSession:
         self.desk = Desk(replica.store, vault, paths)
         self.desk.complaints = JournalledComplaints(replica.store, paths, self.feed.wake)
 
+    def listen(
+        self, on_changes: Callable[[frozenset[int]], None], on_link: Callable[[bool], None]
+    ) -> None:
+        """Who hears of changed complaints and of the link (before ``start``)."""
+        self._on_changes = on_changes
+        self._on_link = on_link
+
     @property
     def up(self) -> bool:
         return self.feed.up
 
-    def start(self) -> None:
-        """Bring the replica up to date if the station answers, then follow the feed."""
+    def prepare(self) -> None:
+        """Apply the journal and bring the replica up to date, if the station answers."""
         if self._reachable():
             self.apply_journal()
             self.replica.catch_up(self.station)
+
+    def start(self) -> None:
+        """``prepare``, then follow the feed."""
+        self.prepare()
         self.feed.resume_after(self.replica.after or 0)
         self.feed.start()
 
