@@ -1460,6 +1460,17 @@
     </message>
 </context>
 <context>
+    <name>StationBanner</name>
+    <message>
+        <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
+        <translation>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</translation>
+    </message>
+    <message>
+        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
+        <translation>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>

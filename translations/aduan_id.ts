@@ -1460,6 +1460,17 @@
     </message>
 </context>
 <context>
+    <name>StationBanner</name>
+    <message>
+        <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
+        <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
+    </message>
+    <message>
+        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
+        <translation>Tidak diterapkan pada aduan #{id}: aduan itu sudah ditutup sementara itu ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>
