@@ -1414,6 +1414,17 @@
     </message>
 </context>
 <context>
+    <name>StationBanner</name>
+    <message>
+        <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
+        <translation>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</translation>
+    </message>
+    <message>
+        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
+        <translation>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>
@@ -1796,6 +1807,18 @@
     <message>
         <source>An unexpected error occurred; its report is in {report} — send it to IT staff.</source>
         <translation>An unexpected error occurred; its report is in {report} — send it to IT staff.</translation>
+    </message>
+    <message>
+        <source>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</source>
+        <translation>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</translation>
+    </message>
+    <message>
+        <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
+        <translation>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</translation>
+    </message>
+    <message>
+        <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>
+        <translation>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</translation>
     </message>
     <message>
         <source>Invalid value: {detail}</source>

@@ -1414,6 +1414,17 @@
     </message>
 </context>
 <context>
+    <name>StationBanner</name>
+    <message>
+        <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
+        <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
+    </message>
+    <message>
+        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
+        <translation>Tidak diterapkan pada aduan #{id}: aduan itu sudah ditutup sementara itu ({detail}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>
@@ -1796,6 +1807,18 @@
     <message>
         <source>An unexpected error occurred; its report is in {report} — send it to IT staff.</source>
         <translation>Terjadi kesalahan tak terduga; laporannya ada di {report} — kirimkan ke petugas IT.</translation>
+    </message>
+    <message>
+        <source>The station server {server} asks for a password, and none is stored in this PC&apos;s keyring. Ask the IT staff to store the station password.</source>
+        <translation>Server stasiun {server} meminta kata sandi, tetapi belum ada yang tersimpan di keyring PC ini. Minta petugas IT menyimpan kata sandi stasiun.</translation>
+    </message>
+    <message>
+        <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
+        <translation>Server stasiun {server} tidak dapat dihubungi ({detail}). Periksa kabel jaringan atau Wi-Fi, atau tanyakan kepada petugas IT apakah server menyala.</translation>
+    </message>
+    <message>
+        <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>
+        <translation>Server stasiun {server} menolak proses masuk ({detail}). Minta petugas IT memeriksa kata sandi dan login stasiun.</translation>
     </message>
     <message>
         <source>Invalid value: {detail}</source>

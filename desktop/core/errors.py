@@ -185,6 +185,21 @@ MESSAGES: Mapping[str, str] = {
         "UserError",
         "An unexpected error occurred; its report is in {report} — send it to IT staff.",
     ),
+    "station_no_password": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The station server {server} asks for a password, and none is stored in this "
+        "PC's keyring. Ask the IT staff to store the station password.",
+    ),
+    "station_unreachable": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The station server {server} cannot be reached ({detail}). Check the network "
+        "cable or Wi-Fi, or ask the IT staff whether the server is on.",
+    ),
+    "station_refused": QT_TRANSLATE_NOOP(
+        "UserError",
+        "The station server {server} refused the sign-in ({detail}). Ask the IT staff "
+        "to check the station password and login.",
+    ),
     "bad_option": QT_TRANSLATE_NOOP(
         "UserError",
         "Invalid value: {detail}",

@@ -10,9 +10,9 @@ from pathlib import Path
 from desktop.core.credentials import Vault
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
-from desktop.core.profile import ProfileError, UnitProfile, load_profile
+from desktop.core.profile import ProfileError, StationSettings, UnitProfile, load_profile
 from desktop.core.store import accounts, actions
-from desktop.core.store.database import Store, open_store
+from desktop.core.store.database import Store
 from desktop.core.store.settings import load_setting, save_setting
 from desktop.core.templates import save_user_templates
 
@@ -35,16 +35,30 @@ def find_profile(paths: Paths) -> Path | None:
 
 
 def open_home(paths: Paths, vault: Vault) -> Store:
-    """Open the store and apply the unit profile when it is new or changed."""
-    store = open_store(paths, vault)
+    """Open the store the unit profile names (this PC's file, or the station's server)
+    and apply the profile when it is new or changed."""
+    from desktop.core.station.opening import open_station_store
+
+    profile_path = find_profile(paths)
+    store = open_station_store(paths, vault, station_settings(profile_path))
     try:
-        profile_path = find_profile(paths)
         if profile_path is not None:
             apply_if_new(store, paths, profile_path, vault)
     except BaseException:
         store.close()
         raise
     return store
+
+
+def station_settings(profile_path: Path | None) -> StationSettings:
+    """The profile's ``[station]``; this PC's store when there is no valid profile
+    (an invalid one is reported once the store is open, as before station mode)."""
+    if profile_path is None:
+        return StationSettings()
+    try:
+        return load_profile(profile_path).station
+    except ProfileError:
+        return StationSettings()
 
 
 def apply_if_new(

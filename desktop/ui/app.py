@@ -12,6 +12,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -43,6 +44,11 @@ from desktop.ui.preferences import Language, PreferenceStore, ThemeChoice
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeManager
 from desktop.ui.window_state import WindowStateStore
+
+if TYPE_CHECKING:
+    from desktop.core.station.session import StationSession
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.station_feed import StationFeed, StationLink
 
 SCREENSHOT_TIMEOUT_MS = 30_000
 EARLIER_CRASH_MS = 60_000
@@ -124,7 +130,8 @@ def run_window(
     crash = CrashHandler(paths.logs)
     crash.install()
     # Countdowns by the platforms' clock: a station PC's own may be hours off.
-    desk = Desk(store, vault, paths)
+    session = open_station_session(store, paths, vault) if store.path is None else None
+    desk = session.desk if session is not None else Desk(store, vault, paths)
     context = build_context(app, desk, language=language, theme=theme)
     from desktop.ui.main_window import MainWindow  # widgets only after the translators
     from desktop.ui.sync_controller import SyncController
@@ -132,10 +139,16 @@ def run_window(
     window = MainWindow(context)
     settle_heap()
     mention_earlier_crashes(window, paths.logs)
-    controller = SyncController(desk, vault, context.tasks, context.clock, window) if sync else None
+    station = store.path is None  # the station's worker syncs; its feed brings the changes
+    controller = (
+        SyncController(desk, vault, context.tasks, context.clock, window)
+        if sync and not station
+        else None
+    )
     if controller is not None:
         window.attach_sync(controller)
         controller.start()
+    link = attach_station_session(window, session) if session is not None else None
     try:
         if screenshot is not None:
             return save_screenshot(window, screenshot)
@@ -144,8 +157,38 @@ def run_window(
     finally:
         if controller is not None:
             controller.stop()
+        if link is not None:
+            link.session.stop()
         context.tasks.shutdown()
         crash.close()  # its files are closed: a throwaway home (the demo's) can be deleted
+
+
+def attach_station_feed(window: MainWindow, store: Store) -> StationFeed:
+    """Station mode: the change feed tells ``window`` which complaints changed."""
+    from desktop.ui.station_feed import StationFeed
+
+    feed = StationFeed(store, window)
+    feed.complaints_changed.connect(window.complaints_changed)
+    feed.start()
+    return feed
+
+
+def open_station_session(store: Store, paths: Paths, vault: Vault) -> StationSession:
+    """Station mode: the window works on this desktop's replica, fed from ``store``."""
+    from desktop.core.station.session import open_session
+
+    session = open_session(store, paths.home, vault)
+    session.prepare()  # the window's first page is read from an up-to-date replica
+    return session
+
+
+def attach_station_session(window: MainWindow, session: StationSession) -> StationLink:
+    """The session's changes reach ``window``, its link and conflicts its banner."""
+    from desktop.ui.station_feed import StationLink
+
+    link = StationLink(session, window)
+    session.start()
+    return link
 
 
 def settle_heap() -> None:

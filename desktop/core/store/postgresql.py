@@ -42,6 +42,7 @@ from sqlalchemy.dialects.postgresql import dialect as postgresql_dialect
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from desktop.core.errors import UserError
 from desktop.core.store import sqlite
@@ -51,6 +52,7 @@ _DIALECT = postgresql_dialect()  # type: ignore[no-untyped-call]
 TEXT_SEARCH_CONFIG = "indonesian"
 CONNECT_TIMEOUT_SECONDS = 10
 LOCK_TIMEOUT_MS = 10_000
+TCP_USER_TIMEOUT_MS = 5_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +85,26 @@ class Server:
         return f"{self.user}@{self.host}:{self.port}/{self.dbname}"
 
 
-def make_engine(url: URL | str, *, echo: bool = False) -> Engine:
+def make_engine(url: URL | str, *, echo: bool = False, pooled: bool = True) -> Engine:
     """An engine on the station's server; every connection waits at most
-    ``LOCK_TIMEOUT_MS`` for a row another writer holds (then: ``database_busy``)."""
+    ``LOCK_TIMEOUT_MS`` for a row another writer holds (then: ``database_busy``).
+
+    ``pooled=False``: a new connection each time (a desktop's background work,
+    whose link may have died unseen while a pooled connection waited)."""
     engine = create_engine(
         url,
         echo=echo,
         pool_pre_ping=True,
+        **({} if pooled else {"poolclass": NullPool}),
         connect_args={
             "connect_timeout": CONNECT_TIMEOUT_SECONDS,
             "options": f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC",
             "application_name": "aduan-desk",
+            # A link that stops answering (a cut cable, a black hole) fails in seconds.
+            "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
         },
     )
     event.listen(engine, "begin", _on_begin)

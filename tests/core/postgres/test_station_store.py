@@ -62,7 +62,7 @@ def test_a_new_database_is_migrated_to_head(postgres_url: URL) -> None:
             schema["tables"]
         )
         assert "ix_complaint_search_document" in schema["indexes"]
-        assert set(schema["triggers"]) == {
+        assert {t for t in schema["triggers"] if not t.startswith("change_feed_")} == {
             "complaint_count_insert",
             "complaint_count_update",
             "complaint_count_delete",

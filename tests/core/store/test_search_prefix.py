@@ -57,10 +57,10 @@ def test_migration_0010_builds_the_prefix_indexes_and_keeps_every_match(
         command.downgrade(_alembic_config(MIGRATIONS, conn), "0006")
         conn.commit()
         assert not sqlite.search_index_has_prefixes(conn)
-        command.upgrade(_alembic_config(MIGRATIONS, conn), "0010_search_prefix")
+        command.upgrade(_alembic_config(MIGRATIONS, conn), "0010")
         conn.commit()
         assert sqlite.search_index_has_prefixes(conn)
-    assert schema_revision(sample_store) == "0010_search_prefix"
+    assert schema_revision(sample_store) == "0010"
     with sample_store.read() as conn:
         assert _ids_for_each_typed(conn) == before
 

@@ -15,8 +15,8 @@ from alembic import op
 
 from desktop.core.store import dialects, sqlite
 
-revision: str = "0010_search_prefix"
-down_revision: str | None = "0007_station_leases"
+revision: str = "0010"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,170 @@
+"""A desktop's session in station mode: the window reads the replica, the officer's
+actions are journalled there, and one feed thread keeps both in step with the station.
+
+While the station is reachable an action reaches it within a moment (the feed
+thread is woken to apply the journal); while it is out the window keeps working
+on the replica and the journal grows; on return the journal is applied first,
+in order and once, then the replica catches up with everything that changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop.core.credentials import Vault
+from desktop.core.desk import Desk
+from desktop.core.desk.complaints import Complaints
+from desktop.core.model import Status
+from desktop.core.paths import Paths
+from desktop.core.station import journal
+from desktop.core.station.feed import LINK_ERRORS, ChangeFeed
+from desktop.core.station.replica import Replica, open_replica
+from desktop.core.station.watchdog import Watchdog
+from desktop.core.store import postgresql
+from desktop.core.store.changes import Changes
+from desktop.core.store.database import Store
+
+log = logging.getLogger(__name__)
+
+WRITE_LIMIT_SECONDS = 15.0  # a station connection busy this long: the link is dead
+
+
+class JournalledComplaints(Complaints):
+    """The pane's actions, done on the replica and journalled for the station."""
+
+    def __init__(self, replica: Store, paths: Paths, acted: Callable[[], None]) -> None:
+        super().__init__(replica, paths)
+        self._acted = acted
+
+    def _record(self, kind: str, complaint_id: int, officer: str, **payload: object) -> Any:
+        result = journal.record(self._store, kind, complaint_id, officer, **payload)
+        self._acted()
+        return result
+
+    def reply(self, complaint_id: int, text: str, officer: str) -> int:
+        return int(self._record("reply", complaint_id, officer, text=text))
+
+    def note(self, complaint_id: int, text: str, officer: str, *, public: bool = False) -> int:
+        return int(self._record("note", complaint_id, officer, text=text, public=public))
+
+    def change_status(self, complaint_id: int, wanted: Status, officer: str) -> Status:
+        self._record("status", complaint_id, officer, wanted=wanted.value)
+        return wanted
+
+    def save_draft(self, complaint_id: int, text: str) -> None:
+        self._record("draft", complaint_id, "", text=text)
+
+
+class StationSession:
+    """The station store, this desktop's replica and journal, and the feed between them.
+
+    ``on_changes(ids)``: complaints changed in the replica (by the station or by a
+    conflict); ``on_link(up)``: the station became reachable or not. Both are
+    called on the feed's thread.
+    """
+
+    def __init__(
+        self,
+        station: Store,
+        replica: Replica,
+        paths: Paths,
+        vault: Vault,
+        *,
+        on_changes: Callable[[frozenset[int]], None] = lambda _ids: None,
+        on_link: Callable[[bool], None] = lambda _up: None,
+    ) -> None:
+        # Background work on connections of its own, each cut when it hangs.
+        self.station = Store(postgresql.make_engine(station.engine.url, pooled=False), None)
+        self._given = station
+        self.watchdog = Watchdog()
+        self.watchdog.watch(self.station.engine, WRITE_LIMIT_SECONDS)
+        self.replica = replica
+        self._on_changes = on_changes
+        self._on_link = on_link
+        self._lock = threading.Lock()  # one journal apply at a time
+        self.feed = ChangeFeed(
+            self.station,
+            self._apply_changes,
+            on_link=self._link,
+            on_connect=self.apply_journal,
+            watchdog=self.watchdog,
+        )
+        self.desk = Desk(replica.store, vault, paths)
+        self.desk.complaints = JournalledComplaints(replica.store, paths, self.feed.wake)
+
+    def listen(
+        self, on_changes: Callable[[frozenset[int]], None], on_link: Callable[[bool], None]
+    ) -> None:
+        """Who hears of changed complaints and of the link (before ``start``)."""
+        self._on_changes = on_changes
+        self._on_link = on_link
+
+    @property
+    def up(self) -> bool:
+        return self.feed.up
+
+    def prepare(self) -> None:
+        """Apply the journal and bring the replica up to date, if the station answers."""
+        if self._reachable():
+            self.apply_journal()
+            self.replica.catch_up(self.station)
+
+    def start(self) -> None:
+        """``prepare``, then follow the feed."""
+        self.prepare()
+        self.feed.resume_after(self.replica.after or 0)
+        self.feed.start()
+
+    def stop(self) -> None:
+        self.feed.stop()
+
+    def close(self) -> None:
+        self.stop()
+        self.watchdog.stop()
+        self.replica.close()
+        self.station.close()
+        self._given.close()
+
+    def _reachable(self) -> bool:
+        try:
+            with self.station.read() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except LINK_ERRORS:
+            return False
+        return True
+
+    def _link(self, up: bool) -> None:
+        self._on_link(up)
+
+    def _apply_changes(self, found: Changes) -> None:
+        self.replica.apply(self.station, found)
+        self._on_changes(found.complaint_ids)
+
+    def apply_journal(self) -> int:
+        """Apply the pending entries in order, each once; stop at a lost link (the rest
+        waits for the next try). How many were applied or found in conflict."""
+        done = 0
+        with self._lock:
+            for entry in journal.entries(self.replica.store, journal.PENDING):
+                outcome, detail = journal.apply(self.station, entry)
+                journal.mark(self.replica.store, entry.action_id, outcome, detail)
+                if outcome == journal.CONFLICT:
+                    log.info("station journal: %s on complaint %s", outcome, entry.complaint_id)
+                    # The replica shows the station's state again; the conflict is listed.
+                    again = Changes(frozenset({entry.complaint_id}), self.replica.after or 0)
+                    self.replica.apply(self.station, again)
+                    self._on_changes(again.complaint_ids)
+                done += 1
+        return done
+
+    def conflicts(self) -> list[journal.Entry]:
+        return journal.entries(self.replica.store, journal.CONFLICT)
+
+
+def open_session(station: Store, home: Path, vault: Vault) -> StationSession:
+    """The station session of this desktop's home (its replica created the first time)."""
+    return StationSession(station, open_replica(home, vault), Paths(home), vault)

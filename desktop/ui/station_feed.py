@@ -1,0 +1,112 @@
+"""The station's change feed in the window: changed complaints reach the queue, the
+side bar and the open pane on the window's thread, as a sync round's do."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.core.station.feed import ChangeFeed
+from desktop.core.station.journal import Entry
+from desktop.core.station.session import StationSession
+from desktop.core.store.database import Store
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+class StationFeed(QObject):
+    complaints_changed = Signal(object)  # a frozenset of complaint ids
+    link_changed = Signal(bool)  # the station reachable or not
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Emitted on the feed's thread; Qt queues them to the receivers' thread.
+        self.feed = ChangeFeed(
+            store,
+            lambda found: self.complaints_changed.emit(found.complaint_ids),
+            on_link=self.link_changed.emit,
+        )
+
+    def start(self) -> None:
+        self.feed.start()
+
+    def stop(self) -> None:
+        self.feed.stop()
+
+
+class StationBanner(QFrame):
+    """A calm line over the queue: the station is out (work goes on), or actions
+    that were not applied because someone else closed the complaint meanwhile."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offlineBanner")  # the offline banner's look
+        self.text = QLabel(self)
+        self.text.setObjectName("offlineBannerText")
+        self.text.setWordWrap(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 7, 10, 7)
+        layout.addWidget(self.text, 1)
+        self.out = False
+        self.conflicts: list[Entry] = []
+        self.setVisible(False)
+
+    def show_link(self, up: bool) -> None:
+        self.out = not up
+        self._show()
+
+    def show_conflicts(self, conflicts: list[Entry]) -> None:
+        self.conflicts = conflicts
+        self._show()
+
+    def _show(self) -> None:
+        lines = []
+        if self.out:
+            lines.append(
+                self.tr(
+                    "The station cannot be reached. Work goes on: your actions are kept "
+                    "and sent when the station is back."
+                )
+            )
+        for entry in self.conflicts:
+            lines.append(
+                self.tr(
+                    "Not applied on complaint #{id}: it was closed meanwhile ({detail})."
+                ).format(id=entry.complaint_id, detail=entry.detail or "")
+            )
+        self.text.setText("\n".join(lines))
+        self.setAccessibleName(self.text.text())
+        self.setVisible(bool(lines))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show()
+        super().changeEvent(event)
+
+
+class StationLink(QObject):
+    """A station session in the window: its changes reach the queue and the pane,
+    its link and conflicts the banner over the queue."""
+
+    complaints_changed = Signal(object)  # a frozenset of complaint ids
+    link_changed = Signal(bool)
+
+    def __init__(self, session: StationSession, window: MainWindow) -> None:
+        super().__init__(window)
+        self.session = session
+        self.banner = StationBanner(window)
+        area = window.banner.parentWidget()
+        column = area.layout() if area is not None else None
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(column.indexOf(window.banner) + 1, self.banner)
+        session.listen(self.complaints_changed.emit, self.link_changed.emit)  # feed's thread
+        self.complaints_changed.connect(window.complaints_changed)
+        self.complaints_changed.connect(lambda _ids: self._read_conflicts())
+        self.link_changed.connect(self.banner.show_link)
+        self._read_conflicts()
+
+    def _read_conflicts(self) -> None:
+        self.banner.show_conflicts(self.session.conflicts())
