@@ -12,7 +12,7 @@ from desktop.core.errors import UserError
 from desktop.core.paths import Paths
 from desktop.core.profile import ProfileError, StationSettings, UnitProfile, load_profile
 from desktop.core.store import accounts, actions
-from desktop.core.store.database import Store
+from desktop.core.store.database import Store, open_store
 from desktop.core.store.settings import load_setting, save_setting
 from desktop.core.templates import save_user_templates
 
@@ -37,10 +37,15 @@ def find_profile(paths: Paths) -> Path | None:
 def open_home(paths: Paths, vault: Vault) -> Store:
     """Open the store the unit profile names (this PC's file, or the station's server)
     and apply the profile when it is new or changed."""
-    from desktop.core.station.opening import open_station_store
-
     profile_path = find_profile(paths)
-    store = open_station_store(paths, vault, station_settings(profile_path))
+    settings = station_settings(profile_path)
+    if settings.kind == "postgresql":
+        # Only a station loads PostgreSQL's dialect and driver (about 100 ms).
+        from desktop.core.station.opening import open_station_store
+
+        store = open_station_store(paths, vault, settings)
+    else:
+        store = open_store(paths, vault)
     try:
         if profile_path is not None:
             apply_if_new(store, paths, profile_path, vault)
