@@ -1,0 +1,1 @@
+"""Station mode's team parts: officers' logins and roles, and the station doctor."""

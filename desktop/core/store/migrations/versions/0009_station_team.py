@@ -1,0 +1,47 @@
+"""Station team: officers' display names by PostgreSQL login, and who is at which complaint.
+
+Both tables are created on both dialects (simpler); on one PC they stay empty.
+
+Revision ID: 0009
+Revises: 0006
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "officer",
+        sa.Column("login", sa.String(length=63), nullable=False),
+        sa.Column("display_name", sa.String(length=200), nullable=False),
+        sa.PrimaryKeyConstraint("login", name="pk_officer"),
+    )
+    op.create_table(
+        "presence",
+        sa.Column("complaint_id", sa.Integer(), nullable=False),
+        sa.Column("officer", sa.String(length=200), nullable=False),
+        sa.Column("activity", sa.String(length=16), nullable=False),
+        sa.Column("seen_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["complaint_id"],
+            ["complaint.id"],
+            name="fk_presence_complaint_id_complaint",
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("complaint_id", "officer", name="pk_presence"),
+    )
+    op.create_index("ix_presence_seen", "presence", ["seen_at"])
+
+
+def downgrade() -> None:
+    op.drop_index("ix_presence_seen", table_name="presence")
+    op.drop_table("presence")
+    op.drop_table("officer")
