@@ -95,9 +95,9 @@ def test_the_other_window_shows_who_is_replying_and_who_set_the_status(
 
     ani.detail.status_actions.buttons[Status.ACKNOWLEDGED].click()
     qtbot.waitUntil(lambda: ani.detail.status_actions.current is Status.ACKNOWLEDGED)
-    assert ani.detail.status_actions.who.text().startswith("— Bripka Ani, ")
+    assert ani.detail.status_actions.who.text().startswith("— by Bripka Ani, ")
     budi.reload()  # (the change feed of station mode does this; here by hand)
-    qtbot.waitUntil(lambda: budi.detail.status_actions.who.text().startswith("— Bripka Ani, "))
+    qtbot.waitUntil(lambda: budi.detail.status_actions.who.text().startswith("— by Bripka Ani, "))
 
     ani.show_complaint(None)  # Ani moves on: her presence goes at once
     qtbot.waitUntil(lambda: line.isHidden(), timeout=8000)

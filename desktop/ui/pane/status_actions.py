@@ -27,7 +27,7 @@ class StatusActions(QWidget):
         self.chip = QLabel(self)
         self.chip.setObjectName("statusChip")
         self.chip.setStyleSheet("font-weight: 600;")
-        self.who = QLabel(self)  # who set it, when: "— Bripka Ani, 07.42"
+        self.who = QLabel(self)  # who set it, when: "— Bripka Ani, 07.42" in Indonesian
         self.who.setObjectName("statusWho")
         self.move_caption = QLabel(self)
         # Two lines: the status, then the moves (the pane is narrow; buttons must not clip).
@@ -74,7 +74,7 @@ class StatusActions(QWidget):
         self.chip.setText(status_label(status))
         if change is not None and zone is not None and change.new is status:
             self.who.setText(
-                self.tr("— {officer}, {time}").format(
+                self.tr("— by {officer}, {time}").format(
                     officer=change.officer, time=message_time(change.at, zone)
                 )
             )
