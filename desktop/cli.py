@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop import cli_sync, console
+from desktop import cli_station_admin, cli_sync, console
 from desktop.core.errors import UserError
 from desktop.core.model import OPEN_STATUSES, Channel, Status
 
@@ -95,6 +95,11 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(defaults=False)
     parser = argparse.ArgumentParser(
@@ -143,6 +148,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("status", type=_status)
 
     cli_sync.register(sub, common)
+
+    # The ``station`` group (W1's desktop/cli_station.py takes it over when merged).
+    station = command("station", lambda _a: _usage(station), "station mode: PostgreSQL")
+    cli_station_admin.register(
+        station.add_subparsers(title="station commands", metavar="ACTION"),
+        lambda parent, name, handler, text: (
+            parent.add_parser(name, parents=[common], help=text, description=text).set_defaults(
+                handler=handler
+            )
+            or parent.choices[name]
+        ),
+    )
 
     p = command("sample", cmd_sample, "load realistic sample complaints")
     p.add_argument("--count", type=_positive, default=200)

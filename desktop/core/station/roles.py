@@ -20,8 +20,11 @@ import re
 
 from desktop.core.errors import UserError
 
-# Tables an officer's desk may delete rows of; every other table: select, insert, update.
+# Tables an officer's desk may delete rows of; every other table: select, insert, update,
+# but for READ_ONLY ones: who is who (an officer renaming themselves would forge the
+# audit trail) and the schema's version (the owner's migrations set it).
 DELETABLE = ("draft", "presence")
+READ_ONLY = ("officer", "alembic_version")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -51,6 +54,7 @@ def recipe(database: str, owner: str) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {group}",
         f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {group}",
         f"GRANT DELETE ON {deletable} TO {group}",
+        f"REVOKE INSERT, UPDATE ON {', '.join(READ_ONLY)} FROM {group}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
         # Tables a later migration (run by the owner) creates are covered too.
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "
