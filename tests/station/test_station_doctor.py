@@ -17,8 +17,12 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from sqlalchemy.engine import URL
 
+from desktop.cli import main
+from desktop.core.credentials import KeyringVault
 from desktop.core.doctor import Check
+from desktop.core.profile import load_profile
 from desktop.core.station.doctor import check_station
+from desktop.core.store.station import password_name, server_of
 from tests.postgres_support import Cluster, require_server_programs
 from tests.station.team_support import Station, new_station
 
@@ -181,3 +185,33 @@ def test_a_schema_behind_this_version_is_reported(station: Station) -> None:
     checks = _by_name(check_station(station.officer_url(login)))
     assert not checks["schema"].ok
     assert "schema 0006 (this version expects" in checks["schema"].detail
+
+
+@pytest.mark.keyring
+def test_the_command_reads_the_profile_and_the_keyring_and_fails_on_a_problem(
+    station: Station,
+    keyring_vault: KeyringVault,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    login = station.add_officer("Bripka Ani")
+    profile = tmp_path / "profil.toml"
+    profile.write_text(
+        '[unit]\nname = "Polres Contoh"\n\n[station]\nkind = "postgresql"\n'
+        f'host = "127.0.0.1"\nport = {station.cluster.port}\n'
+        f'dbname = "{station.database}"\nuser = "{login}"\nsslmode = "disable"\n',
+        encoding="utf-8",
+    )
+    name = password_name(server_of(load_profile(profile).station))
+    keyring_vault.set(name, station.cluster.password)
+    try:
+        code = main(
+            ["--home", str(tmp_path / "home"), "station", "doctor", "--profile", str(profile)]
+        )
+    finally:
+        keyring_vault.delete(name)
+    printed = capsys.readouterr().out
+    assert code == 1  # no TLS: a problem
+    assert "tls: the connection is NOT encrypted" in printed
+    assert "officer: replies and notes are recorded as Bripka Ani" in printed
+    assert station.cluster.password not in printed
