@@ -7,7 +7,10 @@ loads sample complaints, then runs ``--desktops`` processes. Each process is
 one officer's desktop (its own login, its own ``Desk``) doing ``--rate``
 actions a second for ``--seconds``, on a fixed schedule: a status change, a
 progress note and a queued reply (with its outbox entry) in turn, on random
-complaints, plus a presence refresh every 5 s as a window does. An action's
+complaints, plus a presence refresh every 5 s as a window does. An action the
+store refuses as "busy" (a deadlock victim or a lock timeout: rolled back
+whole, the window says "try again shortly") is pressed again, as an officer
+would, up to BUSY_RETRIES times; those are counted. An action's
 latency is from its scheduled start (so falling behind counts) to its commit.
 
 At the end every effect is counted in the database by officer: each status
@@ -43,6 +46,7 @@ if TYPE_CHECKING:
 KINDS = ("status", "note", "reply")
 Output = dict[str, Any]
 PRESENCE_EVERY_S = 5.0
+BUSY_RETRIES = 5  # "the database is busy, try again": a deadlock victim, rolled back whole
 
 
 def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) -> None:
@@ -64,7 +68,7 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
     with store.read() as conn:
         ids = list(conn.execute(select(ComplaintRow.id)).scalars())
     done = {kind: 0 for kind in KINDS}
-    refused = 0
+    refused = busy = given_up = 0
     latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
     interval = 1.0 / rate
     count = int(seconds * rate)
@@ -84,25 +88,33 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
                     ).scalar_one()
                 )
             target = rng.choice(sorted(TRANSITIONS[current]))
-        try:
-            if kind == "status":
-                desk.complaints.change_status(complaint, target, "")
-            elif kind == "note":
-                desk.complaints.note(complaint, f"Catatan beban {seed}-{i}", "")
+        for _attempt in range(BUSY_RETRIES + 1):
+            try:
+                if kind == "status":
+                    desk.complaints.change_status(complaint, target, "")
+                elif kind == "note":
+                    desk.complaints.note(complaint, f"Catatan beban {seed}-{i}", "")
+                else:
+                    desk.complaints.reply(complaint, f"Balasan beban {seed}-{i}", "")
+            except UserError as exc:
+                if exc.code == "database_busy":  # rolled back whole; the officer presses again
+                    busy += 1
+                    continue
+                if exc.code != "illegal_transition":
+                    raise
+                refused += 1  # another officer moved it between the read and the click
             else:
-                desk.complaints.reply(complaint, f"Balasan beban {seed}-{i}", "")
-        except UserError as exc:
-            if exc.code != "illegal_transition":
-                raise
-            refused += 1  # another officer moved it between the read and the click
+                done[kind] += 1
+            break
         else:
-            done[kind] += 1
+            given_up += 1
         latencies[kind].append(time.time() - due)
         if time.time() >= next_presence:
             desk.complaints.mark_presence(complaint, "", Activity.VIEWING)
             next_presence += PRESENCE_EVERY_S
     store.close()
-    print(json.dumps({"done": done, "refused": refused, "latencies": latencies}))
+    summary = {"done": done, "refused": refused, "busy": busy, "given_up": given_up}
+    print(json.dumps({**summary, "latencies": latencies}))
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -284,6 +296,12 @@ def report(
         f"  outbox: one entry per reply expected {replies}, found {_new(before, after, 'outbox')}"
     )
     print(f"  status changes refused (another officer had just moved the complaint): {refused}")
+    busy = sum(o["busy"] for o in outputs)
+    given_up = sum(o["given_up"] for o in outputs)
+    print(
+        f"  'database busy' (deadlock or lock timeout; rolled back, pressed again): {busy}; "
+        f"given up after {BUSY_RETRIES} retries: {given_up}"
+    )
     print(f"lost or duplicated: {lost_or_doubled(args, outputs, before, after)}")
 
 
