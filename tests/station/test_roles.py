@@ -109,3 +109,28 @@ def test_the_cli_prints_the_recipe_and_refuses_names_that_need_quoting(
     assert "DROP" not in capsys.readouterr().out
     with pytest.raises(UserError):
         roles.add_officer("polres_a", "Ani", "Bripka Ani")
+
+
+def test_an_officer_cannot_sign_a_row_as_someone_else(station: Station) -> None:
+    login = station.add_officer("Bripka Ani")
+    owner = station.open_as_owner()
+    try:
+        with owner.write() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO account (channel, name, params, created_at, sync_state, "
+                "failure_count) VALUES ('x', 'humas', '{}', now(), 'idle', 0)"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO complaint (account_id, channel, thread_id, author_id, author_name, "
+                "excerpt, status, first_message_at, last_message_at, message_count) "
+                "VALUES (1, 'x', 't1', 'u1', 'Budi', '', 'new', now(), now(), 1)"
+            )
+    finally:
+        owner.close()
+    with _connect(station, login) as conn:
+        conn.execute(
+            b"INSERT INTO note (complaint_id, officer, text, public, created_at) "
+            b"VALUES (1, 'Kapolres', 'x', false, now())"
+        )
+        conn.execute(b"UPDATE note SET officer = 'Kapolres'")
+        assert conn.execute(b"SELECT officer FROM note").fetchall() == [("Bripka Ani",)]
