@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -70,6 +71,7 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
     done = {kind: 0 for kind in KINDS}
     refused = busy = given_up = 0
     latencies: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    service: list[float] = []  # from the click to the commit, whatever the backlog
     interval = 1.0 / rate
     count = int(seconds * rate)
     next_presence = start_at
@@ -88,6 +90,7 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
                     ).scalar_one()
                 )
             target = rng.choice(sorted(TRANSITIONS[current]))
+        began = time.time()
         for _attempt in range(BUSY_RETRIES + 1):
             try:
                 if kind == "status":
@@ -109,12 +112,13 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
         else:
             given_up += 1
         latencies[kind].append(time.time() - due)
+        service.append(time.time() - began)
         if time.time() >= next_presence:
             desk.complaints.mark_presence(complaint, "", Activity.VIEWING)
             next_presence += PRESENCE_EVERY_S
     store.close()
     summary = {"done": done, "refused": refused, "busy": busy, "given_up": given_up}
-    print(json.dumps({**summary, "latencies": latencies}))
+    print(json.dumps({**summary, "latencies": latencies, "service": service}))
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -199,6 +203,7 @@ def main() -> int:
             json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in processes
         ]
         wall = time.time() - start_at
+        print(f"machine: {os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f}")
         after = effects(owner)
         owner.close()
     finally:
@@ -281,6 +286,14 @@ def report(
         f"p95 {_percentile(ms, 0.95):.1f} ms, p99 {_percentile(ms, 0.99):.1f} ms, "
         f"max {max(ms):.1f} ms"
     )
+    took = [v * 1000 for o in outputs for v in o["service"]]
+    print(
+        f"action service time (from its actual start to commit): median "
+        f"{statistics.median(took):.1f} ms, p95 {_percentile(took, 0.95):.1f} ms, "
+        f"p99 {_percentile(took, 0.99):.1f} ms"
+    )
+    late = sum(1 for v in ms if v > 1000)
+    print(f"actions committed more than 1 s after their scheduled start: {late} of {len(ms)}")
     for kind in KINDS:
         values = [v * 1000 for o in outputs for v in o["latencies"][kind]]
         print(
