@@ -180,7 +180,7 @@ def main() -> int:
                     )
                 )
         before = effects(owner)
-        start_at = time.time() + 8.0 + 0.4 * args.desktops  # every process started and ready
+        start_at = time.time() + 8.0 + 1.0 * args.desktops  # every process started and ready
         processes = [
             subprocess.Popen(
                 [
