@@ -94,18 +94,24 @@ def test_a_login_of_station_a_cannot_connect_to_station_b(
 def test_the_cli_prints_the_recipe_and_refuses_names_that_need_quoting(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["station", "roles", "--database", "polres_a", "--owner", "humas"]) == 0
+    assert (
+        main(["--lang", "en", "station", "roles", "--database", "polres_a", "--owner", "humas"])
+        == 0
+    )
     printed = capsys.readouterr().out
     assert roles.as_script(roles.recipe("polres_a", "humas")) in printed
     assert "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO polres_a_officers" in (
         printed
     )
-    assert main(["station", "roles", "--add-officer", "ani", "--name", "Bripka Ani"]) == 0
+    assert (
+        main(["--lang", "en", "station", "roles", "--add-officer", "ani", "--name", "Bripka Ani"])
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "IN ROLE aduan_desk_officers" in printed
     assert "\\password ani" in printed
     assert "PASSWORD" not in printed  # typed into psql, never printed or stored
-    assert main(["station", "roles", "--database", "a; DROP DATABASE b"]) == 1
+    assert main(["--lang", "en", "station", "roles", "--database", "a; DROP DATABASE b"]) == 1
     assert "DROP" not in capsys.readouterr().out
     with pytest.raises(UserError):
         roles.add_officer("polres_a", "Ani", "Bripka Ani")

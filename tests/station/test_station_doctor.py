@@ -205,8 +205,9 @@ def test_the_command_reads_the_profile_and_the_keyring_and_fails_on_a_problem(
     name = password_name(server_of(load_profile(profile).station))
     keyring_vault.set(name, station.cluster.password)
     try:
+        home = str(tmp_path / "home")
         code = main(
-            ["--home", str(tmp_path / "home"), "station", "doctor", "--profile", str(profile)]
+            ["--lang", "en", "--home", home, "station", "doctor", "--profile", str(profile)]
         )
     finally:
         keyring_vault.delete(name)
