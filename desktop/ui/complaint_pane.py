@@ -166,7 +166,7 @@ class ComplaintPane(QWidget):
         complaint_id, generation = self.complaint_id, self._generation
         assert complaint_id is not None
         self._tasks.db(
-            lambda: self._complaints.pane(complaint_id, self.officer),
+            lambda: self._complaints.pane(complaint_id),
             while_alive(self, lambda data: self._loaded(data, generation, first)),
             while_alive(self, lambda error: self._load_failed(error, generation)),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from desktop.core.deadlines import UnitSettings
@@ -24,7 +24,6 @@ class PaneData:
     templates: Sequence[Template]
     templates_problem: str | None  # the unit's template file could not be read
     status_change: audit.StatusChange | None = None  # who set the status shown, when
-    others: Sequence[presence.Presence] = field(default_factory=tuple)  # station mode only
 
 
 class Complaints:
@@ -41,19 +40,18 @@ class Complaints:
         """Station mode: other officers share the store (presence and warnings apply)."""
         return self._store.path is None
 
-    def pane(self, complaint_id: int, officer: str = "") -> PaneData:
+    def pane(self, complaint_id: int) -> PaneData:
         """Everything the complaint pane shows, read at once."""
         with self._store.read() as conn:
             detail = queries.complaint_detail(conn, complaint_id)
             unit = load_unit_settings(conn)
             status_change = audit.last_status_change(conn, complaint_id)
-            others = presence.others_now(conn, complaint_id, officer) if self.station else []
         draft = drafts.load_draft(self._store, complaint_id)
         try:
             templates, problem = reply_templates(self._paths.templates), None
         except (OSError, ValueError) as exc:
             templates, problem = load_templates(default_templates_path()), str(exc)
-        return PaneData(detail, unit, draft, templates, problem, status_change, others)
+        return PaneData(detail, unit, draft, templates, problem, status_change)
 
     # --- station mode: who else is here ---------------------------------------------
 

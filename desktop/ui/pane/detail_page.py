@@ -70,7 +70,6 @@ class DetailPage(QWidget):
         self.deadline_bar.show_deadline(complaint, unit)
         self.status_actions.show_status(complaint.status, data.status_change, unit.zone)
         self.status_actions.set_busy(False)
-        self.presence.show_others(data.others)
         self.conversation.show_thread(detail, unit.zone)
         self.notes.show_notes(detail.notes, unit.zone)
         self.composer.set_templates(data.templates)
