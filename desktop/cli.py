@@ -95,6 +95,11 @@ def _common_options(*, defaults: bool) -> argparse.ArgumentParser:
     return common
 
 
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options(defaults=False)
     parser = argparse.ArgumentParser(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from desktop import cli_station_admin
 from desktop.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ def register(sub: Any, command: Command) -> argparse.ArgumentParser:
     station = command(sub, "station", _station_help, "station mode: the team on one queue")
     ssub = station.add_subparsers(title="station commands", metavar="ACTION")
     station.set_defaults(station_parser=station)
+    cli_station_admin.register(ssub, command)
     p = command(
         ssub,
         "worker",

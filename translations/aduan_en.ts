@@ -444,6 +444,22 @@
         <translation>The unit&apos;s template file could not be read; the default templates are used. ({detail})</translation>
     </message>
     <message>
+        <source>Reply again?</source>
+        <translation>Reply again?</translation>
+    </message>
+    <message>
+        <source>{officer} already replied to this complaint ({time}). Queue your reply as well?</source>
+        <translation>{officer} already replied to this complaint ({time}). Queue your reply as well?</translation>
+    </message>
+    <message>
+        <source>Queue my reply too</source>
+        <translation>Queue my reply too</translation>
+    </message>
+    <message>
+        <source>Do not send</source>
+        <translation>Do not send</translation>
+    </message>
+    <message>
         <source>Choose a complaint in the list</source>
         <translation>Choose a complaint in the list</translation>
     </message>
@@ -948,6 +964,21 @@
     </message>
 </context>
 <context>
+    <name>PresenceLine</name>
+    <message>
+        <source>Other officers at this complaint</source>
+        <translation>Other officers at this complaint</translation>
+    </message>
+    <message>
+        <source>{officer} is replying</source>
+        <translation>{officer} is replying</translation>
+    </message>
+    <message>
+        <source>{officer} has this complaint open</source>
+        <translation>{officer} has this complaint open</translation>
+    </message>
+</context>
+<context>
     <name>QueueColumns</name>
     <message>
         <source>Deadline</source>
@@ -1443,6 +1474,10 @@
         <translation>Complaint status</translation>
     </message>
     <message>
+        <source>— by {officer}, {time}</source>
+        <translation>— by {officer}, {time}</translation>
+    </message>
+    <message>
         <source>Current status: {status}</source>
         <translation>Current status: {status}</translation>
     </message>
@@ -1823,6 +1858,10 @@
     <message>
         <source>Invalid value: {detail}</source>
         <translation>Invalid value: {detail}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be a PostgreSQL login or database name here: use lower-case letters, digits and _ (at most 63, not starting with a digit).</source>
+        <translation>&apos;{name}&apos; cannot be a PostgreSQL login or database name here: use lower-case letters, digits and _ (at most 63, not starting with a digit).</translation>
     </message>
 </context>
 <context>

@@ -444,6 +444,22 @@
         <translation>Berkas templat satuan tidak bisa dibaca; templat bawaan yang dipakai. ({detail})</translation>
     </message>
     <message>
+        <source>Reply again?</source>
+        <translation>Balas lagi?</translation>
+    </message>
+    <message>
+        <source>{officer} already replied to this complaint ({time}). Queue your reply as well?</source>
+        <translation>{officer} sudah membalas aduan ini ({time}). Tetap masukkan balasan Anda ke antrean?</translation>
+    </message>
+    <message>
+        <source>Queue my reply too</source>
+        <translation>Tetap kirim balasan saya</translation>
+    </message>
+    <message>
+        <source>Do not send</source>
+        <translation>Jangan kirim</translation>
+    </message>
+    <message>
         <source>Choose a complaint in the list</source>
         <translation>Pilih aduan di daftar</translation>
     </message>
@@ -948,6 +964,21 @@
     </message>
 </context>
 <context>
+    <name>PresenceLine</name>
+    <message>
+        <source>Other officers at this complaint</source>
+        <translation>Petugas lain di aduan ini</translation>
+    </message>
+    <message>
+        <source>{officer} is replying</source>
+        <translation>{officer} sedang membalas</translation>
+    </message>
+    <message>
+        <source>{officer} has this complaint open</source>
+        <translation>{officer} sedang membuka aduan ini</translation>
+    </message>
+</context>
+<context>
     <name>QueueColumns</name>
     <message>
         <source>Deadline</source>
@@ -1443,6 +1474,10 @@
         <translation>Status aduan</translation>
     </message>
     <message>
+        <source>— by {officer}, {time}</source>
+        <translation>— {officer}, {time}</translation>
+    </message>
+    <message>
         <source>Current status: {status}</source>
         <translation>Status sekarang: {status}</translation>
     </message>
@@ -1823,6 +1858,10 @@
     <message>
         <source>Invalid value: {detail}</source>
         <translation>Nilai tidak sah: {detail}</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; cannot be a PostgreSQL login or database name here: use lower-case letters, digits and _ (at most 63, not starting with a digit).</source>
+        <translation>&apos;{name}&apos; tidak dapat dipakai sebagai nama login atau database PostgreSQL di sini: gunakan huruf kecil, angka dan _ (paling banyak 63, tidak diawali angka).</translation>
     </message>
 </context>
 <context>

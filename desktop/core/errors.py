@@ -204,6 +204,11 @@ MESSAGES: Mapping[str, str] = {
         "UserError",
         "Invalid value: {detail}",
     ),
+    "bad_role_name": QT_TRANSLATE_NOOP(
+        "UserError",
+        "'{name}' cannot be a PostgreSQL login or database name here: use lower-case "
+        "letters, digits and _ (at most 63, not starting with a digit).",
+    ),
 }
 
 

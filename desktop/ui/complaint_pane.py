@@ -7,27 +7,44 @@ the pane; what they typed stays in the reply box and in its saved draft.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.core.connect.scopes import MissingScope
 from desktop.core.desk import Complaints, PaneData
 from desktop.core.errors import UserError
 from desktop.core.model import Status
+from desktop.core.store.presence import Activity, Presence, RecentReply
 from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.detail_page import DetailPage
 from desktop.ui.pane.draft_keeper import DraftKeeper
+from desktop.ui.pane.labels import message_time
 from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.loading import default_officer
 from desktop.ui.pane.message_line import MessageLine
 from desktop.ui.pane.scope_notice import MissingFor
 from desktop.ui.tasks import TaskRunner
+
+# Station mode: how often this desktop refreshes its presence and reads the others'
+# (presence rows lapse after a minute without refresh), and how long after the last
+# keystroke the officer still counts as replying.
+PRESENCE_POLL_MS = 5000
+TYPING_FOR_S = 20.0
+_log = logging.getLogger(__name__)
+
+
+def _presence_failed(error: BaseException) -> None:
+    """Presence is advisory: a failed refresh is logged, the next tick tries again
+    (an unreachable station is reported by the connection's own status)."""
+    _log.warning("presence refresh failed: %s", type(error).__name__)
 
 
 class ComplaintPane(QWidget):
@@ -76,6 +93,14 @@ class ComplaintPane(QWidget):
         self.detail.status_actions.status_chosen.connect(self._change_status)
         self.detail.conversation.retry_requested.connect(self._retry)
         self.detail.conversation.edit_requested.connect(self._edit_reply)
+        self.confirm_box: QMessageBox | None = None  # the second-reply question, while open
+        self._typed_at = float("-inf")
+        self._presence_timer = QTimer(self)
+        self._presence_timer.setInterval(PRESENCE_POLL_MS)
+        self._presence_timer.timeout.connect(self._refresh_presence)
+        if complaints.station:
+            self.composer.text_edited.connect(self._typing)
+            self._presence_timer.start()
         self._retranslate()
 
     # --- the interface the shell uses ------------------------------------------
@@ -90,7 +115,9 @@ class ComplaintPane(QWidget):
             self.reload()
             return
         self.drafts.follow(None)
+        self._leave(self.complaint_id)
         self.complaint_id = complaint_id
+        self._typed_at = float("-inf")
         self._generation += 1
         self.message_line.dismiss()
         self.composer.set_text("", quiet=True)
@@ -101,6 +128,7 @@ class ComplaintPane(QWidget):
         if complaint_id is not None:
             self.composer.set_busy(True)
             self._load(first=True)
+            self._refresh_presence()
 
     def focus_composer(self) -> None:
         if self.complaint_id is None:
@@ -190,6 +218,58 @@ class ComplaintPane(QWidget):
         complaint_id, officer = self.complaint_id, self.officer
         if complaint_id is None:
             return
+        if not self._complaints.station:
+            self._send_reply(complaint_id, text, officer)
+            return
+        self.composer.set_busy(True)  # station mode: first, did someone else just answer?
+
+        def checked(recent: RecentReply | None) -> None:
+            if recent is None:
+                self._send_reply(complaint_id, text, officer)
+            elif self.complaint_id == complaint_id:
+                self._ask_second_reply(recent, complaint_id, text, officer)
+
+        def failed(error: BaseException) -> None:
+            self.composer.set_busy(False)
+            self._show_error(error)
+
+        self._run(
+            lambda: self._complaints.recent_reply_by_other(complaint_id, officer), checked, failed
+        )
+
+    def _ask_second_reply(
+        self, recent: RecentReply, complaint_id: int, text: str, officer: str
+    ) -> None:
+        zone = self.data.unit.zone if self.data is not None else None
+        when = message_time(recent.at, zone) if zone is not None else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Reply again?"),
+            self.tr(
+                "{officer} already replied to this complaint ({time}). Queue your reply as well?"
+            ).format(officer=recent.officer, time=when),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.setObjectName("secondReplyConfirm")
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        yes.setText(self.tr("Queue my reply too"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Do not send"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: object) -> None:
+            self.confirm_box = None
+            if button is yes and self.complaint_id == complaint_id:
+                self._send_reply(complaint_id, text, officer)
+            else:
+                self.composer.set_busy(False)  # the text stays in the box and its draft
+
+        box.buttonClicked.connect(answered)
+        box.finished.connect(box.deleteLater)
+        self.confirm_box = box
+        box.open()
+
+    def _send_reply(self, complaint_id: int, text: str, officer: str) -> None:
         self.drafts.drop_pending()
         self.composer.set_busy(True)
 
@@ -259,6 +339,40 @@ class ComplaintPane(QWidget):
     def _edit_reply(self, text: str) -> None:
         self.composer.set_text(text)  # one undoable edit: Ctrl+Z brings back what was there
         self.focus_composer()
+
+    # --- station mode: presence --------------------------------------------------------
+
+    def _typing(self, _text: object = None) -> None:
+        replying = time.monotonic() - self._typed_at < TYPING_FOR_S
+        self._typed_at = time.monotonic()
+        if not replying:
+            self._refresh_presence()  # the others see "sedang membalas" now, not at the next tick
+
+    def _refresh_presence(self) -> None:
+        """Tell the station this officer is here (viewing or typing); show who else is."""
+        complaint_id, officer = self.complaint_id, self.officer
+        if complaint_id is None or not self._complaints.station:
+            return
+        typing = time.monotonic() - self._typed_at < TYPING_FOR_S
+        activity = Activity.TYPING if typing else Activity.VIEWING
+
+        def work() -> list[Presence]:
+            self._complaints.mark_presence(complaint_id, officer, activity)
+            return self._complaints.others_at(complaint_id, officer)
+
+        def done(others: list[Presence]) -> None:
+            if self.complaint_id == complaint_id:
+                self.detail.presence.show_others(others)
+
+        self._tasks.background(work, while_alive(self, done), _presence_failed)
+
+    def _leave(self, complaint_id: int | None) -> None:
+        if complaint_id is None or not self._complaints.station:
+            return
+        officer = self.officer
+        self._tasks.background(
+            lambda: self._complaints.leave(complaint_id, officer), None, _presence_failed
+        )
 
     # --- plumbing --------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from desktop.core.deadlines import UnitSettings
 from desktop.core.model import Status
 from desktop.core.paths import Paths
-from desktop.core.store import actions, drafts, queries
+from desktop.core.store import actions, audit, drafts, presence, queries
 from desktop.core.store import outbox as outbox_rows
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
@@ -23,6 +23,7 @@ class PaneData:
     draft: str
     templates: Sequence[Template]
     templates_problem: str | None  # the unit's template file could not be read
+    status_change: audit.StatusChange | None = None  # who set the status shown, when
 
 
 class Complaints:
@@ -34,17 +35,52 @@ class Complaints:
         with self._store.read() as conn:
             return queries.complaint_detail(conn, complaint_id)
 
+    @property
+    def station(self) -> bool:
+        """Station mode: other officers share the store (presence and warnings apply)."""
+        return self._store.path is None
+
     def pane(self, complaint_id: int) -> PaneData:
         """Everything the complaint pane shows, read at once."""
         with self._store.read() as conn:
             detail = queries.complaint_detail(conn, complaint_id)
             unit = load_unit_settings(conn)
+            status_change = audit.last_status_change(conn, complaint_id)
         draft = drafts.load_draft(self._store, complaint_id)
         try:
             templates, problem = reply_templates(self._paths.templates), None
         except (OSError, ValueError) as exc:
             templates, problem = load_templates(default_templates_path()), str(exc)
-        return PaneData(detail, unit, draft, templates, problem)
+        return PaneData(detail, unit, draft, templates, problem, status_change)
+
+    # --- station mode: who else is here ---------------------------------------------
+
+    def mark_presence(self, complaint_id: int, officer: str, activity: presence.Activity) -> None:
+        """Tell the other desktops this officer views or types in the complaint."""
+        if not self.station:
+            return
+        with self._store.write() as conn:
+            presence.mark_now(conn, complaint_id, officer, activity)
+
+    def leave(self, complaint_id: int, officer: str) -> None:
+        if not self.station:
+            return
+        with self._store.write() as conn:
+            presence.leave(conn, complaint_id, officer)
+
+    def others_at(self, complaint_id: int, officer: str) -> list[presence.Presence]:
+        """The other officers viewing or typing in the complaint now (none on one PC)."""
+        if not self.station:
+            return []
+        with self._store.read() as conn:
+            return presence.others_now(conn, complaint_id, officer)
+
+    def recent_reply_by_other(self, complaint_id: int, officer: str) -> presence.RecentReply | None:
+        """Another officer's reply to the complaint in the last minutes: ask before a second."""
+        if not self.station:
+            return None
+        with self._store.read() as conn:
+            return presence.recent_reply_now(conn, complaint_id, officer)
 
     def templates(self) -> list[Template]:
         return reply_templates(self._paths.templates)

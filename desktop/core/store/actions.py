@@ -21,6 +21,7 @@ from desktop.core.model import (
     Status,
     check_transition,
 )
+from desktop.core.store.audit import acting_officer
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import refresh_complaints
 from desktop.core.store.schema import (
@@ -49,6 +50,7 @@ def _queue_reply(conn: Connection, complaint_id: int, text: str, officer: str) -
     if found is None:
         raise UserError("unknown_complaint", id=complaint_id)
     account_id, channel = found
+    officer = acting_officer(conn, officer)
     limit = MAX_REPLY_LENGTH[Channel(channel)]
     if len(text) > limit:
         raise UserError("text_too_long", channel=channel, length=len(text), limit=limit)
@@ -81,6 +83,7 @@ def add_note(
         reply_id = _queue_reply(conn, complaint_id, text, officer) if public else None
         if reply_id is None:
             _require_complaint(conn, complaint_id)
+        officer = acting_officer(conn, officer)
         note_id = conn.execute(
             insert(NoteRow)
             .values(
@@ -100,6 +103,7 @@ def change_status(store: Store, complaint_id: int, wanted: Status, officer: str)
     """Move a complaint to ``wanted`` if the status machine allows it."""
     with store.write() as conn:
         current = Status(_require_complaint(conn, complaint_id))
+        officer = acting_officer(conn, officer)
         try:
             check_transition(current, wanted)
         except IllegalTransitionError as exc:

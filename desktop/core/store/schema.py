@@ -238,3 +238,26 @@ class DraftRow(Base):
     )
     text: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class OfficerRow(Base):
+    """Station mode: the display name of each officer's PostgreSQL login."""
+
+    __tablename__ = "officer"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)  # PostgreSQL's name length
+    display_name: Mapped[str] = mapped_column(String(200))
+
+
+class PresenceRow(Base):
+    """Station mode: who has a complaint open or is typing in it, refreshed as they work."""
+
+    __tablename__ = "presence"
+    __table_args__ = (Index("ix_presence_seen", "seen_at"),)
+
+    complaint_id: Mapped[int] = mapped_column(
+        ForeignKey("complaint.id", ondelete="CASCADE"), primary_key=True
+    )
+    officer: Mapped[str] = mapped_column(String(200), primary_key=True)
+    activity: Mapped[str] = mapped_column(String(16))  # "viewing" or "typing"
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)

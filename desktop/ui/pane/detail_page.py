@@ -20,6 +20,7 @@ from desktop.ui.pane.conversation import ConversationView
 from desktop.ui.pane.deadline_bar import DeadlineBar
 from desktop.ui.pane.header import ComplaintHeader
 from desktop.ui.pane.notes import NoteComposer, NotesTimeline
+from desktop.ui.pane.presence_line import PresenceLine
 from desktop.ui.pane.status_actions import StatusActions
 
 
@@ -30,6 +31,7 @@ class DetailPage(QWidget):
         self.header = ComplaintHeader(self)
         self.deadline_bar = DeadlineBar(clock, self)
         self.status_actions = StatusActions(self)
+        self.presence = PresenceLine(self)  # station mode: who else is at this complaint
         self.conversation = ConversationView(self)
         self.composer = Composer(self)
         self.notes = NotesTimeline(self)
@@ -54,7 +56,7 @@ class DetailPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(10)
-        for widget in (self.header, self.deadline_bar, self.status_actions):
+        for widget in (self.header, self.deadline_bar, self.status_actions, self.presence):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         self._retranslate()
@@ -66,7 +68,7 @@ class DetailPage(QWidget):
         complaint = detail.complaint
         self.header.show_complaint(detail, unit)
         self.deadline_bar.show_deadline(complaint, unit)
-        self.status_actions.show_status(complaint.status)
+        self.status_actions.show_status(complaint.status, data.status_change, unit.zone)
         self.status_actions.set_busy(False)
         self.conversation.show_thread(detail, unit.zone)
         self.notes.show_notes(detail.notes, unit.zone)
@@ -85,6 +87,7 @@ class DetailPage(QWidget):
 
     def clear(self) -> None:
         self.data = None
+        self.presence.show_others(())
         self.deadline_bar.clear()
         self.conversation.clear()
 
@@ -104,5 +107,6 @@ class DetailPage(QWidget):
         self.tabs.setAccessibleName(self.tr("Conversation and notes"))
         self.setAccessibleName(self.tr("Complaint details"))
         self.conversation.setAccessibleName(self.tr("Conversation"))
-        for part in (self.status_actions, self.composer, self.notes, self.note_composer):
+        parts = (self.status_actions, self.presence, self.composer, self.notes, self.note_composer)
+        for part in parts:
             part.retranslate()

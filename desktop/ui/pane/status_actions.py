@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.core.deadlines import UnitZone
 from desktop.core.model import TRANSITIONS, Status
+from desktop.core.store.audit import StatusChange
 from desktop.ui.labels import status_label
+from desktop.ui.pane.labels import message_time
 
 # Buttons appear in the order a complaint usually moves.
 _ORDER = (Status.NEW, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.RESOLVED, Status.DISMISSED)
@@ -24,12 +27,15 @@ class StatusActions(QWidget):
         self.chip = QLabel(self)
         self.chip.setObjectName("statusChip")
         self.chip.setStyleSheet("font-weight: 600;")
+        self.who = QLabel(self)  # who set it, when: "— Bripka Ani, 07.42" in Indonesian
+        self.who.setObjectName("statusWho")
         self.move_caption = QLabel(self)
         # Two lines: the status, then the moves (the pane is narrow; buttons must not clip).
         current = QHBoxLayout()
         current.setSpacing(6)
         current.addWidget(self.caption)
         current.addWidget(self.chip)
+        current.addWidget(self.who)
         current.addStretch(1)
         moves = QHBoxLayout()
         moves.setSpacing(6)
@@ -59,10 +65,21 @@ class StatusActions(QWidget):
             button.setToolTip(button.accessibleName())
         self.setAccessibleName(self.tr("Complaint status"))
 
-    def show_status(self, status: Status) -> None:
+    def show_status(
+        self, status: Status, change: StatusChange | None = None, zone: UnitZone | None = None
+    ) -> None:
+        """Show ``status``; ``change`` (its latest change, if it matches) says who and when."""
         self.current = status
         self.retranslate()
         self.chip.setText(status_label(status))
+        if change is not None and zone is not None and change.new is status:
+            self.who.setText(
+                self.tr("— by {officer}, {time}").format(
+                    officer=change.officer, time=message_time(change.at, zone)
+                )
+            )
+        else:
+            self.who.clear()
         self.chip.setAccessibleName(
             self.tr("Current status: {status}").format(status=status_label(status))
         )
