@@ -37,7 +37,10 @@ name = "humaspolrescontoh"
 
 @pytest.fixture
 def keyring(keyring_vault: KeyringVault) -> Iterator[KeyringVault]:
-    """The real keyring; the tokens a test stored are deleted after it."""
+    """The real keyring, without tokens for this test's account ids (the session's
+    keyring is shared: an earlier test may have left one), before and after it."""
+    for account_id in range(1, 12):
+        keyring_vault.delete(token_name(account_id))
     yield keyring_vault
     for account_id in range(1, 12):
         keyring_vault.delete(token_name(account_id))
