@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, overload
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -47,6 +47,7 @@ from sqlalchemy.pool import NullPool
 from desktop.core.errors import UserError
 from desktop.core.store import sqlite
 from desktop.core.store.sqlite import Search
+from desktop.core.store.stored_time import db_time as db_time
 
 _DIALECT = postgresql_dialect()  # type: ignore[no-untyped-call]
 TEXT_SEARCH_CONFIG = "indonesian"
@@ -131,19 +132,6 @@ def _on_begin(conn: Connection) -> None:
 
 
 # --- times -------------------------------------------------------------------
-
-
-@overload
-def db_time(value: datetime) -> str: ...
-@overload
-def db_time(value: None) -> None: ...
-@overload
-def db_time(value: datetime | None) -> str | None: ...
-def db_time(value: datetime | None) -> str | None:
-    """A UTC time in the store's text form (``2026-11-29 06:00:00.000000``)."""
-    if value is None:
-        return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def stored_text(value: datetime | str | None) -> str | None:

@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import (
@@ -38,6 +38,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
+from desktop.core.store.stored_time import db_time as db_time
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_SECONDS = 10.0
@@ -168,19 +169,6 @@ def looks_unencrypted(path: Path) -> bool:
 #
 # The ingest path writes thousands of rows a second; these go straight to the
 # driver's executemany, with times in the text form ``UtcDateTime`` stores.
-
-
-@overload
-def db_time(value: datetime) -> str: ...
-@overload
-def db_time(value: None) -> None: ...
-@overload
-def db_time(value: datetime | None) -> str | None: ...
-def db_time(value: datetime | None) -> str | None:
-    """A UTC time as stored on SQLite (ISO text with microseconds, no zone)."""
-    if value is None:
-        return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def parse_db_time(stored: str) -> datetime:
