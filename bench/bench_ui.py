@@ -165,8 +165,6 @@ def run_child(
     from desktop.ui.preferences import Language
 
     imported = time.time()
-    if os.environ.get("BENCH_SWITCH"):
-        sys.setswitchinterval(float(os.environ["BENCH_SWITCH"]))
     store = open_with_key(db, key)
     app = create_application()
     home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))

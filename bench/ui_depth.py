@@ -19,6 +19,7 @@ import re
 import statistics
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -148,16 +149,14 @@ def read_until(window: Any, rows: int) -> Steps:
 
 
 def lane_only(window: Any, pages: int = 60) -> Steps:
-    """The baseline for reading ids: the same pages read on the database lane, one after
-    another, with nothing handed to the model. What the GUI thread suffers here is the
-    machine's load and the database thread, not the window's work."""
+    """The baseline for reading ids: as many pages read on the database lane, one after
+    another from the top, with nothing handed to the model. What the GUI thread suffers
+    here is the machine's load and the database thread, not the window's work."""
     model, tasks = window.queue_model, window.context.tasks
     queue, queue_filter = model._queue, model.queue_filter
-    after = [model._after]
+    after: list[Any] = [None]
     with recording() as steps:
         for _ in range(pages):
-            if after[0] is None:
-                break
             done = [False]
 
             def keep(page: Any, done: list[bool] = done) -> None:
@@ -167,7 +166,31 @@ def lane_only(window: Any, pages: int = 60) -> Steps:
             with step():
                 tasks.db(lambda: queue.next_page(queue_filter, after[0]), keep)
             wait(lambda done=done: done[0])
+            if after[0] is None:
+                break
     return steps
+
+
+def find_row(window: Any, runs: int = 9) -> tuple[float, float]:
+    """Finding the deepest loaded complaint's row (as selecting it does), and the
+    baseline: the same ids searched one by one (``array.index``, as ``row_of`` did).
+    The median of the GUI thread's CPU time: single calls this short are mostly noise
+    in wall time on a busy machine."""
+    model = window.queue_model
+    wanted = model.complaint_id(model.rowCount() - 1)
+    ids = array("q", (model.complaint_id(row) for row in range(model.rowCount())))
+
+    def cpu_ms(find: Callable[[], object]) -> float:
+        samples = []
+        for _ in range(runs):
+            start = time.thread_time()
+            find()
+            samples.append((time.thread_time() - start) * 1000)
+        return statistics.median(samples)
+
+    if model.row_of(wanted) != ids.index(wanted):
+        raise RuntimeError("row_of found another row")
+    return cpu_ms(lambda: model.row_of(wanted)), cpu_ms(lambda: ids.index(wanted))
 
 
 def idle(seconds: float = 1.0) -> Steps:
@@ -239,8 +262,9 @@ def measure(window: Any, store: Any, total: int) -> dict[str, float]:
     change notification at the shallowest depth."""
     figures: dict[str, float] = {}
 
-    def keep(prefix: str, steps: Steps) -> None:
-        figures[f"{prefix}_stall_ms"] = steps.stall_ms
+    def keep(prefix: str, steps: Steps, probed: bool = True) -> None:
+        if probed:
+            figures[f"{prefix}_stall_ms"] = steps.stall_ms
         figures[f"{prefix}_step_ms"] = steps.wall_ms
         figures[f"{prefix}_step_cpu_ms"] = steps.cpu_ms
         cpu, queued, blocked = steps.longest
@@ -256,7 +280,8 @@ def measure(window: Any, store: Any, total: int) -> dict[str, float]:
         keep(f"lane_only_{label}", lane_only(window))
         fetched, frame, steps = scroll_down_unread(window, rows - 500)
         figures[f"scroll_{label}_fetched_ms"], figures[f"scroll_{label}_frame_ms"] = fetched, frame
-        keep(f"scroll_{label}", steps)
+        keep(f"scroll_{label}", steps, probed=False)  # the frames are the benchmark's own
+        figures[f"row_of_{label}_ms"], figures[f"row_of_{label}_index_ms"] = find_row(window)
         if number == 0 or rows == depths(total)[-1]:
             steps, figures[f"change_{label}_settled_ms"] = change_deep(window, store)
             keep(f"change_{label}", steps)
@@ -281,13 +306,15 @@ def report_rows(figures: dict[str, float]) -> list[tuple[str, str, str]]:
                 ("    of which waiting for a core", f"{prefix}_longest_queued_ms", "ms"),
                 ("    of which blocked (interpreter lock)", f"{prefix}_longest_blocked_ms", "ms"),
                 (f"{name} {what}: most CPU in one step", f"{prefix}_step_cpu_ms", "ms"),
-                (f"{name} {what}: longest probe gap", f"{prefix}_stall_ms", "ms"),
+                (f"{name} {what}: longest 5 ms probe gap", f"{prefix}_stall_ms", "ms"),
                 (f"{name} {what}: load average", f"{prefix}_load", ""),
             ]
         rows += [
             (f"{name} page down, until painted (median)", f"scroll_{name}_fetched_ms", "ms"),
             (f"{name} page down, frame (median)", f"scroll_{name}_frame_ms", "ms"),
             (f"{name} change notification, until placed", f"change_{name}_settled_ms", "ms"),
+            (f"{name} row of the deepest complaint (row_of, CPU)", f"row_of_{name}_ms", "ms"),
+            (f"{name}   baseline: ids searched one by one (CPU)", f"row_of_{name}_index_ms", "ms"),
         ]
     return rows
 
