@@ -39,6 +39,7 @@ from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
 
 MAX_CACHED_ROWS = 20_000
+MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
@@ -320,9 +321,15 @@ class QueueModel(QAbstractTableModel):
             self.cells.forget([evicted])
 
     def _rows_changed(self, rows: list[int]) -> None:
-        if rows:
-            last = self.index(max(rows), len(Column) - 1)
-            self.dataChanged.emit(self.index(min(rows), 0), last)
+        """Signal each run of consecutive rows, not one span from the first to the last:
+        a view repaints all of a span that is on screen, so a change far down the order
+        repainted every row shown in between. Past ``MANY_RUNS`` runs, one span (one
+        repaint) is cheaper than a signal each."""
+        runs_of_rows = consecutive(sorted(rows))
+        if len(runs_of_rows) > MANY_RUNS:
+            runs_of_rows = [(runs_of_rows[0][0], runs_of_rows[-1][1])]
+        for first, last in runs_of_rows:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
 
     def _start_resync(self) -> None:
         """Bring the order up to date: only the changed complaints are placed (a few
