@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import bench.ui_bench_data as bench_data  # noqa: E402
 from bench import ui_depth as depth  # noqa: E402
-from bench.ui_bench_data import cached_database  # noqa: E402
 
 TARGETS = {
     "start_to_painted_s": 2.0,
@@ -38,7 +38,6 @@ TARGETS = {
     "search_common_ms": 50.0,
     "search_rare_ms": 50.0,
     "search_while_counting_ms": 50.0,
-    "change_deep_stall_ms": 16.0,
     "read_to_end_stall_ms": 16.0,
     "rss_mb": 400.0,
     "ingest_longest_stall_ms": 50.0,
@@ -49,7 +48,7 @@ def target(key: str) -> float | None:
     """The target of a figure: the table, or by its kind for the depth figures."""
     if key in TARGETS:
         return TARGETS[key]
-    if key.startswith("read_to_") or (key.startswith("scroll_") and key.endswith("_frame_ms")):
+    if key.endswith(("_stall_ms", "_step_ms", "_step_cpu_ms", "_frame_ms")):
         return 16.0  # a GUI-thread step
     if key.startswith("scroll_") and key.endswith("_fetched_ms"):
         return 50.0  # an interaction, until painted
@@ -60,13 +59,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1_000_000, help="complaints stored")
     parser.add_argument("--ingest", type=int, default=20_000, help="items ingested while open")
+    parser.add_argument(
+        "--depth-only", action="store_true", help="only the steps deep in the queue (quicker)"
+    )
+    parser.add_argument("--cache", type=Path, help="folder of the cached databases")
     parser.add_argument("--child", nargs=3, metavar=("DB", "KEY", "T0"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         db, key, t0 = args.child
-        print(json.dumps(run_child(Path(db), bytes.fromhex(key), float(t0), args.ingest)))
+        figures = run_child(Path(db), bytes.fromhex(key), float(t0), args.ingest, args.depth_only)
+        print(json.dumps(figures))
         return
-    source, key = cached_database(args.count)
+    if args.cache:
+        bench_data.CACHE = args.cache
+    source, key = bench_data.cached_database(args.count)
     with tempfile.TemporaryDirectory(prefix="aduan-bench-ui-") as tmp:
         db = Path(tmp) / "queue.db"
         for suffix in ("", "-wal", "-shm"):
@@ -80,6 +86,7 @@ def main() -> None:
                 __file__,
                 "--ingest",
                 str(args.ingest),
+                *(["--depth-only"] if args.depth_only else []),
                 "--child",
                 str(db),
                 key.hex(),
@@ -93,14 +100,8 @@ def main() -> None:
     if child.returncode != 0:
         print(child.stderr, file=sys.stderr)
         raise SystemExit(child.returncode)
+    print(f"load average at the end: {os.getloadavg()[0]:.2f} (2 cores)")
     report(args.count, json.loads(child.stdout.strip().splitlines()[-1]))
-
-
-def _depth_names(figures: dict[str, float]) -> list[str]:
-    """The depths measured ("10k", ...), shallowest first."""
-    names = [key[len("read_to_") : -len("_stall_ms")] for key in figures]
-    found = [n for n, key in zip(names, figures, strict=True) if key.startswith("read_to_")]
-    return sorted((n for n in found if n != "end"), key=lambda n: int(n.rstrip("k")))
 
 
 def report(count: int, figures: dict[str, float]) -> None:
@@ -123,17 +124,7 @@ def report(count: int, figures: dict[str, float]) -> None:
             "search_while_counting_ms",
             "ms",
         ),
-        *[
-            (f"{name} rows read: {what}", f"{key}_{name}_{unit_key}", unit)
-            for name in _depth_names(figures)
-            for what, key, unit_key, unit in (
-                ("longest GUI stall reading ids to that depth", "read_to", "stall_ms", "ms"),
-                ("page down through unread rows, until painted", "scroll", "fetched_ms", "ms"),
-                ("page down through unread rows, frame", "scroll", "frame_ms", "ms"),
-            )
-        ],
-        ("change notification deep in the order: longest GUI stall", "change_deep_stall_ms", "ms"),
-        ("  until the order is placed again", "change_deep_settled_ms", "ms"),
+        *depth.report_rows(figures),
         ("reading on to the end: longest GUI stall", "read_to_end_stall_ms", "ms"),
         ("resident memory at 800k rows read", "rss_deep_mb", "MB"),
         ("resident memory after scrolling to the end", "rss_mb", "MB"),
@@ -159,7 +150,9 @@ def report(count: int, figures: dict[str, float]) -> None:
 # --- the measured process ------------------------------------------------------------
 
 
-def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, float]:
+def run_child(
+    db: Path, key: bytes, t0: float, ingest_count: int, depth_only: bool
+) -> dict[str, float]:
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
@@ -201,6 +194,13 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
         "window_built_s": built - imported,
     }
     window.queue_view.viewport().removeEventFilter(probe)
+    if depth_only:
+        depth.wait(lambda: window.queue_model.total > 0 and not window.context.tasks.busy)
+        figures["queue_rows"] = float(window.queue_model.total)
+        figures.update(depth.measure(window, store, window.queue_model.total))
+        window.close()
+        context.tasks.shutdown()
+        return figures
     figures.update(_scrolling(app, window))
     figures["tick_ms"], figures["tick_all_ms"] = _tick(app, window)
     figures["tick_changing_ms"] = depth.changing_ticks(window)
@@ -208,16 +208,9 @@ def run_child(db: Path, key: bytes, t0: float, ingest_count: int) -> dict[str, f
     figures["search_while_counting_ms"] = depth.search_while_counting(window)
     total = window.queue_model.total
     figures["queue_rows"] = float(total)
-    for rows in depth.depths(total):
-        label = f"{rows // 1000}k"
-        figures[f"read_to_{label}_stall_ms"] = depth.read_until(window, rows)
-        fetched, frame = depth.scroll_down_unread(window, rows - 500)
-        figures[f"scroll_{label}_fetched_ms"], figures[f"scroll_{label}_frame_ms"] = fetched, frame
-    figures["change_deep_stall_ms"], figures["change_deep_settled_ms"] = depth.change_deep(
-        window, store
-    )
+    figures.update(depth.measure(window, store, total))
     figures["rss_deep_mb"] = _rss_mb()
-    figures["read_to_end_stall_ms"] = depth.read_until(window, total + 1)
+    figures["read_to_end_stall_ms"] = depth.read_until(window, total + 1).stall_ms
     depth.scroll_down_unread(window, max(window.queue_model.rowCount() - 200, 0), pages=3)
     figures["rss_mb"] = _rss_mb()
     figures["peak_before_ingest_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

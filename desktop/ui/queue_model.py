@@ -13,7 +13,6 @@ insertions and one layout change, so the selection and scroll position stay.
 from __future__ import annotations
 
 import bisect
-import contextlib
 from array import array
 from collections.abc import Callable, Iterable, MutableSequence
 from dataclasses import replace
@@ -35,11 +34,12 @@ from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Q
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
 from desktop.ui.id_diff import consecutive, replay, runs
+from desktop.ui.id_lookup import row_in
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
 
 MAX_CACHED_ROWS = 20_000
-FEW = 8  # ids looked up by a scan rather than an index of every loaded id
+MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,7 +77,6 @@ class QueueModel(QAbstractTableModel):
         # Ids as 64-bit integers in one block: nothing for the garbage collector to walk
         # (a list of 800k ids added 10 ms to every full collection), a fifth of the memory.
         self._ids: MutableSequence[int] = array("q")  # a list only while replay edits it
-        self._row_of: dict[int, int] | None = None
         self._after: QueueKey | None = None
         self._fetching_ids = False
         self._rows: dict[int, QueueRow] = {}
@@ -187,26 +186,8 @@ class QueueModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, complaint_id: int) -> int | None:
-        found = self._rows_of([complaint_id])
-        return found[0] if found else None
-
-    def _rows_of(self, ids: Iterable[int]) -> list[int]:
-        """The rows of ``ids`` that are loaded. After the order moved, a few are found by
-        a scan in C rather than by indexing every loaded id again."""
-        wanted = list(ids)
-        if self._row_of is None and len(wanted) <= FEW:
-            found = []
-            for cid in wanted:
-                with contextlib.suppress(ValueError):
-                    found.append(self._ids.index(cid))
-            return found
-        index = self._row_index()
-        return [index[cid] for cid in wanted if cid in index]
-
-    def _row_index(self) -> dict[int, int]:
-        if self._row_of is None:
-            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_of
+        """The row of a loaded complaint: its bytes found in the ids' block, in C."""
+        return row_in(self._ids, complaint_id)
 
     def cached_row(self, row: int) -> QueueRow | None:
         cid = self.complaint_id(row)
@@ -271,7 +252,6 @@ class QueueModel(QAbstractTableModel):
         self._changed.clear()
         self._touched.clear()
         self._ids = array("q", result.page.ids)
-        self._row_of = None
         self._after = result.page.after
         self._fetching_ids = False
         self._rows = dict(result.rows)
@@ -297,8 +277,6 @@ class QueueModel(QAbstractTableModel):
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
             self._ids.extend(fresh)
-            if self._row_of is not None:
-                self._row_of.update(zip(fresh, range(start, start + len(fresh)), strict=True))
             self.endInsertRows()
 
     def _request_window(self, window: int) -> None:
@@ -343,9 +321,15 @@ class QueueModel(QAbstractTableModel):
             self.cells.forget([evicted])
 
     def _rows_changed(self, rows: list[int]) -> None:
-        if rows:
-            last = self.index(max(rows), len(Column) - 1)
-            self.dataChanged.emit(self.index(min(rows), 0), last)
+        """Signal each run of consecutive rows, not one span from the first to the last:
+        a view repaints all of a span that is on screen, so a change far down the order
+        repainted every row shown in between. Past ``MANY_RUNS`` runs, one span (one
+        repaint) is cheaper than a signal each."""
+        runs_of_rows = consecutive(sorted(rows))
+        if len(runs_of_rows) > MANY_RUNS:
+            runs_of_rows = [(runs_of_rows[0][0], runs_of_rows[-1][1])]
+        for first, last in runs_of_rows:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
 
     def _start_resync(self) -> None:
         """Bring the order up to date: only the changed complaints are placed (a few
@@ -369,7 +353,6 @@ class QueueModel(QAbstractTableModel):
         self._ids = ids = list(self._ids)  # replay edits a list between the model's signals
         replay(self, ids, new_ids)
         self._ids = array("q", ids)
-        self._row_of = None
         self._version += 1
         self._after = after
 
@@ -399,7 +382,6 @@ class QueueModel(QAbstractTableModel):
             return
         if placement.gone or placement.arrive:
             self._apply(placement)
-            self._row_of = None
             self._version += 1
 
     def _apply(self, placement: Placement) -> None:
@@ -453,7 +435,6 @@ class QueueModel(QAbstractTableModel):
         before = self.persistentIndexList()
         after = [self.index(row_after(index.row()), index.column()) for index in before]
         self._ids = ids
-        self._row_of = None
         self.changePersistentIndexList(before, after)
         self.layoutChanged.emit()
 

@@ -239,8 +239,9 @@ class QueueView(QTableView):
 
     def _restore_selection(self) -> None:
         wanted = self._selected_id
-        if wanted is not None and self._model.row_of(wanted) is not None:
-            self.select_complaint(wanted)
+        row = None if wanted is None else self._model.row_of(wanted)
+        if row is not None:
+            self._select_row(row)
 
     def _remember_selection(self) -> None:
         current = self.currentIndex()

@@ -317,3 +317,24 @@ def test_a_search_typed_past_is_not_read(
         lane_free.set()
     qtbot.waitUntil(lambda: not tasks.busy)
     assert read == ["helm"]
+
+
+def test_a_change_signals_only_the_changed_rows(
+    qtbot: QtBot, desk: Desk, tasks: TaskRunner, unit: UnitSettings, clock: Callable[[], datetime]
+) -> None:
+    """Two complaints far apart change: each row is signalled, not the span between them
+    (a view repaints every row of a span on screen; deep in the queue, a whole screen
+    repainted for a change nobody sees)."""
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    _load_rows(qtbot, model)
+    top, deep = 1, model.rowCount() - 2
+    assert deep - top > 10
+    changed = [model.complaint_id(top), model.complaint_id(deep)]
+    spans: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda first, last, *_: spans.append((first.row(), last.row())))
+    model.complaints_changed([cid for cid in changed if cid is not None])
+    qtbot.waitUntil(lambda: bool(spans) and not tasks.busy)
+    signalled = {row for first, last in spans for row in range(first, last + 1)}
+    assert signalled == {top, deep}
