@@ -187,5 +187,6 @@ def test_lookups_pay_for_a_word_in_most_complaints_and_a_small_window() -> None:
     common = Search(ids, False, '"pak"*', density=0.7, complaints=1_000_000)
     frequent = Search(ids, False, '"motor"*', density=0.1, complaints=1_000_000)
     assert common.lookups_pay(500)
+    assert common.lookups_pay(2500)  # a capped count's window
     assert not common.lookups_pay(5000)
-    assert not frequent.lookups_pay(500)
+    assert not frequent.lookups_pay(1000)
