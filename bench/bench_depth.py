@@ -27,6 +27,7 @@ from sqlalchemy import Connection, func, select  # noqa: E402
 
 import bench.ui_bench_data as bench_data  # noqa: E402
 from desktop.core.deadlines import UnitSettings  # noqa: E402
+from desktop.core.desk import queue as desk_queue  # noqa: E402
 from desktop.core.model import OPEN_STATUSES  # noqa: E402
 from desktop.core.store import queries, queue_pages, sqlite  # noqa: E402
 from desktop.core.store.schema import ComplaintRow, ComplaintTallyRow  # noqa: E402
@@ -170,7 +171,9 @@ def listing_every_match(conn: Connection, typed: str) -> object:
 
 def bench_search(db: Path, key: bytes, words: list[str], total: int) -> None:
     shares = word_shares(db, key, words)
+    first = desk_queue.FIRST_SEARCH_PAGE
     print(f"\nSearch: the first page of {PAGE} ids, open complaints (target < 50 ms)")
+    print(f"  first load: the window's first read, {first} ids and their rows")
     print("  (a word followed by a space was typed whole: exact; else a prefix)")
     open_filter = queries.QueueFilter
     for typed in words:
@@ -184,8 +187,15 @@ def bench_search(db: Path, key: bytes, words: list[str], total: int) -> None:
         def capped(conn: Connection, queue_filter: queries.QueueFilter = queue_filter) -> object:
             return queue_pages.queue_count_capped(conn, queue_filter)
 
+        def first_load(
+            conn: Connection, queue_filter: queries.QueueFilter = queue_filter
+        ) -> object:
+            page = queue_pages.id_page(conn, queue_filter, None, first)
+            return queue_pages.queue_rows(conn, page.ids[: desk_queue.WINDOW])
+
         cold = median_ms(db, key, first_page, cold=True)
         warm = median_ms(db, key, first_page, cold=False)
+        shown = median_ms(db, key, first_load, cold=True)
         count = median_ms(db, key, capped, cold=True)
 
         def listing(conn: Connection, typed: str = typed) -> object:
@@ -195,9 +205,10 @@ def bench_search(db: Path, key: bytes, words: list[str], total: int) -> None:
         share = shares[typed] / total
         label = f"{typed!r} ({shares[typed]:,} = {share:.0%})"
         print(
-            f"  {label:34s} cold {cold:7.2f} ms  warm {warm:7.2f} ms  "
+            f"  {label:34s} first load cold {shown:7.2f} ms  page cold {cold:7.2f} ms  "
+            f"warm {warm:7.2f} ms  "
             f"count (capped) {count:7.2f} ms   listing every match (warm) {before:8.2f} ms"
-            f"   ratio {before / warm:5.1f}x   {'met' if max(cold, count) < 50 else 'NOT met'}"
+            f"   ratio {before / warm:5.1f}x   first load {'met' if shown < 50 else 'NOT met'}"
         )
 
 

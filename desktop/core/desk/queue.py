@@ -30,6 +30,11 @@ from desktop.core.store.queue_pages import (
 
 PAGE = 1000  # ids read per page
 WINDOW = 200  # rows read at once
+# A search's first page holds the rows read at once, no more: a word in most
+# complaints finds them by looking a few hundred complaints up in the search
+# index (``sqlite.LOOKUP_COST``), a tenth of what a whole page costs; the next
+# pages follow as the officer scrolls.
+FIRST_SEARCH_PAGE = WINDOW
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +50,9 @@ class Queue:
     def first_load(self, queue_filter: QueueFilter) -> FirstLoad:
         """The first page of ids and rows; the total follows in its own call (``count``),
         so the rows show first even when counting a common search word takes a while."""
+        size = FIRST_SEARCH_PAGE if queue_filter.search.strip() else PAGE
         with self._store.read() as conn:
-            page = id_page(conn, queue_filter, None, PAGE)
+            page = id_page(conn, queue_filter, None, size)
             return FirstLoad(page, queue_rows(conn, page.ids[:WINDOW]))
 
     def next_page(self, queue_filter: QueueFilter, after: QueueKey | None) -> IdPage:

@@ -316,7 +316,7 @@ def search(conn: Connection, user_text: str) -> Search | None:
         .where(_match(query), _INDEX.c.complaint_id > newest - sqlite.DENSITY_SAMPLE)
     ).scalar_one()
     share = sample / max(1, min(newest, sqlite.DENSITY_SAMPLE))
-    return Search(ids, False, query, density=share)
+    return Search(ids, False, query, density=share, complaints=newest)
 
 
 def id_list(ids: Iterable[int]) -> Select[Any]:
@@ -324,8 +324,11 @@ def id_list(ids: Iterable[int]) -> Select[Any]:
     return select(func.unnest(literal(list(ids), ARRAY(Integer))))
 
 
-def matching_ids(conn: Connection, query: str, candidates: Select[int]) -> list[int]:
-    """Which of the ids ``candidates`` selects match ``query``."""
+def matching_ids(
+    conn: Connection, query: str, candidates: Select[int], *, lookups: bool = False
+) -> list[int]:
+    """Which of the ids ``candidates`` selects match ``query`` (the GIN index serves
+    both ways alike: ``lookups`` changes nothing here)."""
     statement = select(_INDEX.c.complaint_id).where(
         _match(query), _INDEX.c.complaint_id.in_(candidates)
     )

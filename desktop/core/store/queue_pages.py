@@ -255,7 +255,8 @@ def _windowed(found: sqlite.Search) -> _Read:
 
     The first window is sized to hold ``limit`` matches at the estimated share
     of matches; each next one is twice as large. Only the matches come back
-    to Python, never the window's candidates.
+    to Python, never the window's candidates. A small window of a word in most
+    complaints looks its candidates up in the index, one by one.
     """
 
     def read(conn: Connection, part: _Part, after: QueueKey | None, limit: int) -> _Keys:
@@ -264,7 +265,8 @@ def _windowed(found: sqlite.Search) -> _Read:
         window = min(MAX_WINDOW, int(limit / max(found.density, 0.001) * 1.5) + 64)
         while len(ids) < limit:
             candidates = part(after).with_only_columns(ComplaintRow.id).limit(window)
-            matched = backend(conn).matching_ids(conn, found.query, candidates)
+            lookups = found.lookups_pay(window)
+            matched = backend(conn).matching_ids(conn, found.query, candidates, lookups=lookups)
             if matched:
                 in_order = part(after).where(ComplaintRow.id.in_(backend(conn).id_list(matched)))
                 got, got_last = _rows(conn, in_order, limit - len(ids))

@@ -136,3 +136,57 @@ def test_every_search_strategy_gives_the_reference_order(
             capped = queue_pages.queue_count_capped(conn, queue_filter, cap=10)
             assert (capped.value, capped.more) == (min(10, len(expected)), len(expected) > 10)
         assert _paged(sample_store, queue_filter, 7) == expected
+
+
+@contextmanager
+def _statements(store: Store) -> Iterator[list[str]]:
+    """Every statement run inside the block."""
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+
+
+def test_a_small_window_of_a_common_word_is_looked_up_one_by_one(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the lookups pay, each candidate is looked up in the index and the list of
+    every match is never read; the order stays the reference order."""
+    from desktop.core.store import sqlite
+
+    monkeypatch.setattr(sqlite, "FEW_MATCHES", 0)
+    monkeypatch.setattr(sqlite, "DENSE_SHARE", 0.0)
+    monkeypatch.setattr(sqlite, "LOOKUP_COST", 0)
+    with _statements(sample_store) as seen:
+        for statuses in (frozenset(OPEN_STATUSES), frozenset(Status)):
+            queue_filter = queries.QueueFilter(search="pak", statuses=statuses)
+            with sample_store.read() as conn:
+                expected = reference_queue_ids(conn, queue_filter)
+            assert _paged(sample_store, queue_filter, 7) == expected
+    lookups = [s for s in seen if "EXISTS (SELECT complaint_search.rowid" in s]
+    listings = [s for s in seen if "+complaint_search.rowid IN" in s]
+    assert lookups, "\n".join(seen)
+    assert not listings, listings
+
+
+def test_lookups_pay_for_a_word_in_most_complaints_and_a_small_window() -> None:
+    """Measured at a million complaints: a few hundred lookups cost less than reading a
+    list of 700,000 matches, but not a list of 100,000 (``LOOKUP_COST``)."""
+    from sqlalchemy import select
+
+    from desktop.core.store.schema import ComplaintRow
+    from desktop.core.store.sqlite import Search
+
+    ids = select(ComplaintRow.id)
+    common = Search(ids, False, '"pak"*', density=0.7, complaints=1_000_000)
+    frequent = Search(ids, False, '"motor"*', density=0.1, complaints=1_000_000)
+    assert common.lookups_pay(500)
+    assert common.lookups_pay(2500)  # a capped count's window
+    assert not common.lookups_pay(5000)
+    assert not frequent.lookups_pay(1000)
