@@ -512,6 +512,80 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>Complaint #{id}</translation>
+    </message>
+    <message>
+        <source>You did: {action}</source>
+        <translation>You did: {action}</translation>
+    </message>
+    <message>
+        <source>Found: {what}</source>
+        <translation>Found: {what}</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>Open complaint</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Send again…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>a reply: “{text}”</source>
+        <translation>a reply: “{text}”</translation>
+    </message>
+    <message>
+        <source>a public progress note: “{text}”</source>
+        <translation>a public progress note: “{text}”</translation>
+    </message>
+    <message>
+        <source>an internal note: “{text}”</source>
+        <translation>an internal note: “{text}”</translation>
+    </message>
+    <message>
+        <source>status changed to {status}</source>
+        <translation>status changed to {status}</translation>
+    </message>
+    <message>
+        <source>a draft: “{text}”</source>
+        <translation>a draft: “{text}”</translation>
+    </message>
+    <message>
+        <source>the complaint was already {status} by {officer}.</source>
+        <translation>the complaint was already {status} by {officer}.</translation>
+    </message>
+    <message>
+        <source>the complaint is no longer in the station.</source>
+        <translation>the complaint is no longer in the station.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Actions not applied</source>
+        <translation>Actions not applied</translation>
+    </message>
+    <message>
+        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</translation>
+    </message>
+    <message>
+        <source>Nothing left to settle.</source>
+        <translation>Nothing left to settle.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>No browser could be opened. Open this address in a browser: %1</source>
@@ -1115,6 +1189,33 @@
     </message>
 </context>
 <context>
+    <name>ResendDialog</name>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Change its status to {wanted}?</source>
+        <translation>Complaint #{id} is {closed} now. Change its status to {wanted}?</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</source>
+        <translation>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>Text to send</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Scope</name>
     <message>
         <source>cannot read comments and messages</source>
@@ -1450,9 +1551,16 @@
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
         <translation>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action(s) not applied: the complaint was closed meanwhile ({ids}).</source>
+        <translation>
+            <numerusform>%n action not applied: the complaint was closed meanwhile ({ids}).</numerusform>
+            <numerusform>%n actions not applied: the complaint was closed meanwhile ({ids}).</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
-        <translation>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</translation>
+        <source>Show list</source>
+        <translation>Show list</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1958,10 @@
     <message>
         <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
         <translation>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</translation>
+    </message>
+    <message>
+        <source>This action was already sent again or set aside.</source>
+        <translation>This action was already sent again or set aside.</translation>
     </message>
     <message>
         <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>

@@ -512,6 +512,80 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>Aduan #{id}</translation>
+    </message>
+    <message>
+        <source>You did: {action}</source>
+        <translation>Yang Anda lakukan: {action}</translation>
+    </message>
+    <message>
+        <source>Found: {what}</source>
+        <translation>Yang ditemukan: {what}</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>Buka aduan</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Kirim lagi…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>a reply: “{text}”</source>
+        <translation>balasan: “{text}”</translation>
+    </message>
+    <message>
+        <source>a public progress note: “{text}”</source>
+        <translation>catatan perkembangan publik: “{text}”</translation>
+    </message>
+    <message>
+        <source>an internal note: “{text}”</source>
+        <translation>catatan internal: “{text}”</translation>
+    </message>
+    <message>
+        <source>status changed to {status}</source>
+        <translation>status diubah menjadi {status}</translation>
+    </message>
+    <message>
+        <source>a draft: “{text}”</source>
+        <translation>draf: “{text}”</translation>
+    </message>
+    <message>
+        <source>the complaint was already {status} by {officer}.</source>
+        <translation>aduan sudah ditandai {status} oleh {officer}.</translation>
+    </message>
+    <message>
+        <source>the complaint is no longer in the station.</source>
+        <translation>aduan sudah tidak ada di stasiun.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Actions not applied</source>
+        <translation>Tindakan yang tidak diterapkan</translation>
+    </message>
+    <message>
+        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>Tindakan ini dibuat saat aduannya sedang ditutup oleh petugas lain, sehingga stasiun tidak menerapkannya. Buka aduan untuk membaca apa yang terjadi, kirim lagi tindakannya, atau abaikan (tetap tercatat).</translation>
+    </message>
+    <message>
+        <source>Nothing left to settle.</source>
+        <translation>Tidak ada lagi yang perlu diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>No browser could be opened. Open this address in a browser: %1</source>
@@ -1115,6 +1189,33 @@
     </message>
 </context>
 <context>
+    <name>ResendDialog</name>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim lagi</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Change its status to {wanted}?</source>
+        <translation>Aduan #{id} sekarang berstatus {closed}. Ubah statusnya menjadi {wanted}?</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</source>
+        <translation>Aduan #{id} sekarang berstatus {closed}. Tetap kirim? Teksnya boleh Anda ubah.</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>Teks yang dikirim</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>Scope</name>
     <message>
         <source>cannot read comments and messages</source>
@@ -1450,9 +1551,15 @@
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
         <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action(s) not applied: the complaint was closed meanwhile ({ids}).</source>
+        <translation>
+            <numerusform>%n tindakan tidak diterapkan: aduannya sudah ditutup petugas lain ({ids}).</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
-        <translation>Tidak diterapkan pada aduan #{id}: aduan itu sudah ditutup sementara itu ({detail}).</translation>
+        <source>Show list</source>
+        <translation>Lihat daftar</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +1957,10 @@
     <message>
         <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
         <translation>Server stasiun {server} tidak dapat dihubungi ({detail}). Periksa kabel jaringan atau Wi-Fi, atau tanyakan kepada petugas IT apakah server menyala.</translation>
+    </message>
+    <message>
+        <source>This action was already sent again or set aside.</source>
+        <translation>Tindakan ini sudah dikirim lagi atau diabaikan.</translation>
     </message>
     <message>
         <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>
