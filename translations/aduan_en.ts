@@ -1564,6 +1564,45 @@
     </message>
 </context>
 <context>
+    <name>StationPasswordDialog</name>
+    <message>
+        <source>Station password</source>
+        <translation>Station password</translation>
+    </message>
+    <message>
+        <source>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</source>
+        <translation>This PC works on the station's shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</translation>
+    </message>
+    <message>
+        <source>The station refused that password. Check it and type it again.</source>
+        <translation>The station refused that password. Check it and type it again.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>

@@ -1563,6 +1563,45 @@
     </message>
 </context>
 <context>
+    <name>StationPasswordDialog</name>
+    <message>
+        <source>Station password</source>
+        <translation>Kata sandi stasiun</translation>
+    </message>
+    <message>
+        <source>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</source>
+        <translation>PC ini bekerja pada antrean bersama stasiun. Ketik kata sandi stasiun Anda sekali saja: PC ini menyimpannya di keyring, hanya untuk akun pengguna Anda.</translation>
+    </message>
+    <message>
+        <source>The station refused that password. Check it and type it again.</source>
+        <translation>Stasiun menolak kata sandi itu. Periksa lalu ketik lagi.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>StatusActions</name>
     <message>
         <source>Status:</source>
