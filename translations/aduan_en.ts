@@ -1546,6 +1546,85 @@
     </message>
 </context>
 <context>
+    <name>StationAccountsDialog</name>
+    <message>
+        <source>{state} — IT connects it again on the worker PC</source>
+        <translation>{state} — IT connects it again on the worker PC</translation>
+    </message>
+    <message>
+        <source>unknown (station out)</source>
+        <translation>unknown (station out)</translation>
+    </message>
+    <message>
+        <source>no worker yet</source>
+        <translation>no worker yet</translation>
+    </message>
+    <message>
+        <source>{host} (lease lapsed)</source>
+        <translation>{host} (lease lapsed)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Station accounts</source>
+        <translation>Station accounts</translation>
+    </message>
+    <message>
+        <source>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</source>
+        <translation>This desk works in station mode: the station's worker PC talks to the platforms for the whole team, and the accounts' tokens are kept in that PC's keyring, not on this desk. So accounts are connected on the worker PC, not here.</translation>
+    </message>
+    <message>
+        <source>The station cannot be reached: the list is this desk&apos;s last copy.</source>
+        <translation>The station cannot be reached: the list is this desk's last copy.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Worker PC</source>
+        <translation>Worker PC</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Last pull</translation>
+    </message>
+    <message>
+        <source>The station&apos;s accounts</source>
+        <translation>The station's accounts</translation>
+    </message>
+    <message>
+        <source>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</source>
+        <translation>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot's token, and keeps the token in that PC's keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</translation>
+    </message>
+    <message>
+        <source>Commands for the worker PC</source>
+        <translation>Commands for the worker PC</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>StationBanner</name>
     <message>
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
@@ -1571,7 +1650,7 @@
     </message>
     <message>
         <source>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</source>
-        <translation>This PC works on the station's shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</translation>
+        <translation>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</translation>
     </message>
     <message>
         <source>The station refused that password. Check it and type it again.</source>

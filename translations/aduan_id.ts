@@ -1546,6 +1546,85 @@
     </message>
 </context>
 <context>
+    <name>StationAccountsDialog</name>
+    <message>
+        <source>{state} — IT connects it again on the worker PC</source>
+        <translation>{state} — dihubungkan ulang oleh TI di PC worker</translation>
+    </message>
+    <message>
+        <source>unknown (station out)</source>
+        <translation>tidak diketahui (stasiun terputus)</translation>
+    </message>
+    <message>
+        <source>no worker yet</source>
+        <translation>belum ada worker</translation>
+    </message>
+    <message>
+        <source>{host} (lease lapsed)</source>
+        <translation>{host} (sewa habis)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Station accounts</source>
+        <translation>Akun stasiun</translation>
+    </message>
+    <message>
+        <source>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</source>
+        <translation>Desk ini bekerja dalam mode stasiun: PC worker stasiun yang berhubungan dengan platform untuk seluruh tim, dan token akun disimpan di keyring PC itu, bukan di desk ini. Karena itu akun dihubungkan di PC worker, bukan di sini.</translation>
+    </message>
+    <message>
+        <source>The station cannot be reached: the list is this desk&apos;s last copy.</source>
+        <translation>Stasiun tidak dapat dihubungi: daftar ini salinan terakhir di desk ini.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Worker PC</source>
+        <translation>PC worker</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Tarikan terakhir</translation>
+    </message>
+    <message>
+        <source>The station&apos;s accounts</source>
+        <translation>Akun-akun stasiun</translation>
+    </message>
+    <message>
+        <source>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</source>
+        <translation>Cara TI menghubungkan akun: di PC worker, masuk sebagai pengguna yang menjalankan layanan worker, lalu jalankan perintah pertama (perintah itu masuk ke platform, atau meminta token bot Telegram, dan menyimpan token di keyring PC itu). Untuk mengganti token akun di daftar ini, pakai perintah kedua dengan ID-nya. Worker mengambil akun itu pada putaran berikutnya.</translation>
+    </message>
+    <message>
+        <source>Commands for the worker PC</source>
+        <translation>Perintah untuk PC worker</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>StationBanner</name>
     <message>
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>

@@ -15,6 +15,7 @@ from desktop.core.store.database import Store
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.station_accounts import StationAccountsDialog
     from desktop.ui.station_conflicts import ConflictsDialog
 
 
@@ -121,7 +122,23 @@ class StationLink(QObject):
         self.banner.conflicts_requested.connect(self.show_conflicts)
         self.window = window
         self.conflicts_dialog: ConflictsDialog | None = None
+        self.accounts_dialog: StationAccountsDialog | None = None
+        window.station_accounts = self.show_accounts
         self._read_conflicts()
+
+    def show_accounts(self) -> StationAccountsDialog:
+        """Akun in station mode: the station's accounts, connected on the worker PC."""
+        from desktop.ui.station_accounts import StationAccountsDialog
+
+        window = self.window
+        if self.accounts_dialog is None:
+            self.accounts_dialog = StationAccountsDialog(
+                self.session, window.context.tasks, lambda: window.context.unit.zone, window
+            )
+        self.accounts_dialog.reload()
+        self.accounts_dialog.show()
+        self.accounts_dialog.raise_()
+        return self.accounts_dialog
 
     def show_conflicts(self) -> ConflictsDialog:
         """The list of actions not applied (one dialog, raised when open)."""
