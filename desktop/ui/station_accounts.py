@@ -99,7 +99,8 @@ class StationAccountsDialog(QDialog):
 
     def reload(self) -> None:
         """Read the accounts and their leases again (on the database lane)."""
-        station, replica = self.session.station, self.session.replica.store
+        replica = self.session.replica.store
+        station = self.session.station if self.session.up else None  # a black hole: no wait
         self.tasks.db(lambda: station_accounts(station, replica), self.show_accounts, self._failed)
 
     def show_accounts(self, listed: StationAccounts) -> None:

@@ -29,8 +29,11 @@ class StationAccounts:
     from_station: bool  # False: the station was out, read from the replica (no leases)
 
 
-def station_accounts(station: Store, replica: Store) -> StationAccounts:
+def station_accounts(station: Store | None, replica: Store) -> StationAccounts:
+    """From ``station`` (``None``: known to be out, so not waited for), else ``replica``."""
     try:
+        if station is None:
+            raise ConnectionError("the station is out")
         with station.read() as conn:
             found = accounts.list_accounts(conn)
             leases = {int(r[0]): (str(r[1]), bool(r[2])) for r in conn.execute(_LEASES)}
