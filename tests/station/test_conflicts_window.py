@@ -189,6 +189,8 @@ def test_an_empty_text_cannot_be_sent_again(qtbot: QtBot, link: StationLink) -> 
     assert resend.editor is not None
     resend.editor.setPlainText("   ")
     assert not resend.send_button.isEnabled()
+    resend.cancel_button.click()
+    assert len(dialog.cards) == 2  # nothing settled
 
 
 def test_only_sensible_actions_can_be_sent_again() -> None:
@@ -199,3 +201,4 @@ def test_only_sensible_actions_can_be_sent_again() -> None:
     assert can_resend(entry("status", "resolved by Budi", wanted="in_progress"))
     assert not can_resend(entry("status", "dismissed by Budi", wanted="in_progress"))
     assert not can_resend(entry("reply", "gone", text="a"))
+
