@@ -201,4 +201,3 @@ def test_only_sensible_actions_can_be_sent_again() -> None:
     assert can_resend(entry("status", "resolved by Budi", wanted="in_progress"))
     assert not can_resend(entry("status", "dismissed by Budi", wanted="in_progress"))
     assert not can_resend(entry("reply", "gone", text="a"))
-
