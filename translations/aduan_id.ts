@@ -1661,11 +1661,11 @@
     </message>
     <message>
         <source>Login:</source>
-        <translation>Login:</translation>
+        <translation>Nama login:</translation>
     </message>
     <message>
         <source>Server:</source>
-        <translation>Server:</translation>
+        <translation>Server stasiun:</translation>
     </message>
     <message>
         <source>Password:</source>
