@@ -7,7 +7,6 @@ officer confirms or edits it)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -33,14 +32,12 @@ from desktop.ui.dialogs.errors import describe_error
 from desktop.ui.labels import status_label
 from desktop.ui.tasks import TaskRunner
 
-_CLOSED_BY = re.compile(r"^(resolved|dismissed) by (.*)$")
 QUOTE_LIMIT = 160
 
 
 def closed_as(entry: journal.Entry) -> tuple[Status, str] | None:
     """(the status the complaint was closed with, by whom), when that is what was found."""
-    found = _CLOSED_BY.match(entry.detail or "")
-    return (Status(found.group(1)), found.group(2)) if found else None
+    return journal.closed_by(entry.detail)
 
 
 def can_resend(entry: journal.Entry) -> bool:

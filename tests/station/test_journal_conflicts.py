@@ -73,6 +73,7 @@ def test_a_dismissed_conflict_is_no_longer_listed_but_kept(
     session: StationSession, direct: Store
 ) -> None:
     conflict = _conflict(session, direct)
+    assert journal.closed_by(conflict.detail) == (Status.DISMISSED, "Bripka Budi")
 
     assert journal.dismiss(session.replica.store, conflict.action_id)
 

@@ -213,6 +213,14 @@ def _conflict(conn: Connection, entry: Entry) -> str | None:
     return None
 
 
+def closed_by(detail: str | None) -> tuple[Status, str] | None:
+    """(the closing status, its officer) from a conflict's ``detail``, when a close it was."""
+    status, by, officer = (detail or "").partition(" by ")
+    if not by or status not in CLOSED:
+        return None
+    return Status(status), officer
+
+
 def dismiss(replica: Store, action_id: str) -> bool:
     """Set a conflict aside: never listed again, kept for the audit. ``False`` when
     it is not (or no longer) a conflict."""
