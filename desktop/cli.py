@@ -308,10 +308,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_window(args: argparse.Namespace) -> int:
     """The officer's window on the user's own store (key from the OS keyring)."""
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.paths import resolve_home
     from desktop.ui.app import run_window
+    from desktop.ui.station_password import open_home_asking
 
-    with _desk(args) as desk:
-        return run_window(desk.store, desk.paths, desk.vault)
+    paths, vault = resolve_home(args.home), KeyringVault()
+    store = open_home_asking(paths, vault)  # a station's password asked for in a dialog
+    if store is None:
+        return 0  # the officer chose "Batal"
+    try:
+        return run_window(store, paths, vault)
+    finally:
+        store.close()
 
 
 # --- helpers -----------------------------------------------------------------

@@ -30,13 +30,13 @@ def register(asub: Any, command: Callable[..., argparse.ArgumentParser]) -> None
     """Add ``connect`` and ``reconnect`` to the ``account`` subcommands."""
     p = command(asub, "connect", cmd_connect, "connect an account by signing in with the platform")
     p.add_argument("platform", type=Channel, choices=POLLED)
-    _flow_options(p)
+    flow_options(p)
     p = command(asub, "reconnect", cmd_reconnect, "sign in again for an account (keeps its data)")
     p.add_argument("id", type=int)
-    _flow_options(p)
+    flow_options(p)
 
 
-def _flow_options(p: argparse.ArgumentParser) -> None:
+def flow_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-browser", action="store_true", help="only print the sign-in address")
     p.add_argument(
         "--timeout",
@@ -58,9 +58,9 @@ def cmd_connect(args: argparse.Namespace) -> int:
     from desktop.cli_sync import _desk
 
     with _desk(args) as desk:
-        account_id = _run(args, desk, args.platform, None)
+        account_id = run_flow(args, desk, args.platform, None)
         account = desk.accounts.find(account_id)
-    _report(args, account_id, account.channel, account.name, "account_connected", desk)
+    report(args, account_id, account.channel, account.name, "account_connected", desk)
     return 0
 
 
@@ -69,12 +69,12 @@ def cmd_reconnect(args: argparse.Namespace) -> int:
 
     with _desk(args) as desk:
         account = desk.accounts.find(args.id)
-        _run(args, desk, account.channel, account.id)
-    _report(args, account.id, account.channel, account.name, "account_reconnected", desk)
+        run_flow(args, desk, account.channel, account.id)
+    report(args, account.id, account.channel, account.name, "account_reconnected", desk)
     return 0
 
 
-def _run(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int | None) -> int:
+def run_flow(args: argparse.Namespace, desk: Desk, channel: Channel, account_id: int | None) -> int:
     from desktop.core.connect.errors import ConnectError, user_error
     from desktop.core.platforms.errors import PlatformError
     from desktop.i18n import channel_label
@@ -171,7 +171,7 @@ def _connector(desk: Desk) -> Connector:
     )
 
 
-def _report(
+def report(
     args: argparse.Namespace, account_id: int, channel: Channel, name: str, key: str, desk: Desk
 ) -> None:
     from desktop import cli_format as fmt

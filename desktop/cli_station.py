@@ -10,8 +10,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop import cli_station_admin
+from desktop import cli_connect, cli_station_admin
 from desktop.core.errors import UserError
+from desktop.core.model import POLLED, Channel
 
 if TYPE_CHECKING:
     from desktop.core.profile import StationSettings
@@ -59,6 +60,16 @@ def register(sub: Any, command: Command) -> argparse.ArgumentParser:
     )
     p.add_argument("id", type=int, help="the account's id in the station")
     p.add_argument("--profile", type=Path, required=True, help="the unit profile")
+    p = command(
+        ssub,
+        "connect",
+        cmd_connect,
+        "connect a station account by signing in with the platform "
+        "(on the worker PC: its token goes to this user's keyring)",
+    )
+    p.add_argument("platform", type=Channel, choices=POLLED)
+    p.add_argument("--profile", type=Path, required=True, help="the unit profile")
+    cli_connect.flow_options(p)
     return station
 
 
@@ -121,6 +132,34 @@ def cmd_token(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(fmt.label("token_replaced", args.lang, id=args.id))
+    return 0
+
+
+def cmd_connect(args: argparse.Namespace) -> int:
+    """``account connect`` for the station: the account in the station's store, its
+    token in this user's keyring (the worker's, where ``station worker`` reads it)."""
+    from desktop.core.connect.apps import save_apps
+    from desktop.core.credentials import KeyringVault
+    from desktop.core.desk import Desk
+    from desktop.core.paths import resolve_home
+    from desktop.core.profile import load_profile
+    from desktop.core.store.station import open_configured
+
+    settings = _station_of(args.profile)
+    paths, vault = resolve_home(args.home), KeyringVault()
+    store = open_configured(paths, vault, settings)
+    try:
+        apps = load_profile(args.profile).apps
+        if apps:  # the platforms' apps, their client secrets to this PC's keyring
+            save_apps(store, vault, apps)
+        desk = Desk(store, vault, paths)
+        account_id = cli_connect.run_flow(args, desk, args.platform, None)
+        account = desk.accounts.find(account_id)
+        cli_connect.report(
+            args, account_id, account.channel, account.name, "account_connected", desk
+        )
+    finally:
+        store.close()
     return 0
 
 

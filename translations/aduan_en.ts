@@ -512,6 +512,80 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>Complaint #{id}</translation>
+    </message>
+    <message>
+        <source>You did: {action}</source>
+        <translation>You did: {action}</translation>
+    </message>
+    <message>
+        <source>Found: {what}</source>
+        <translation>Found: {what}</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>Open complaint</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Send again…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <source>a reply: “{text}”</source>
+        <translation>a reply: “{text}”</translation>
+    </message>
+    <message>
+        <source>a public progress note: “{text}”</source>
+        <translation>a public progress note: “{text}”</translation>
+    </message>
+    <message>
+        <source>an internal note: “{text}”</source>
+        <translation>an internal note: “{text}”</translation>
+    </message>
+    <message>
+        <source>status changed to {status}</source>
+        <translation>status changed to {status}</translation>
+    </message>
+    <message>
+        <source>a draft: “{text}”</source>
+        <translation>a draft: “{text}”</translation>
+    </message>
+    <message>
+        <source>the complaint was already {status} by {officer}.</source>
+        <translation>the complaint was already {status} by {officer}.</translation>
+    </message>
+    <message>
+        <source>the complaint is no longer in the station.</source>
+        <translation>the complaint is no longer in the station.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Actions not applied</source>
+        <translation>Actions not applied</translation>
+    </message>
+    <message>
+        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</translation>
+    </message>
+    <message>
+        <source>Nothing left to settle.</source>
+        <translation>Nothing left to settle.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>No browser could be opened. Open this address in a browser: %1</source>
@@ -1115,6 +1189,33 @@
     </message>
 </context>
 <context>
+    <name>ResendDialog</name>
+    <message>
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Change its status to {wanted}?</source>
+        <translation>Complaint #{id} is {closed} now. Change its status to {wanted}?</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</source>
+        <translation>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>Text to send</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>Scope</name>
     <message>
         <source>cannot read comments and messages</source>
@@ -1445,14 +1546,139 @@
     </message>
 </context>
 <context>
+    <name>StationAccountsDialog</name>
+    <message>
+        <source>{state} — IT connects it again on the worker PC</source>
+        <translation>{state} — IT connects it again on the worker PC</translation>
+    </message>
+    <message>
+        <source>unknown (station out)</source>
+        <translation>unknown (station out)</translation>
+    </message>
+    <message>
+        <source>no worker yet</source>
+        <translation>no worker yet</translation>
+    </message>
+    <message>
+        <source>{host} (lease lapsed)</source>
+        <translation>{host} (lease lapsed)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Station accounts</source>
+        <translation>Station accounts</translation>
+    </message>
+    <message>
+        <source>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</source>
+        <translation>This desk works in station mode: the station's worker PC talks to the platforms for the whole team, and the accounts' tokens are kept in that PC's keyring, not on this desk. So accounts are connected on the worker PC, not here.</translation>
+    </message>
+    <message>
+        <source>The station cannot be reached: the list is this desk&apos;s last copy.</source>
+        <translation>The station cannot be reached: the list is this desk's last copy.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Worker PC</source>
+        <translation>Worker PC</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Last pull</translation>
+    </message>
+    <message>
+        <source>The station&apos;s accounts</source>
+        <translation>The station's accounts</translation>
+    </message>
+    <message>
+        <source>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</source>
+        <translation>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot's token, and keeps the token in that PC's keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</translation>
+    </message>
+    <message>
+        <source>Commands for the worker PC</source>
+        <translation>Commands for the worker PC</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>StationBanner</name>
     <message>
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
         <translation>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action(s) not applied: the complaint was closed meanwhile ({ids}).</source>
+        <translation>
+            <numerusform>%n action not applied: the complaint was closed meanwhile ({ids}).</numerusform>
+            <numerusform>%n actions not applied: the complaint was closed meanwhile ({ids}).</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
-        <translation>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</translation>
+        <source>Show list</source>
+        <translation>Show list</translation>
+    </message>
+</context>
+<context>
+    <name>StationPasswordDialog</name>
+    <message>
+        <source>Station password</source>
+        <translation>Station password</translation>
+    </message>
+    <message>
+        <source>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</source>
+        <translation>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</translation>
+    </message>
+    <message>
+        <source>The station refused that password. Check it and type it again.</source>
+        <translation>The station refused that password. Check it and type it again.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Login:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2076,10 @@
     <message>
         <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
         <translation>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</translation>
+    </message>
+    <message>
+        <source>This action was already sent again or set aside.</source>
+        <translation>This action was already sent again or set aside.</translation>
     </message>
     <message>
         <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>

@@ -512,6 +512,80 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Complaint #{id}</source>
+        <translation>Aduan #{id}</translation>
+    </message>
+    <message>
+        <source>You did: {action}</source>
+        <translation>Yang Anda lakukan: {action}</translation>
+    </message>
+    <message>
+        <source>Found: {what}</source>
+        <translation>Yang ditemukan: {what}</translation>
+    </message>
+    <message>
+        <source>Open complaint</source>
+        <translation>Buka aduan</translation>
+    </message>
+    <message>
+        <source>Send again…</source>
+        <translation>Kirim lagi…</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>a reply: “{text}”</source>
+        <translation>balasan: “{text}”</translation>
+    </message>
+    <message>
+        <source>a public progress note: “{text}”</source>
+        <translation>catatan perkembangan publik: “{text}”</translation>
+    </message>
+    <message>
+        <source>an internal note: “{text}”</source>
+        <translation>catatan internal: “{text}”</translation>
+    </message>
+    <message>
+        <source>status changed to {status}</source>
+        <translation>status diubah menjadi {status}</translation>
+    </message>
+    <message>
+        <source>a draft: “{text}”</source>
+        <translation>draf: “{text}”</translation>
+    </message>
+    <message>
+        <source>the complaint was already {status} by {officer}.</source>
+        <translation>aduan sudah ditandai {status} oleh {officer}.</translation>
+    </message>
+    <message>
+        <source>the complaint is no longer in the station.</source>
+        <translation>aduan sudah tidak ada di stasiun.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Actions not applied</source>
+        <translation>Tindakan yang tidak diterapkan</translation>
+    </message>
+    <message>
+        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>Tindakan ini dibuat saat aduannya sedang ditutup oleh petugas lain, sehingga stasiun tidak menerapkannya. Buka aduan untuk membaca apa yang terjadi, kirim lagi tindakannya, atau abaikan (tetap tercatat).</translation>
+    </message>
+    <message>
+        <source>Nothing left to settle.</source>
+        <translation>Tidak ada lagi yang perlu diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ConnectDialog</name>
     <message>
         <source>No browser could be opened. Open this address in a browser: %1</source>
@@ -1115,6 +1189,33 @@
     </message>
 </context>
 <context>
+    <name>ResendDialog</name>
+    <message>
+        <source>Send again</source>
+        <translation>Kirim lagi</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Change its status to {wanted}?</source>
+        <translation>Aduan #{id} sekarang berstatus {closed}. Ubah statusnya menjadi {wanted}?</translation>
+    </message>
+    <message>
+        <source>Complaint #{id} is {closed} now. Send this anyway? You may change the text.</source>
+        <translation>Aduan #{id} sekarang berstatus {closed}. Tetap kirim? Teksnya boleh Anda ubah.</translation>
+    </message>
+    <message>
+        <source>Text to send</source>
+        <translation>Teks yang dikirim</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>Scope</name>
     <message>
         <source>cannot read comments and messages</source>
@@ -1445,14 +1546,138 @@
     </message>
 </context>
 <context>
+    <name>StationAccountsDialog</name>
+    <message>
+        <source>{state} — IT connects it again on the worker PC</source>
+        <translation>{state} — dihubungkan ulang oleh TI di PC worker</translation>
+    </message>
+    <message>
+        <source>unknown (station out)</source>
+        <translation>tidak diketahui (stasiun terputus)</translation>
+    </message>
+    <message>
+        <source>no worker yet</source>
+        <translation>belum ada worker</translation>
+    </message>
+    <message>
+        <source>{host} (lease lapsed)</source>
+        <translation>{host} (sewa habis)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Station accounts</source>
+        <translation>Akun stasiun</translation>
+    </message>
+    <message>
+        <source>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</source>
+        <translation>Desk ini bekerja dalam mode stasiun: PC worker stasiun yang berhubungan dengan platform untuk seluruh tim, dan token akun disimpan di keyring PC itu, bukan di desk ini. Karena itu akun dihubungkan di PC worker, bukan di sini.</translation>
+    </message>
+    <message>
+        <source>The station cannot be reached: the list is this desk&apos;s last copy.</source>
+        <translation>Stasiun tidak dapat dihubungi: daftar ini salinan terakhir di desk ini.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Akun</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Worker PC</source>
+        <translation>PC worker</translation>
+    </message>
+    <message>
+        <source>Last pull</source>
+        <translation>Tarikan terakhir</translation>
+    </message>
+    <message>
+        <source>The station&apos;s accounts</source>
+        <translation>Akun-akun stasiun</translation>
+    </message>
+    <message>
+        <source>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</source>
+        <translation>Cara TI menghubungkan akun: di PC worker, masuk sebagai pengguna yang menjalankan layanan worker, lalu jalankan perintah pertama (perintah itu masuk ke platform, atau meminta token bot Telegram, dan menyimpan token di keyring PC itu). Untuk mengganti token akun di daftar ini, pakai perintah kedua dengan ID-nya. Worker mengambil akun itu pada putaran berikutnya.</translation>
+    </message>
+    <message>
+        <source>Commands for the worker PC</source>
+        <translation>Perintah untuk PC worker</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>StationBanner</name>
     <message>
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
         <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n action(s) not applied: the complaint was closed meanwhile ({ids}).</source>
+        <translation>
+            <numerusform>%n tindakan tidak diterapkan: aduannya sudah ditutup petugas lain ({ids}).</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
-        <translation>Tidak diterapkan pada aduan #{id}: aduan itu sudah ditutup sementara itu ({detail}).</translation>
+        <source>Show list</source>
+        <translation>Lihat daftar</translation>
+    </message>
+</context>
+<context>
+    <name>StationPasswordDialog</name>
+    <message>
+        <source>Station password</source>
+        <translation>Kata sandi stasiun</translation>
+    </message>
+    <message>
+        <source>This PC works on the station&apos;s shared queue. Type your station password once: this PC keeps it in its keyring, for your user account only.</source>
+        <translation>PC ini bekerja pada antrean bersama stasiun. Ketik kata sandi stasiun Anda sekali saja: PC ini menyimpannya di keyring, hanya untuk akun pengguna Anda.</translation>
+    </message>
+    <message>
+        <source>The station refused that password. Check it and type it again.</source>
+        <translation>Stasiun menolak kata sandi itu. Periksa lalu ketik lagi.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Login:</source>
+        <translation>Nama login:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server stasiun:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Kata sandi:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -1850,6 +2075,10 @@
     <message>
         <source>The station server {server} cannot be reached ({detail}). Check the network cable or Wi-Fi, or ask the IT staff whether the server is on.</source>
         <translation>Server stasiun {server} tidak dapat dihubungi ({detail}). Periksa kabel jaringan atau Wi-Fi, atau tanyakan kepada petugas IT apakah server menyala.</translation>
+    </message>
+    <message>
+        <source>This action was already sent again or set aside.</source>
+        <translation>Tindakan ini sudah dikirim lagi atau diabaikan.</translation>
     </message>
     <message>
         <source>The station server {server} refused the sign-in ({detail}). Ask the IT staff to check the station password and login.</source>

@@ -195,6 +195,10 @@ MESSAGES: Mapping[str, str] = {
         "The station server {server} cannot be reached ({detail}). Check the network "
         "cable or Wi-Fi, or ask the IT staff whether the server is on.",
     ),
+    "conflict_settled": QT_TRANSLATE_NOOP(
+        "UserError",
+        "This action was already sent again or set aside.",
+    ),
     "station_refused": QT_TRANSLATE_NOOP(
         "UserError",
         "The station server {server} refused the sign-in ({detail}). Ask the IT staff "

@@ -9,7 +9,7 @@ publish account states).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self.account_notice = AccountNoticeBar(clock)
         self._look_again = False  # an account was just connected: read the notices anew
         self.last_connect_dialog: ConnectDialog | None = None
+        # Station mode: Akun shows the station's accounts (set by the station link).
+        self.station_accounts: Callable[[], object] | None = None
         self._queue_total: int | None = None
         self.tray = UrgentTray(desk.queue, tasks, unit, clock, self)
         self.tray.notifications_enabled = self.preferences.notifications
@@ -242,6 +244,9 @@ class MainWindow(QMainWindow):
         self._show_preferences(preferences)
 
     def open_accounts(self) -> None:
+        if self.station_accounts is not None:  # station mode: tokens on the worker PC
+            self.station_accounts()
+            return
         dialog = accounts_dialog(self.context, self)
         dialog.accounts_changed.connect(self.sidebar.refresh)
         dialog.reconnect_requested.connect(self.open_connect)
@@ -251,6 +256,9 @@ class MainWindow(QMainWindow):
     def open_connect(self, account: Account | None = None) -> None:
         """Connect an account by signing in with its platform (``account``: one the unit
         profile listed, or one to connect again)."""
+        if self.station_accounts is not None:  # connected on the worker PC, not here
+            self.station_accounts()
+            return
         current = self.last_connect_dialog
         if current is not None and shiboken6.isValid(current) and current.isVisible():
             current.raise_()  # one sign-in at a time: a second would want the same port

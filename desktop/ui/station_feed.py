@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.station.feed import ChangeFeed
 from desktop.core.station.journal import Entry
@@ -15,6 +15,8 @@ from desktop.core.store.database import Store
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.station_accounts import StationAccountsDialog
+    from desktop.ui.station_conflicts import ConflictsDialog
 
 
 class StationFeed(QObject):
@@ -39,7 +41,10 @@ class StationFeed(QObject):
 
 class StationBanner(QFrame):
     """A calm line over the queue: the station is out (work goes on), or actions
-    that were not applied because someone else closed the complaint meanwhile."""
+    that were not applied because someone else closed the complaint meanwhile
+    (their list behind a button)."""
+
+    conflicts_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +55,9 @@ class StationBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 7, 10, 7)
         layout.addWidget(self.text, 1)
+        self.show_button = QPushButton(self)
+        self.show_button.clicked.connect(self.conflicts_requested)
+        layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
         self.out = False
         self.conflicts: list[Entry] = []
         self.setVisible(False)
@@ -71,12 +79,17 @@ class StationBanner(QFrame):
                     "and sent when the station is back."
                 )
             )
-        for entry in self.conflicts:
+        if self.conflicts:
+            ids = ", ".join(f"#{n}" for n in sorted({e.complaint_id for e in self.conflicts}))
             lines.append(
                 self.tr(
-                    "Not applied on complaint #{id}: it was closed meanwhile ({detail})."
-                ).format(id=entry.complaint_id, detail=entry.detail or "")
+                    "%n action(s) not applied: the complaint was closed meanwhile ({ids}).",
+                    "",
+                    len(self.conflicts),
+                ).format(ids=ids)
             )
+        self.show_button.setText(self.tr("Show list"))
+        self.show_button.setVisible(bool(self.conflicts))
         self.text.setText("\n".join(lines))
         self.setAccessibleName(self.text.text())
         self.setVisible(bool(lines))
@@ -106,6 +119,52 @@ class StationLink(QObject):
         self.complaints_changed.connect(window.complaints_changed)
         self.complaints_changed.connect(lambda _ids: self._read_conflicts())
         self.link_changed.connect(self.banner.show_link)
+        self.banner.conflicts_requested.connect(self.show_conflicts)
+        self.window = window
+        self.conflicts_dialog: ConflictsDialog | None = None
+        self.accounts_dialog: StationAccountsDialog | None = None
+        window.station_accounts = self.show_accounts
+        self._read_conflicts()
+
+    def show_accounts(self) -> StationAccountsDialog:
+        """Akun in station mode: the station's accounts, connected on the worker PC."""
+        from desktop.ui.station_accounts import StationAccountsDialog
+
+        window = self.window
+        if self.accounts_dialog is None:
+            self.accounts_dialog = StationAccountsDialog(
+                self.session, window.context.tasks, lambda: window.context.unit.zone, window
+            )
+        self.accounts_dialog.reload()
+        self.accounts_dialog.show()
+        self.accounts_dialog.raise_()
+        return self.accounts_dialog
+
+    def show_conflicts(self) -> ConflictsDialog:
+        """The list of actions not applied (one dialog, raised when open)."""
+        from desktop.ui.station_conflicts import ConflictsDialog
+
+        window = self.window
+        if self.conflicts_dialog is None:
+            dialog = ConflictsDialog(
+                self.session, window.context.tasks, lambda: window.pane.officer, window
+            )
+            dialog.open_requested.connect(self._open_complaint)
+            dialog.settled.connect(self._settled)
+            self.conflicts_dialog = dialog
+        self.conflicts_dialog.reload()
+        self.conflicts_dialog.show()
+        self.conflicts_dialog.raise_()
+        return self.conflicts_dialog
+
+    def _open_complaint(self, complaint_id: int) -> None:
+        if not self.window.queue_view.select_complaint(complaint_id):  # filtered out
+            self.window.pane.show_complaint(complaint_id)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _settled(self, complaint_id: int) -> None:
+        self.window.complaints_changed({complaint_id})
         self._read_conflicts()
 
     def _read_conflicts(self) -> None:

@@ -99,4 +99,5 @@ def test_the_window_says_when_the_station_is_out_and_shows_a_conflict(
         ),
         timeout=15_000,
     )
-    assert "Bripka Budi" in banner.text.text()
+    assert "1 tindakan tidak diterapkan" in banner.text.text()
+    assert banner.show_button.isVisibleTo(banner)  # the list says who closed it

@@ -9,6 +9,11 @@ after its answer was lost) nothing else happens. A reply, note or status
 change to a complaint that someone else closed (resolved or dismissed) since
 the officer saw it is not applied: it is kept as a conflict, with who closed
 it, for the window to show. A draft is only the officer's: the last one wins.
+
+The officer sets a conflict aside (``dismiss``: state ``dismissed``, never
+listed again, the row kept for the audit) or sends it again on the current
+state (``resend``: the new entry and the dismissal of the old one in one
+transaction, so a double click cannot send it twice).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from desktop.core.store import actions, drafts
 from desktop.core.store.database import Store
 from desktop.core.store.schema import ComplaintRow, StatusChangeRow
 
-PENDING, APPLIED, CONFLICT = "pending", "applied", "conflict"
+PENDING, APPLIED, CONFLICT, DISMISSED = "pending", "applied", "conflict", "dismissed"
 CLOSED = frozenset({Status.RESOLVED.value, Status.DISMISSED.value})
 
 
@@ -92,29 +97,51 @@ def status_of(conn: Connection, complaint_id: int) -> str | None:
 def record(replica: Store, kind: str, complaint_id: int, officer: str, **payload: Any) -> Any:
     """Do the action on the replica and journal it, in one transaction; its result."""
     with replica.write() as conn:
-        base = status_of(conn, complaint_id)
-        if base is None:
-            raise UserError("unknown_complaint", id=complaint_id)
-        entry = Entry(str(uuid.uuid4()), kind, complaint_id, payload, base, officer)
-        result = perform(conn, replica, entry)
-        conn.execute(
-            text(
-                "INSERT INTO station_journal (seq, action_id, kind, complaint_id, payload, "
-                "base_status, officer, made_at, state) VALUES ("
-                "(SELECT coalesce(max(seq), 0) + 1 FROM station_journal), "
-                ":id, :kind, :complaint, :payload, :base, :officer, :at, :state)"
-            ),
-            {
-                "id": entry.action_id,
-                "kind": kind,
-                "complaint": complaint_id,
-                "payload": json.dumps(payload),
-                "base": base,
-                "officer": officer,
-                "at": datetime.now(UTC).isoformat(),
-                "state": PENDING,
-            },
-        )
+        return _record(conn, replica, kind, complaint_id, officer, payload)
+
+
+def resend(
+    replica: Store, conflict: str, kind: str, complaint_id: int, officer: str, **payload: Any
+) -> Any:
+    """``record`` an action in place of the ``conflict`` (its action id), dismissing the
+    conflict in the same transaction: ``conflict_settled`` when it was settled already."""
+    with replica.write() as conn:
+        if not _dismiss(conn, conflict):
+            raise UserError("conflict_settled")
+        return _record(conn, replica, kind, complaint_id, officer, payload)
+
+
+def _record(
+    conn: Connection,
+    replica: Store,
+    kind: str,
+    complaint_id: int,
+    officer: str,
+    payload: dict[str, Any],
+) -> Any:
+    base = status_of(conn, complaint_id)
+    if base is None:
+        raise UserError("unknown_complaint", id=complaint_id)
+    entry = Entry(str(uuid.uuid4()), kind, complaint_id, payload, base, officer)
+    result = perform(conn, replica, entry)
+    conn.execute(
+        text(
+            "INSERT INTO station_journal (seq, action_id, kind, complaint_id, payload, "
+            "base_status, officer, made_at, state) VALUES ("
+            "(SELECT coalesce(max(seq), 0) + 1 FROM station_journal), "
+            ":id, :kind, :complaint, :payload, :base, :officer, :at, :state)"
+        ),
+        {
+            "id": entry.action_id,
+            "kind": kind,
+            "complaint": complaint_id,
+            "payload": json.dumps(payload),
+            "base": base,
+            "officer": officer,
+            "at": datetime.now(UTC).isoformat(),
+            "state": PENDING,
+        },
+    )
     return result
 
 
@@ -184,6 +211,29 @@ def _conflict(conn: Connection, entry: Entry) -> str | None:
         ).scalar()
         return f"{current} by {closer or '?'}"
     return None
+
+
+def closed_by(detail: str | None) -> tuple[Status, str] | None:
+    """(the closing status, its officer) from a conflict's ``detail``, when a close it was."""
+    status, by, officer = (detail or "").partition(" by ")
+    if not by or status not in CLOSED:
+        return None
+    return Status(status), officer
+
+
+def dismiss(replica: Store, action_id: str) -> bool:
+    """Set a conflict aside: never listed again, kept for the audit. ``False`` when
+    it is not (or no longer) a conflict."""
+    with replica.write() as conn:
+        return _dismiss(conn, action_id)
+
+
+def _dismiss(conn: Connection, action_id: str) -> bool:
+    done = conn.execute(
+        text("UPDATE station_journal SET state = :dismissed WHERE action_id = :id AND state = :c"),
+        {"id": action_id, "dismissed": DISMISSED, "c": CONFLICT},
+    )
+    return done.rowcount == 1
 
 
 def mark(replica: Store, action_id: str, state: str, detail: str | None) -> None:

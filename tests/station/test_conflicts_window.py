@@ -1,0 +1,203 @@
+"""The list of actions the station did not take, in the officer's window: open the
+complaint, dismiss (kept in the journal), or send again after confirming."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import URL, text
+
+from desktop.core.clock import ServerClock
+from desktop.core.credentials import MemoryVault
+from desktop.core.desk import Desk
+from desktop.core.model import Status
+from desktop.core.paths import Paths
+from desktop.core.sample import sample_threads
+from desktop.core.station import journal
+from desktop.core.station.session import StationSession
+from desktop.core.store.database import Store, open_postgresql
+from desktop.core.store.seed import load_sample
+from desktop.ui.app import attach_station_session, build_context, open_station_session
+from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences import Language
+from desktop.ui.station_conflicts import ConflictsDialog, ResendDialog, can_resend
+from desktop.ui.station_feed import StationLink
+from tests.support import NOW
+
+pytestmark = [
+    pytest.mark.postgresql,
+    pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise"),
+]
+SHOTS = os.environ.get("ADUAN_SHOTS")  # a folder: the dialogs are saved there as PNGs
+
+
+@pytest.fixture
+def direct(postgres_url: URL) -> Iterator[Store]:
+    store = open_postgresql(postgres_url)
+    load_sample(store, sample_threads(12, now=NOW, seed=5))
+    yield store
+    store.close()
+
+
+def _open_ids(store: Store) -> list[int]:
+    with store.read() as conn:
+        found = conn.execute(
+            text("SELECT id FROM complaint WHERE status IN ('new', 'acknowledged') ORDER BY id")
+        )
+        return list(found.scalars())
+
+
+def _replies(store: Store, complaint_id: int) -> list[str]:
+    with store.read() as conn:
+        found = conn.execute(
+            text("SELECT text FROM reply WHERE complaint_id = :c ORDER BY id"), {"c": complaint_id}
+        )
+        return list(found.scalars())
+
+
+def _make_conflicts(session: StationSession, direct: Store) -> tuple[int, int]:
+    """A reply and a status change made on the replica; another officer closes both
+    complaints first (the first resolved, the second dismissed)."""
+    first, second = _open_ids(direct)[:2]
+    replica = session.replica.store
+    journal.record(replica, "reply", first, "Bripka Ani", text="Laporan Anda kami tindak lanjuti.")
+    journal.record(replica, "status", second, "Bripka Ani", wanted=Status.IN_PROGRESS.value)
+    other = Desk(direct, MemoryVault(), Paths(Path("unused"))).complaints
+    other.change_status(first, Status.IN_PROGRESS, "Bripka Budi")
+    other.change_status(first, Status.RESOLVED, "Bripka Budi")
+    other.change_status(second, Status.DISMISSED, "Bripka Budi")
+    return first, second
+
+
+@pytest.fixture
+def link(qtbot: QtBot, postgres_url: URL, direct: Store, tmp_path: Path) -> Iterator[StationLink]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet = app.palette(), app.styleSheet()
+    session = open_station_session(
+        open_postgresql(postgres_url), Paths(tmp_path / "home"), MemoryVault()
+    )
+    _make_conflicts(session, direct)
+    context = build_context(
+        app, session.desk, language=Language.INDONESIAN, clock=ServerClock(local=lambda: NOW)
+    )
+    window = MainWindow(context)
+    window.pane.set_officer("Bripka Ani")
+    qtbot.addWidget(window)
+    attached = attach_station_session(window, session)  # applies the journal: two conflicts
+    window.resize(1200, 760)
+    qtbot.waitUntil(lambda: len(attached.banner.conflicts) == 2, timeout=15_000)
+    yield attached
+    if attached.conflicts_dialog is not None:
+        attached.conflicts_dialog.close()
+    session.close()
+    context.tasks.shutdown()
+    QCoreApplication.processEvents()
+    context.translators.uninstall()
+    context.theme.detach()
+    app.setStyleSheet(sheet)
+    app.setPalette(palette)
+
+
+def _shot(widget: object, name: str) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    assert isinstance(widget, QWidget)
+    if SHOTS:
+        widget.grab().save(str(Path(SHOTS) / name), "PNG")
+
+
+def _dialog(qtbot: QtBot, link: StationLink) -> ConflictsDialog:
+    assert link.banner.show_button.isVisibleTo(link.banner)
+    link.banner.show_button.click()
+    dialog = link.conflicts_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: len(dialog.cards) == 2, timeout=5_000)
+    return dialog
+
+
+def test_the_banner_opens_a_list_that_says_what_was_done_and_found(
+    qtbot: QtBot, link: StationLink
+) -> None:
+    assert "2 tindakan tidak diterapkan" in link.banner.text.text()
+    _shot(link.window, "station-conflicts-banner.png")
+    dialog = _dialog(qtbot, link)
+    _shot(dialog, "station-conflicts-list.png")
+
+    reply, status = dialog.cards
+    assert "Laporan Anda kami tindak lanjuti." in reply.done.text()
+    assert "ditandai selesai oleh Bripka Budi" in reply.found.text()
+    assert reply.resend_button.isVisibleTo(reply)
+    assert "status diubah menjadi Diproses" in status.done.text()
+    assert "ditandai diabaikan oleh Bripka Budi" in status.found.text()
+    # dismissed → in progress is not a move the status machine allows: no resend
+    assert not status.resend_button.isVisibleTo(status)
+
+    reply.open_button.click()
+    assert link.window.pane.complaint_id == reply.entry.complaint_id
+
+
+def test_dismiss_takes_the_action_off_the_list_and_keeps_it(
+    qtbot: QtBot, link: StationLink, direct: Store
+) -> None:
+    dialog = _dialog(qtbot, link)
+    reply = dialog.cards[0]
+    reply.dismiss_button.click()
+
+    qtbot.waitUntil(lambda: len(dialog.cards) == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: len(link.banner.conflicts) == 1, timeout=5_000)
+    kept = journal.entries(link.session.replica.store, journal.DISMISSED)
+    assert [e.action_id for e in kept] == [reply.entry.action_id]
+    assert _replies(direct, reply.entry.complaint_id) == []  # nothing sent
+
+
+def test_send_again_asks_then_sends_the_edited_reply_once(
+    qtbot: QtBot, link: StationLink, direct: Store
+) -> None:
+    dialog = _dialog(qtbot, link)
+    reply = dialog.cards[0]
+    reply.resend_button.click()
+    resend = dialog.resend_dialog
+    assert isinstance(resend, ResendDialog)
+    assert resend.editor is not None
+    assert "sekarang berstatus selesai" in resend.question.text()
+    _shot(resend, "station-conflicts-resend.png")
+    resend.editor.setPlainText("Kasus ini tetap kami tindak lanjuti.")
+    resend.send_button.click()
+
+    complaint = reply.entry.complaint_id
+    qtbot.waitUntil(
+        lambda: _replies(direct, complaint) == ["Kasus ini tetap kami tindak lanjuti."],
+        timeout=15_000,
+    )
+    qtbot.waitUntil(lambda: len(dialog.cards) == 1, timeout=5_000)
+    assert len(link.banner.conflicts) == 1
+    assert not dialog.error.isVisibleTo(dialog)
+
+
+def test_an_empty_text_cannot_be_sent_again(qtbot: QtBot, link: StationLink) -> None:
+    dialog = _dialog(qtbot, link)
+    dialog.cards[0].resend_button.click()
+    resend = dialog.resend_dialog
+    assert resend is not None
+    assert resend.editor is not None
+    resend.editor.setPlainText("   ")
+    assert not resend.send_button.isEnabled()
+    resend.cancel_button.click()
+    assert len(dialog.cards) == 2  # nothing settled
+
+
+def test_only_sensible_actions_can_be_sent_again() -> None:
+    def entry(kind: str, detail: str, **payload: object) -> journal.Entry:
+        return journal.Entry("x", kind, 1, dict(payload), "new", "Ani", journal.CONFLICT, detail)
+
+    assert can_resend(entry("note", "resolved by Budi", text="a", public=True))
+    assert can_resend(entry("status", "resolved by Budi", wanted="in_progress"))
+    assert not can_resend(entry("status", "dismissed by Budi", wanted="in_progress"))
+    assert not can_resend(entry("reply", "gone", text="a"))
