@@ -1573,11 +1573,11 @@
     </message>
     <message>
         <source>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</source>
-        <translation>This desk works in station mode: the station's worker PC talks to the platforms for the whole team, and the accounts' tokens are kept in that PC's keyring, not on this desk. So accounts are connected on the worker PC, not here.</translation>
+        <translation>This desk works in station mode: the station&apos;s worker PC talks to the platforms for the whole team, and the accounts&apos; tokens are kept in that PC&apos;s keyring, not on this desk. So accounts are connected on the worker PC, not here.</translation>
     </message>
     <message>
         <source>The station cannot be reached: the list is this desk&apos;s last copy.</source>
-        <translation>The station cannot be reached: the list is this desk's last copy.</translation>
+        <translation>The station cannot be reached: the list is this desk&apos;s last copy.</translation>
     </message>
     <message>
         <source>ID</source>
@@ -1605,11 +1605,11 @@
     </message>
     <message>
         <source>The station&apos;s accounts</source>
-        <translation>The station's accounts</translation>
+        <translation>The station&apos;s accounts</translation>
     </message>
     <message>
         <source>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</source>
-        <translation>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot's token, and keeps the token in that PC's keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</translation>
+        <translation>How IT connects an account: on the worker PC, signed in as the user the worker service runs as, run the first command (it signs in with the platform, or asks for a Telegram bot&apos;s token, and keeps the token in that PC&apos;s keyring). To replace the token of an account in this list, use the second command with its ID. The worker picks the account up on its next round.</translation>
     </message>
     <message>
         <source>Commands for the worker PC</source>
