@@ -27,6 +27,7 @@ from desktop.core.station.watchdog import Watchdog
 from desktop.core.store import postgresql
 from desktop.core.store.changes import Changes
 from desktop.core.store.database import Store
+from desktop.core.store.presence import Activity, Presence, RecentReply
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +35,44 @@ WRITE_LIMIT_SECONDS = 15.0  # a station connection busy this long: the link is d
 
 
 class JournalledComplaints(Complaints):
-    """The pane's actions, done on the replica and journalled for the station."""
+    """The pane's actions, done on the replica and journalled for the station.
 
-    def __init__(self, replica: Store, paths: Paths, acted: Callable[[], None]) -> None:
+    Who else is at a complaint is live, not journalled: presence and the recent
+    replies of others are read from and written to the station itself
+    (``live``), and are simply absent while the station is out (``up``)."""
+
+    def __init__(
+        self,
+        replica: Store,
+        paths: Paths,
+        acted: Callable[[], None],
+        live: Complaints,
+        up: Callable[[], bool],
+    ) -> None:
         super().__init__(replica, paths)
         self._acted = acted
+        self._live = live
+        self._up = up
+
+    @property
+    def station(self) -> bool:
+        return True
+
+    def mark_presence(self, complaint_id: int, officer: str, activity: Activity) -> None:
+        if self._up():
+            self._live.mark_presence(complaint_id, officer, activity)
+
+    def leave(self, complaint_id: int, officer: str) -> None:
+        if self._up():
+            self._live.leave(complaint_id, officer)
+
+    def others_at(self, complaint_id: int, officer: str) -> list[Presence]:
+        return self._live.others_at(complaint_id, officer) if self._up() else []
+
+    def recent_reply_by_other(self, complaint_id: int, officer: str) -> RecentReply | None:
+        if not self._up():
+            return None  # offline: nothing to ask about (a conflict shows later)
+        return self._live.recent_reply_by_other(complaint_id, officer)
 
     def _record(self, kind: str, complaint_id: int, officer: str, **payload: object) -> Any:
         result = journal.record(self._store, kind, complaint_id, officer, **payload)
@@ -94,7 +128,10 @@ class StationSession:
             watchdog=self.watchdog,
         )
         self.desk = Desk(replica.store, vault, paths)
-        self.desk.complaints = JournalledComplaints(replica.store, paths, self.feed.wake)
+        live = Complaints(self.station, paths)
+        self.desk.complaints = JournalledComplaints(
+            replica.store, paths, self.feed.wake, live, lambda: self.feed.up
+        )
 
     def listen(
         self, on_changes: Callable[[frozenset[int]], None], on_link: Callable[[bool], None]

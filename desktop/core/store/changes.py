@@ -111,6 +111,12 @@ def drop_turns(conn: Connection) -> None:
     conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {TURN_FUNCTION}()")
 
 
+def feed_functions() -> list[str]:
+    """The trigger functions that write ``station_change`` (run as the schema's owner,
+    migration 0011: an officer's login needs no right on the change log)."""
+    return [_name(table_name, operation) for table_name in _COMPLAINT_OF for operation in _ROWS]
+
+
 def create_feed(conn: Connection) -> None:
     """The change table, its sequence and the triggers (the migration calls this)."""
     conn.exec_driver_sql(
