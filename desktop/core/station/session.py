@@ -97,8 +97,9 @@ class StationSession:
     """The station store, this desktop's replica and journal, and the feed between them.
 
     ``on_changes(ids)``: complaints changed in the replica (by the station or by a
-    conflict); ``on_link(up)``: the station became reachable or not. Both are
-    called on the feed's thread.
+    conflict); ``on_link(up)``: the station became reachable or not;
+    ``on_presence(id)``: who is at that complaint changed. All are called on the
+    feed's thread.
     """
 
     def __init__(
@@ -134,11 +135,16 @@ class StationSession:
         )
 
     def listen(
-        self, on_changes: Callable[[frozenset[int]], None], on_link: Callable[[bool], None]
+        self,
+        on_changes: Callable[[frozenset[int]], None],
+        on_link: Callable[[bool], None],
+        on_presence: Callable[[int], None] | None = None,
     ) -> None:
-        """Who hears of changed complaints and of the link (before ``start``)."""
+        """Who hears of changed complaints, of the link and of presence (before ``start``)."""
         self._on_changes = on_changes
         self._on_link = on_link
+        if on_presence is not None:
+            self.feed.on_presence = on_presence
 
     @property
     def up(self) -> bool:

@@ -1,4 +1,5 @@
-"""Station mode: one lock order for every writer, triggers that run as the owner.
+"""Station mode: one lock order for every writer, triggers that run as the owner,
+presence through LISTEN/NOTIFY.
 
 - Every statement on a table the desktops show first takes the change feed's
   advisory lock (a BEFORE statement trigger), before any row lock of its own:
@@ -10,6 +11,8 @@
   them (``station/roles.py``). Trigger functions cannot be called directly, so
   the owner's rights serve those triggers only. ``officer_of_login`` stays as
   it is: it must see the officer's own ``current_user``.
+- A presence change the others should see notifies ``aduan_station_presence``
+  with the complaint's id (``store/presence.py``).
 
 PostgreSQL only; nothing changes on one PC.
 
@@ -22,7 +25,7 @@ from collections.abc import Sequence
 from alembic import op
 from sqlalchemy import Connection
 
-from desktop.core.store import changes, dialects, postgresql
+from desktop.core.store import changes, dialects, postgresql, presence
 
 revision: str = "0011"
 down_revision: str | None = "0010"
@@ -39,6 +42,7 @@ def upgrade() -> None:
     if not dialects.is_postgresql(bind):
         return
     changes.create_turns(bind)
+    presence.create_notify(bind)
     schema = _quoted_schema(bind)
     for name in _owners_triggers():
         bind.exec_driver_sql(
@@ -53,6 +57,7 @@ def downgrade() -> None:
     for name in _owners_triggers():
         bind.exec_driver_sql(f"ALTER FUNCTION {name}() SECURITY INVOKER RESET search_path")
     changes.drop_turns(bind)
+    presence.drop_notify(bind)
 
 
 def _quoted_schema(bind: Connection) -> str:
