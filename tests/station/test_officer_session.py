@@ -5,6 +5,7 @@ hears of them; presence; and what the login still may not do."""
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,10 +16,13 @@ from psycopg import errors
 from sqlalchemy import text
 
 from desktop.core.credentials import MemoryVault
+from desktop.core.desk.complaints import Complaints
 from desktop.core.model import Status
+from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.station import journal
-from desktop.core.station.session import StationSession, open_session
+from desktop.core.station.session import JournalledComplaints, StationSession, open_session
+from desktop.core.store import postgresql
 from desktop.core.store.database import Store
 from desktop.core.store.presence import Activity
 from desktop.core.store.seed import load_sample
@@ -170,3 +174,27 @@ def test_an_officer_cannot_rewrite_the_change_log_the_counts_or_the_trail(
         )
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute(statement.encode())
+
+
+def test_a_station_that_stops_answering_does_not_hold_up_a_reply(
+    ani: StationSession, owner: Store, tmp_path: Path
+) -> None:
+    """The check for another officer's recent reply is live; when the station fails
+    it (the feed not yet aware), the reply is journalled without the question."""
+    complaint = _new_ids(owner)[0]
+    nowhere = postgresql.make_engine(ani.station.engine.url.set(port=_closed_port()))
+    cut = JournalledComplaints(
+        ani.replica.store,
+        Paths(tmp_path),
+        lambda: None,
+        Complaints(Store(nowhere, None), Paths(tmp_path)),
+        lambda: True,
+    )
+    assert cut.recent_reply_by_other(complaint, "nama di PC") is None
+    nowhere.dispose()
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])  # closed again when the block ends

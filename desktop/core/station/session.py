@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.credentials import Vault
 from desktop.core.desk import Desk
 from desktop.core.desk.complaints import Complaints
+from desktop.core.errors import UserError
 from desktop.core.model import Status
 from desktop.core.paths import Paths
 from desktop.core.station import journal
@@ -72,7 +73,11 @@ class JournalledComplaints(Complaints):
     def recent_reply_by_other(self, complaint_id: int, officer: str) -> RecentReply | None:
         if not self._up():
             return None  # offline: nothing to ask about (a conflict shows later)
-        return self._live.recent_reply_by_other(complaint_id, officer)
+        try:
+            return self._live.recent_reply_by_other(complaint_id, officer)
+        except (*LINK_ERRORS, UserError) as exc:  # the reply is journalled all the same
+            log.info("station: recent replies not read (%s)", type(exc).__name__)
+            return None
 
     def _record(self, kind: str, complaint_id: int, officer: str, **payload: object) -> Any:
         result = journal.record(self._store, kind, complaint_id, officer, **payload)
