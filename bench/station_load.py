@@ -18,7 +18,13 @@ change, note, reply and outbox entry a desktop saw committed must be there,
 once. Status changes refused because another officer had just moved the
 complaint (a legal outcome) are counted apart.
 
-    .venv/bin/python bench/station_load.py [--desktops 20] [--rate 5] [--seconds 60]
+``--pages N``: meanwhile one more process, as the schema's owner, stores N
+pulled pages a second (3 new inbound messages each, into random complaints
+the desktops work on), as the station worker does; its "busy" refusals are
+counted too (a page store and a status change on one complaint deadlocked
+before migration 0011).
+
+    .venv/bin/python bench/station_load.py [--desktops 20] [--rate 5] [--seconds 60] [--pages 2]
 
 Prints figures; exits 1 if anything was lost or duplicated.
 """
@@ -121,6 +127,51 @@ def worker(url: str, seconds: float, rate: float, start_at: float, seed: int) ->
     print(json.dumps({**summary, "latencies": latencies, "service": service}))
 
 
+def page_writer(url: str, seconds: float, rate: float, start_at: float, seed: int) -> None:
+    """The worker's side: pages of new inbound messages; print a JSON line of what it did."""
+    from sqlalchemy import select
+
+    from desktop.core.errors import UserError
+    from desktop.core.model import Channel, InboundItem
+    from desktop.core.store.database import open_postgresql
+    from desktop.core.store.ingest import ingest
+    from desktop.core.store.schema import ComplaintRow
+
+    rng = random.Random(seed)
+    store = open_postgresql(url)
+    with store.read() as conn:
+        threads = conn.execute(
+            select(ComplaintRow.account_id, ComplaintRow.channel, ComplaintRow.thread_id)
+        ).all()
+    pages = busy = given_up = 0
+    for i in range(int(seconds * rate)):
+        wait = start_at + i / rate - time.time()
+        if wait > 0:
+            time.sleep(wait)
+        account = rng.choice(threads)[0]
+        its = [t for t in threads if t[0] == account]
+        chosen = rng.sample(its, min(3, len(its)))
+        now = datetime.now(UTC)
+        items = [
+            InboundItem(Channel(kind), thread, f"bench-{seed}-{i}-{n}", "u", "Warga", "Cek", now)
+            for n, (_, kind, thread) in enumerate(chosen)
+        ]
+        for _attempt in range(BUSY_RETRIES + 1):
+            try:
+                ingest(store, account, items, None)
+            except UserError as exc:
+                if exc.code != "database_busy":
+                    raise
+                busy += 1
+                continue
+            pages += 1
+            break
+        else:
+            given_up += 1
+    store.close()
+    print(json.dumps({"pages": pages, "busy": busy, "given_up": given_up}))
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -132,12 +183,18 @@ def main() -> int:
     parser.add_argument("--rate", type=float, default=5.0, help="actions per second per desktop")
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--complaints", type=int, default=2000)
+    parser.add_argument("--pages", type=float, default=0.0, help="pulled pages per second")
     parser.add_argument("--worker", nargs=4, metavar=("URL", "SECONDS", "RATE", "START"))
+    parser.add_argument("--page-writer", nargs=4, metavar=("URL", "SECONDS", "RATE", "START"))
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if args.worker:
         url, seconds, rate, start_at = args.worker
         worker(url, float(seconds), float(rate), float(start_at), args.seed)
+        return 0
+    if args.page_writer:
+        url, seconds, rate, start_at = args.page_writer
+        page_writer(url, float(seconds), float(rate), float(start_at), args.seed)
         return 0
 
     from psycopg import sql
@@ -199,9 +256,15 @@ def main() -> int:
             )
             for n, login in enumerate(logins)
         ]
+        owner_url = cluster.url(database).render_as_string(hide_password=False)
+        timing = [str(args.seconds), str(args.pages), str(start_at)]
+        command = [sys.executable, __file__, "--page-writer", owner_url, *timing]
+        writers = 1 if args.pages > 0 else 0
+        pulling = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True)] * writers
         outputs: list[Output] = [
             json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in processes
         ]
+        pulled = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in pulling]
         wall = time.time() - start_at
         print(f"machine: {os.cpu_count()} cores, load average at the end {os.getloadavg()[0]:.1f}")
         after = effects(owner)
@@ -209,6 +272,11 @@ def main() -> int:
     finally:
         cluster.stop()
     report(args, outputs, before, after, wall, fsync, commit)
+    for done in pulled:
+        print(
+            f"  pulled pages stored: {done['pages']}; 'database busy': {done['busy']}; "
+            f"given up after {BUSY_RETRIES} retries: {done['given_up']}"
+        )
     return 0 if lost_or_doubled(args, outputs, before, after) == 0 else 1
 
 

@@ -169,6 +169,7 @@ def attach_station_feed(window: MainWindow, store: Store) -> StationFeed:
 
     feed = StationFeed(store, window)
     feed.complaints_changed.connect(window.complaints_changed)
+    feed.presence_changed.connect(window.pane.presence_changed)
     feed.start()
     return feed
 

@@ -7,8 +7,6 @@ the pane; what they typed stays in the reply box and in its saved draft.
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
@@ -21,7 +19,7 @@ from desktop.core.connect.scopes import MissingScope
 from desktop.core.desk import Complaints, PaneData
 from desktop.core.errors import UserError
 from desktop.core.model import Status
-from desktop.core.store.presence import Activity, Presence, RecentReply
+from desktop.core.store.presence import RecentReply
 from desktop.i18n import error_text
 from desktop.ui.pane import colors
 from desktop.ui.pane.detail_page import DetailPage
@@ -30,21 +28,9 @@ from desktop.ui.pane.labels import message_time
 from desktop.ui.pane.lifetime import while_alive
 from desktop.ui.pane.loading import default_officer
 from desktop.ui.pane.message_line import MessageLine
+from desktop.ui.pane.presence_keeper import PresenceKeeper
 from desktop.ui.pane.scope_notice import MissingFor
 from desktop.ui.tasks import TaskRunner
-
-# Station mode: how often this desktop refreshes its presence and reads the others'
-# (presence rows lapse after a minute without refresh), and how long after the last
-# keystroke the officer still counts as replying.
-PRESENCE_POLL_MS = 5000
-TYPING_FOR_S = 20.0
-_log = logging.getLogger(__name__)
-
-
-def _presence_failed(error: BaseException) -> None:
-    """Presence is advisory: a failed refresh is logged, the next tick tries again
-    (an unreachable station is reported by the connection's own status)."""
-    _log.warning("presence refresh failed: %s", type(error).__name__)
 
 
 class ComplaintPane(QWidget):
@@ -94,13 +80,9 @@ class ComplaintPane(QWidget):
         self.detail.conversation.retry_requested.connect(self._retry)
         self.detail.conversation.edit_requested.connect(self._edit_reply)
         self.confirm_box: QMessageBox | None = None  # the second-reply question, while open
-        self._typed_at = float("-inf")
-        self._presence_timer = QTimer(self)
-        self._presence_timer.setInterval(PRESENCE_POLL_MS)
-        self._presence_timer.timeout.connect(self._refresh_presence)
+        self.presence = PresenceKeeper(complaints, tasks, self.detail.presence, self)
         if complaints.station:
-            self.composer.text_edited.connect(self._typing)
-            self._presence_timer.start()
+            self.composer.text_edited.connect(lambda _text: self.presence.typing())
         self._retranslate()
 
     # --- the interface the shell uses ------------------------------------------
@@ -115,9 +97,8 @@ class ComplaintPane(QWidget):
             self.reload()
             return
         self.drafts.follow(None)
-        self._leave(self.complaint_id)
+        self.presence.follow(None, self.officer)
         self.complaint_id = complaint_id
-        self._typed_at = float("-inf")
         self._generation += 1
         self.message_line.dismiss()
         self.composer.set_text("", quiet=True)
@@ -128,7 +109,7 @@ class ComplaintPane(QWidget):
         if complaint_id is not None:
             self.composer.set_busy(True)
             self._load(first=True)
-            self._refresh_presence()
+            self.presence.follow(complaint_id, self.officer)
 
     def focus_composer(self) -> None:
         if self.complaint_id is None:
@@ -340,39 +321,10 @@ class ComplaintPane(QWidget):
         self.composer.set_text(text)  # one undoable edit: Ctrl+Z brings back what was there
         self.focus_composer()
 
-    # --- station mode: presence --------------------------------------------------------
-
-    def _typing(self, _text: object = None) -> None:
-        replying = time.monotonic() - self._typed_at < TYPING_FOR_S
-        self._typed_at = time.monotonic()
-        if not replying:
-            self._refresh_presence()  # the others see "sedang membalas" now, not at the next tick
-
-    def _refresh_presence(self) -> None:
-        """Tell the station this officer is here (viewing or typing); show who else is."""
-        complaint_id, officer = self.complaint_id, self.officer
-        if complaint_id is None or not self._complaints.station:
-            return
-        typing = time.monotonic() - self._typed_at < TYPING_FOR_S
-        activity = Activity.TYPING if typing else Activity.VIEWING
-
-        def work() -> list[Presence]:
-            self._complaints.mark_presence(complaint_id, officer, activity)
-            return self._complaints.others_at(complaint_id, officer)
-
-        def done(others: list[Presence]) -> None:
-            if self.complaint_id == complaint_id:
-                self.detail.presence.show_others(others)
-
-        self._tasks.background(work, while_alive(self, done), _presence_failed)
-
-    def _leave(self, complaint_id: int | None) -> None:
-        if complaint_id is None or not self._complaints.station:
-            return
-        officer = self.officer
-        self._tasks.background(
-            lambda: self._complaints.leave(complaint_id, officer), None, _presence_failed
-        )
+    @Slot(int)
+    def presence_changed(self, complaint_id: int) -> None:
+        """The station says who is at ``complaint_id`` changed (its change feed)."""
+        self.presence.heard(complaint_id)
 
     # --- plumbing --------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class StationFeed(QObject):
     complaints_changed = Signal(object)  # a frozenset of complaint ids
     link_changed = Signal(bool)  # the station reachable or not
+    presence_changed = Signal(int)  # who is at this complaint changed
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,7 @@ class StationFeed(QObject):
             store,
             lambda found: self.complaints_changed.emit(found.complaint_ids),
             on_link=self.link_changed.emit,
+            on_presence=self.presence_changed.emit,
         )
 
     def start(self) -> None:
@@ -106,6 +108,7 @@ class StationLink(QObject):
 
     complaints_changed = Signal(object)  # a frozenset of complaint ids
     link_changed = Signal(bool)
+    presence_changed = Signal(int)
 
     def __init__(self, session: StationSession, window: MainWindow) -> None:
         super().__init__(window)
@@ -115,8 +118,11 @@ class StationLink(QObject):
         column = area.layout() if area is not None else None
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(column.indexOf(window.banner) + 1, self.banner)
-        session.listen(self.complaints_changed.emit, self.link_changed.emit)  # feed's thread
+        session.listen(  # called on the feed's thread; Qt queues them to the window's
+            self.complaints_changed.emit, self.link_changed.emit, self.presence_changed.emit
+        )
         self.complaints_changed.connect(window.complaints_changed)
+        self.presence_changed.connect(window.pane.presence_changed)
         self.complaints_changed.connect(lambda _ids: self._read_conflicts())
         self.link_changed.connect(self.banner.show_link)
         self.banner.conflicts_requested.connect(self.show_conflicts)

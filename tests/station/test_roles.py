@@ -138,5 +138,6 @@ def test_an_officer_cannot_sign_a_row_as_someone_else(station: Station) -> None:
             b"INSERT INTO note (complaint_id, officer, text, public, created_at) "
             b"VALUES (1, 'Kapolres', 'x', false, now())"
         )
-        conn.execute(b"UPDATE note SET officer = 'Kapolres'")
+        with pytest.raises(errors.InsufficientPrivilege):  # nor re-sign one afterwards
+            conn.execute(b"UPDATE note SET officer = 'Kapolres'")
         assert conn.execute(b"SELECT officer FROM note").fetchall() == [("Bripka Ani",)]

@@ -10,6 +10,12 @@ calls ``on_connect`` (the offline journal is applied there), then reads what
 changed meanwhile (notifications sent while away are lost; the sequence is
 not) and tells ``on_link(True)``. ``wake()`` makes it call ``on_connect``
 again soon (an officer acted: apply the journal now).
+
+The same connection listens for presence (``store/presence.py``):
+``on_presence(complaint_id)`` is told when someone arrives at a complaint,
+starts or stops typing, or leaves. Presence is not in the change sequence: a
+notification lost while away needs no catching up (the window's slow refresh
+reads presence again, and rows expire on their own).
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.core.errors import UserError
 from desktop.core.station.watchdog import Watchdog
-from desktop.core.store import changes
+from desktop.core.store import changes, presence
 from desktop.core.store.changes import Changes
 from desktop.core.store.database import Store
 from desktop.core.store.postgresql import CONNECT_TIMEOUT_SECONDS, TCP_USER_TIMEOUT_MS
@@ -54,8 +60,10 @@ class ChangeFeed:
         on_link: Callable[[bool], None] | None = None,
         on_connect: Callable[[], object] = _nothing,
         watchdog: Watchdog | None = None,
+        on_presence: Callable[[int], None] | None = None,
     ) -> None:
         self._store = store
+        self.on_presence = on_presence or (lambda _complaint: None)
         self._on_changes = on_changes
         self._on_link = on_link or (lambda _up: None)
         self._on_connect = on_connect
@@ -147,6 +155,7 @@ class ChangeFeed:
     def _listen(self) -> None:
         with self._connect() as listener:
             listener.execute(f"LISTEN {changes.CHANNEL}")
+            listener.execute(f"LISTEN {presence.CHANNEL}")
             self.listening.set()
             self._woken.clear()
             self._on_connect()
@@ -154,13 +163,18 @@ class ChangeFeed:
             self._tell(True)
             quiet = 0.0
             while not self._stop.is_set():
-                woken = list(listener.notifies(timeout=WAIT_SECONDS, stop_after=1))
+                heard = list(listener.notifies(timeout=WAIT_SECONDS, stop_after=1))
+                woken = [n for n in heard if n.channel == changes.CHANNEL]
+                for note in heard:
+                    if note.channel == presence.CHANNEL and note.payload.isdigit():
+                        self.on_presence(int(note.payload))
                 if self._woken.is_set():
                     self._woken.clear()
                     self._ping(listener)  # the link first: a write would wait longer
                     self._on_connect()
-                if woken:
-                    self.catch_up()
+                if heard:
+                    if woken:
+                        self.catch_up()
                     quiet = 0.0
                     continue
                 quiet += WAIT_SECONDS

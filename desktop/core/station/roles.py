@@ -4,7 +4,9 @@ The schema belongs to its owner login (the one that runs the migrations).
 Officers log in as themselves and are members of the station's officer group
 ``<database>_officers``, which may connect to this station's database only,
 read and write rows of the tables the desk uses, delete only drafts and
-presence rows, and nothing else: no DDL (no CREATE in the schema, not the
+presence rows, add to the trail of who did what (replies, notes, status
+changes) but not rewrite it, only read the change log and the counts (their
+triggers run as the owner), and nothing else: no DDL (no CREATE in the schema, not the
 tables' owner, so no ALTER/DROP/TRUNCATE), no other station's database.
 
 ``recipe`` is the SQL the server's administrator runs once per station
@@ -25,6 +27,12 @@ from desktop.core.errors import UserError
 # audit trail) and the schema's version (the owner's migrations set it).
 DELETABLE = ("draft", "presence")
 READ_ONLY = ("officer", "alembic_version")
+# Written only by triggers that run as the schema's owner (migration 0011): the change
+# log the desktops follow and the side bar's counts. An officer only reads them.
+TRIGGER_WRITTEN = ("station_change", "complaint_tally", "complaint_due_hour")
+# The trail of who did what: an officer adds rows, never rewrites one (their own or
+# another's); a reply's platform id and time are the worker's to record.
+APPEND_ONLY = ("reply", "note", "status_change")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -54,7 +62,8 @@ def recipe(database: str, owner: str) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {group}",
         f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {group}",
         f"GRANT DELETE ON {deletable} TO {group}",
-        f"REVOKE INSERT, UPDATE ON {', '.join(READ_ONLY)} FROM {group}",
+        f"REVOKE INSERT, UPDATE ON {', '.join(READ_ONLY + TRIGGER_WRITTEN)} FROM {group}",
+        f"REVOKE UPDATE ON {', '.join(APPEND_ONLY)} FROM {group}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {group}",
         # Tables a later migration (run by the owner) creates are covered too.
         f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public "

@@ -18,6 +18,7 @@ from typing import Any
 from desktop.core.credentials import Vault
 from desktop.core.desk import Desk
 from desktop.core.desk.complaints import Complaints
+from desktop.core.errors import UserError
 from desktop.core.model import Status
 from desktop.core.paths import Paths
 from desktop.core.station import journal
@@ -27,6 +28,7 @@ from desktop.core.station.watchdog import Watchdog
 from desktop.core.store import postgresql
 from desktop.core.store.changes import Changes
 from desktop.core.store.database import Store
+from desktop.core.store.presence import Activity, Presence, RecentReply
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +36,48 @@ WRITE_LIMIT_SECONDS = 15.0  # a station connection busy this long: the link is d
 
 
 class JournalledComplaints(Complaints):
-    """The pane's actions, done on the replica and journalled for the station."""
+    """The pane's actions, done on the replica and journalled for the station.
 
-    def __init__(self, replica: Store, paths: Paths, acted: Callable[[], None]) -> None:
+    Who else is at a complaint is live, not journalled: presence and the recent
+    replies of others are read from and written to the station itself
+    (``live``), and are simply absent while the station is out (``up``)."""
+
+    def __init__(
+        self,
+        replica: Store,
+        paths: Paths,
+        acted: Callable[[], None],
+        live: Complaints,
+        up: Callable[[], bool],
+    ) -> None:
         super().__init__(replica, paths)
         self._acted = acted
+        self._live = live
+        self._up = up
+
+    @property
+    def station(self) -> bool:
+        return True
+
+    def mark_presence(self, complaint_id: int, officer: str, activity: Activity) -> None:
+        if self._up():
+            self._live.mark_presence(complaint_id, officer, activity)
+
+    def leave(self, complaint_id: int, officer: str) -> None:
+        if self._up():
+            self._live.leave(complaint_id, officer)
+
+    def others_at(self, complaint_id: int, officer: str) -> list[Presence]:
+        return self._live.others_at(complaint_id, officer) if self._up() else []
+
+    def recent_reply_by_other(self, complaint_id: int, officer: str) -> RecentReply | None:
+        if not self._up():
+            return None  # offline: nothing to ask about (a conflict shows later)
+        try:
+            return self._live.recent_reply_by_other(complaint_id, officer)
+        except (*LINK_ERRORS, UserError) as exc:  # the reply is journalled all the same
+            log.info("station: recent replies not read (%s)", type(exc).__name__)
+            return None
 
     def _record(self, kind: str, complaint_id: int, officer: str, **payload: object) -> Any:
         result = journal.record(self._store, kind, complaint_id, officer, **payload)
@@ -63,8 +102,9 @@ class StationSession:
     """The station store, this desktop's replica and journal, and the feed between them.
 
     ``on_changes(ids)``: complaints changed in the replica (by the station or by a
-    conflict); ``on_link(up)``: the station became reachable or not. Both are
-    called on the feed's thread.
+    conflict); ``on_link(up)``: the station became reachable or not;
+    ``on_presence(id)``: who is at that complaint changed. All are called on the
+    feed's thread.
     """
 
     def __init__(
@@ -94,14 +134,22 @@ class StationSession:
             watchdog=self.watchdog,
         )
         self.desk = Desk(replica.store, vault, paths)
-        self.desk.complaints = JournalledComplaints(replica.store, paths, self.feed.wake)
+        live = Complaints(self.station, paths)
+        self.desk.complaints = JournalledComplaints(
+            replica.store, paths, self.feed.wake, live, lambda: self.feed.up
+        )
 
     def listen(
-        self, on_changes: Callable[[frozenset[int]], None], on_link: Callable[[bool], None]
+        self,
+        on_changes: Callable[[frozenset[int]], None],
+        on_link: Callable[[bool], None],
+        on_presence: Callable[[int], None] | None = None,
     ) -> None:
-        """Who hears of changed complaints and of the link (before ``start``)."""
+        """Who hears of changed complaints, of the link and of presence (before ``start``)."""
         self._on_changes = on_changes
         self._on_link = on_link
+        if on_presence is not None:
+            self.feed.on_presence = on_presence
 
     @property
     def up(self) -> bool:

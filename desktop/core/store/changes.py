@@ -11,8 +11,16 @@ could pass over a row whose transaction took its number earlier but committed
 later. So the trigger takes one transaction-level advisory lock before it
 numbers: writers of the shown tables take turns from their first such
 statement until they commit (a desk action or a pulled page is one short
-transaction). The triggers are named to fire before the count triggers, so
-that lock is taken before the counts' rows are.
+transaction).
+
+The lock is taken *before* the first statement on those tables touches a row
+(a statement-level BEFORE trigger, ``create_turns``, migration 0011): a
+statement's own row locks (a status change's complaint row, a reply's key
+share on its complaint) come after it, never before. Taken only by the AFTER
+trigger, a status change would hold its complaint's row while waiting for the
+lock, and a page store holding the lock would wait for that row when it
+re-timed the complaint: a deadlock. One order for every writer: the feed's
+lock, then rows (the count triggers' rows in key order).
 """
 
 from __future__ import annotations
@@ -79,6 +87,34 @@ def _trigger(table_name: str, operation: str) -> str:
         f"ON {table_name} REFERENCING {transition} TABLE AS {_ROWS[operation]} "
         f"FOR EACH STATEMENT EXECUTE FUNCTION {_name(table_name, operation)}()"
     )
+
+
+TURN_FUNCTION = "change_feed_take_turn"
+
+
+def create_turns(conn: Connection) -> None:
+    """Each statement on a shown table first takes the feed's lock (see above)."""
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION {TURN_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN PERFORM pg_advisory_xact_lock({LOCK_KEY}); RETURN NULL; END $$"
+    )
+    for table_name in _COMPLAINT_OF:
+        conn.exec_driver_sql(
+            f"CREATE TRIGGER {_name(table_name, 'turn')} BEFORE INSERT OR UPDATE OR DELETE "
+            f"ON {table_name} FOR EACH STATEMENT EXECUTE FUNCTION {TURN_FUNCTION}()"
+        )
+
+
+def drop_turns(conn: Connection) -> None:
+    for table_name in _COMPLAINT_OF:
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_name(table_name, 'turn')} ON {table_name}")
+    conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {TURN_FUNCTION}()")
+
+
+def feed_functions() -> list[str]:
+    """The trigger functions that write ``station_change`` (run as the schema's owner,
+    migration 0011: an officer's login needs no right on the change log)."""
+    return [_name(table_name, operation) for table_name in _COMPLAINT_OF for operation in _ROWS]
 
 
 def create_feed(conn: Connection) -> None:

@@ -439,6 +439,11 @@ def _count_trigger(operation: str) -> str:
     )
 
 
+def count_functions() -> list[str]:
+    """The trigger functions that write the count tables (run as the schema's owner)."""
+    return [f"complaint_count_{operation}" for operation in _TRANSITIONS]
+
+
 def create_count_triggers(conn: Connection) -> None:
     for operation in _TRANSITIONS:
         conn.exec_driver_sql(_count_function(operation))

@@ -4,6 +4,11 @@ Each desktop refreshes its officer's row while they view or type; a row not
 refreshed for ``PRESENCE_TTL`` counts as gone (a closed window or a PC that
 lost the network leaves no lasting trace). Rows are kept by (complaint,
 officer): one row per officer per complaint, overwritten on refresh.
+
+On PostgreSQL a change the others should see (an officer arrives, starts or
+stops typing, leaves, or comes back after counting as gone) notifies
+``CHANNEL`` with the complaint's id, so the other desktops show it within a
+moment (``station/feed.py``); a refresh that changes nothing stays quiet.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from desktop.core.store.dialects import backend
 from desktop.core.store.schema import PresenceRow, ReplyRow
 
 PRESENCE_TTL = timedelta(seconds=60)
+CHANNEL = "aduan_station_presence"
+_NOTIFY = "presence_notify"
 # A reply by someone else this recent means the citizen probably has an answer
 # already: a second answer within ten minutes is more likely a duplicate than a
 # follow-up (officers answer within the hour; follow-ups come after the citizen
@@ -110,6 +117,36 @@ def server_now(conn: Connection) -> datetime:
     naive = conn.execute(text("SELECT now() AT TIME ZONE 'UTC'")).scalar_one()
     assert isinstance(naive, datetime)
     return naive.replace(tzinfo=UTC)
+
+
+# --- PostgreSQL: notify the other desktops (migration 0011) ---------------------------
+
+
+def create_notify(conn: Connection) -> None:
+    ttl = int(PRESENCE_TTL.total_seconds())
+    conn.exec_driver_sql(
+        f"CREATE OR REPLACE FUNCTION {_NOTIFY}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF TG_OP = 'DELETE' THEN "
+        f"PERFORM pg_notify('{CHANNEL}', OLD.complaint_id::text); "
+        f"ELSE PERFORM pg_notify('{CHANNEL}', NEW.complaint_id::text); END IF; "
+        "RETURN NULL; END $$"
+    )
+    conn.exec_driver_sql(
+        f"CREATE TRIGGER {_NOTIFY}_arrive_leave AFTER INSERT OR DELETE ON presence "
+        f"FOR EACH ROW EXECUTE FUNCTION {_NOTIFY}()"
+    )
+    conn.exec_driver_sql(  # a refresh: only when the others would see a difference
+        f"CREATE TRIGGER {_NOTIFY}_change AFTER UPDATE ON presence FOR EACH ROW "
+        "WHEN (OLD.activity IS DISTINCT FROM NEW.activity "
+        f"OR OLD.seen_at < NEW.seen_at - interval '{ttl} seconds') "
+        f"EXECUTE FUNCTION {_NOTIFY}()"
+    )
+
+
+def drop_notify(conn: Connection) -> None:
+    for trigger in ("arrive_leave", "change"):
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_NOTIFY}_{trigger} ON presence")
+    conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {_NOTIFY}()")
 
 
 # --- as the desk calls them: the acting officer (the login in station mode), the station's clock

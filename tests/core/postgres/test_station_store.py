@@ -68,6 +68,9 @@ def test_a_new_database_is_migrated_to_head(postgres_url: URL) -> None:
             "complaint_count_delete",
             # 0009: the officer of a row is the login's (station team)
             *(f"{t}_officer_of_login" for t in ("reply", "note", "status_change", "presence")),
+            # 0011: presence reaches the other desktops through NOTIFY
+            "presence_notify_arrive_leave",
+            "presence_notify_change",
         }
         assert columns["due_at"] == "TIMESTAMP"  # a real timestamp (UTC), not text
     finally:
