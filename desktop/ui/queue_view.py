@@ -38,6 +38,16 @@ from desktop.ui.queue_model import QueueModel
 
 TICK_MS = 10_000  # countdowns show minutes: a 10 s tick keeps them at most 10 s behind
 ROW_HEIGHT = 38
+# Changes that move what is shown: the next page of ids lays the whole view out again.
+# Others (the window activated, a tooltip's palette) leave the rows where they are.
+_RELAYOUT_EVENTS = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LanguageChange,
+        QEvent.Type.LayoutDirectionChange,
+    }
+)
 
 _WIDTHS = {
     Column.COUNTDOWN: 164,  # "59 minutes overdue", bold
@@ -296,7 +306,8 @@ class QueueView(QTableView):
             self.retranslate()
         elif event.type() == QEvent.Type.FontChange:
             self.fit_label_columns()
-        self._lay_out_all()
+        if event.type() in _RELAYOUT_EVENTS:
+            self._lay_out_all()
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802

@@ -52,8 +52,26 @@ def _shown_view(
     with qtbot.waitSignal(model.loaded):
         model.set_filter(QueueFilter())
     qtbot.waitUntil(lambda: model.cached_row(0) is not None and not tasks.busy)
-    qtbot.wait(100)  # the first rows painted
+    _until_painted(qtbot, view)
     return view, model
+
+
+def _until_painted(qtbot: QtBot, view: QueueView, quiet_ms: int = 300) -> None:
+    """Wait until the first rows are painted and no paint follows for ``quiet_ms``: on a
+    loaded machine a fixed wait could end before a late paint, which a count would see."""
+    counter = PaintCounter()
+    view.viewport().installEventFilter(counter)
+    try:
+        qtbot.waitUntil(lambda: counter.count > 0 or view.viewport().isVisible(), timeout=5000)
+        seen = -1
+        for _ in range(50):
+            if counter.count == seen:
+                return
+            seen = counter.count
+            qtbot.wait(quiet_ms)
+        raise AssertionError(f"the queue kept repainting: {counter.count} paints")
+    finally:
+        view.viewport().removeEventFilter(counter)
 
 
 def _append_a_page(qtbot: QtBot, view: QueueView, model: QueueModel) -> int:
