@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.deadlines import Urgency
 from desktop.core.model import Channel, ReplyState, Status
@@ -28,6 +28,54 @@ def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -
         painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
     elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
         painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.AlternateBase))
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Plain text, elided at the right: the pixels Qt's item delegate paints for a text
+    cell, from one call into the model (Qt's asks it for eight roles) and without laying
+    the text out again on each repaint. Tooltips and size hints stay Qt's."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._elided = Elided()
+        self._margin: int | None = None
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return
+        if self._margin is None:  # what Qt's style leaves either side of an item's text
+            style = option.widget.style() if option.widget else QApplication.style()
+            self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        rect = _rect(option).adjusted(self._margin, 0, -self._margin, 0)
+        painter.save()
+        painter.setFont(option.font)
+        _text(painter, option, rect, text, elided=self._elided)
+        painter.restore()
+
+
+class Elided:
+    """Elided texts by font and width: measuring a text is most of what drawing it costs."""
+
+    LIMIT = 4000
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int, str], str] = {}
+        self._metrics: dict[str, QFontMetrics] = {}
+
+    def text(self, font: QFont, width: int, text: str) -> str:
+        font_key = font.key()
+        key = (font_key, width, text)
+        found = self._texts.get(key)
+        if found is None:
+            metrics = self._metrics.get(font_key)
+            if metrics is None:
+                metrics = self._metrics[font_key] = QFontMetrics(font)
+            if len(self._texts) >= self.LIMIT:
+                self._texts.clear()
+            found = self._texts[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return found
 
 
 def _selected(option: QStyleOptionViewItem) -> bool:
@@ -127,6 +175,10 @@ _STATUS_MARK = {
 class StatusDelegate(QStyledItemDelegate):
     """The status word after a small coloured dot."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._elided = Elided()
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -139,7 +191,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(_STATUS_MARK[Status(value)]))
         painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
-        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text)
+        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, elided=self._elided)
         painter.restore()
 
 
@@ -156,6 +208,11 @@ _REPLY_MARK = {
 class ReplyStateDelegate(QStyledItemDelegate):
     """The delivery state of our replies: a sign and a word, coloured by state."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._elided = Elided()
+        self._bold: dict[str, QFont] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
         value = index.data(Role.REPLY_STATE)
@@ -167,19 +224,36 @@ class ReplyStateDelegate(QStyledItemDelegate):
         painter.save()
         if not _selected(option):
             painter.setPen(QColor(colour))
-        font = QFont(option.font)
-        font.setBold(ReplyState(value) is ReplyState.FAILED)
+        font = option.font
+        if ReplyState(value) is ReplyState.FAILED:
+            font = self._bold_of(font)
         painter.setFont(font)
-        _text(painter, option, _rect(option).adjusted(PAD, 0, -PAD, 0), f"{sign} {text}", pen=False)
+        rect = _rect(option).adjusted(PAD, 0, -PAD, 0)
+        _text(painter, option, rect, f"{sign} {text}", elided=self._elided, pen=False)
         painter.restore()
+
+    def _bold_of(self, font: QFont) -> QFont:
+        key = font.key()
+        bold = self._bold.get(key)
+        if bold is None:
+            bold = self._bold[key] = QFont(font)
+            bold.setBold(True)
+        return bold
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
 
 def _text(
-    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, text: str, *, pen: bool = True
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    rect: QRect,
+    text: str,
+    *,
+    elided: Elided,
+    pen: bool = True,
 ) -> None:
     if pen:
         role = QPalette.ColorRole.HighlightedText if _selected(option) else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-    metrics = QFontMetrics(painter.font())
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
+    painter.drawText(rect, _LEFT, elided.text(painter.font(), rect.width(), text))
