@@ -7,8 +7,25 @@ status and reply state are words with a small mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.deadlines import Urgency
@@ -37,7 +54,7 @@ class TextDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._elided = Elided()
+        self._texts = Texts()
         self._margin: int | None = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -51,31 +68,37 @@ class TextDelegate(QStyledItemDelegate):
         rect = _rect(option).adjusted(self._margin, 0, -self._margin, 0)
         painter.save()
         painter.setFont(option.font)
-        _text(painter, option, rect, text, elided=self._elided)
+        _text(painter, option, rect, text, texts=self._texts)
         painter.restore()
 
 
-class Elided:
-    """Elided texts by font and width: measuring a text is most of what drawing it costs."""
+class Texts:
+    """Texts laid out once, by font and width: laying a text out is most of what drawing
+    it costs. Each is elided at the right to its width, and drawn left-aligned and
+    vertically centred, as Qt's item views draw a cell's text."""
 
     LIMIT = 4000
 
     def __init__(self) -> None:
-        self._texts: dict[tuple[str, int, str], str] = {}
-        self._metrics: dict[str, QFontMetrics] = {}
+        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+        self._metrics: dict[str, QFontMetricsF] = {}
 
-    def text(self, font: QFont, width: int, text: str) -> str:
+    def draw(self, painter: QPainter, rect: QRect, text: str) -> None:
+        font = painter.font()
         font_key = font.key()
-        key = (font_key, width, text)
-        found = self._texts.get(key)
-        if found is None:
-            metrics = self._metrics.get(font_key)
-            if metrics is None:
-                metrics = self._metrics[font_key] = QFontMetrics(font)
+        metrics = self._metrics.get(font_key)
+        if metrics is None:
+            metrics = self._metrics[font_key] = QFontMetricsF(font)
+        key = (font_key, rect.width(), text)
+        laid_out = self._texts.get(key)
+        if laid_out is None:
             if len(self._texts) >= self.LIMIT:
                 self._texts.clear()
-            found = self._texts[key] = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
-        return found
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            laid_out = self._texts[key] = QStaticText(elided)
+            laid_out.setTextFormat(Qt.TextFormat.PlainText)
+        top = rect.top() + (rect.height() - metrics.height()) / 2
+        painter.drawStaticText(QPointF(rect.left(), top), laid_out)
 
 
 def _selected(option: QStyleOptionViewItem) -> bool:
@@ -177,7 +200,7 @@ class StatusDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._elided = Elided()
+        self._texts = Texts()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
@@ -191,7 +214,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(_STATUS_MARK[Status(value)]))
         painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
-        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, elided=self._elided)
+        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, texts=self._texts)
         painter.restore()
 
 
@@ -210,7 +233,7 @@ class ReplyStateDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._elided = Elided()
+        self._texts = Texts()
         self._bold: dict[str, QFont] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -229,7 +252,7 @@ class ReplyStateDelegate(QStyledItemDelegate):
             font = self._bold_of(font)
         painter.setFont(font)
         rect = _rect(option).adjusted(PAD, 0, -PAD, 0)
-        _text(painter, option, rect, f"{sign} {text}", elided=self._elided, pen=False)
+        _text(painter, option, rect, f"{sign} {text}", texts=self._texts, pen=False)
         painter.restore()
 
     def _bold_of(self, font: QFont) -> QFont:
@@ -241,19 +264,16 @@ class ReplyStateDelegate(QStyledItemDelegate):
         return bold
 
 
-_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-
-
 def _text(
     painter: QPainter,
     option: QStyleOptionViewItem,
     rect: QRect,
     text: str,
     *,
-    elided: Elided,
+    texts: Texts,
     pen: bool = True,
 ) -> None:
     if pen:
         role = QPalette.ColorRole.HighlightedText if _selected(option) else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-    painter.drawText(rect, _LEFT, elided.text(painter.font(), rect.width(), text))
+    texts.draw(painter, rect, text)
