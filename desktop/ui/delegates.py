@@ -39,11 +39,15 @@ PAD = 8
 _URGENCIES = {int(u): u for u in Urgency}
 
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+
+
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
     """The row's selection or alternate shade (what the style's item panel draws, cheaply)."""
-    if option.state & QStyle.StateFlag.State_Selected:
+    if _SELECTED in option.state:
         painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
-    elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
+    elif _ALTERNATE in option.features:
         painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.AlternateBase))
 
 
@@ -101,8 +105,18 @@ class Texts:
         painter.drawStaticText(QPointF(rect.left(), top), laid_out)
 
 
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str) -> QColor:
+    found = _COLOURS.get(name)
+    if found is None:
+        found = _COLOURS[name] = QColor(name)
+    return found
+
+
 def _selected(option: QStyleOptionViewItem) -> bool:
-    return bool(option.state & QStyle.StateFlag.State_Selected)
+    return _SELECTED in option.state
 
 
 def _rect(option: QStyleOptionViewItem) -> QRect:
@@ -114,16 +128,19 @@ class CountdownDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics]] = {}
-        self._widths: dict[tuple[str, bool, str], int] = {}
+        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics, QFontMetricsF]] = {}
+        # Each pill text laid out once: its width in whole and fractional pixels, and itself.
+        self._texts: dict[tuple[str, bool, str], tuple[int, float, QStaticText]] = {}
 
-    def _font(self, base: QFont, base_key: str, bold: bool) -> tuple[QFont, QFontMetrics]:
+    def _font(
+        self, base: QFont, base_key: str, bold: bool
+    ) -> tuple[QFont, QFontMetrics, QFontMetricsF]:
         key = (base_key, bold)
         found = self._fonts.get(key)
         if found is None:
             font = QFont(base)
             font.setBold(bold)
-            found = self._fonts[key] = (font, QFontMetrics(font))
+            found = self._fonts[key] = (font, QFontMetrics(font), QFontMetricsF(font))
         return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -136,13 +153,17 @@ class CountdownDelegate(QStyledItemDelegate):
         fill, ink = colours_for(option.palette).urgency[urgency]
         bold = urgency >= Urgency.OVERDUE
         base_key = option.font.key()
-        font, metrics = self._font(option.font, base_key, bold)
-        width_key = (base_key, bold, text)
-        advance = self._widths.get(width_key)
-        if advance is None:
-            if len(self._widths) > 2000:
-                self._widths.clear()
-            advance = self._widths[width_key] = metrics.horizontalAdvance(text)
+        font, metrics, exact = self._font(option.font, base_key, bold)
+        text_key = (base_key, bold, text)
+        laid_out = self._texts.get(text_key)
+        if laid_out is None:
+            if len(self._texts) > 2000:
+                self._texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            advance = metrics.horizontalAdvance(text)
+            laid_out = self._texts[text_key] = (advance, exact.horizontalAdvance(text), static)
+        advance, natural, static = laid_out
         rect = _rect(option)
         height = min(rect.height() - 8, metrics.height() + 8)
         width = min(rect.width() - 2 * PAD, advance + 20)
@@ -151,13 +172,17 @@ class CountdownDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if urgency is not Urgency.NONE:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(fill))
+            painter.setBrush(_colour(fill))
             painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(QColor(ink))
-        if advance > pill.width() - 12:
+        painter.setPen(_colour(ink))
+        if advance > pill.width() - 12:  # a narrow column: elided, laid out each time
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        else:  # where drawText centres it
+            left = pill.left() + (pill.width() - natural) / 2
+            top = pill.top() + (pill.height() - exact.height()) / 2
+            painter.drawStaticText(QPointF(left, top), static)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
