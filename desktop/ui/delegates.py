@@ -237,7 +237,7 @@ class StatusDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(_STATUS_MARK[Status(value)]))
+        painter.setBrush(_colour(_STATUS_MARK[Status(value)]))
         painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
         _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, texts=self._texts)
         painter.restore()
@@ -271,7 +271,7 @@ class ReplyStateDelegate(QStyledItemDelegate):
         colour = dark if colours_for(option.palette).dark else light
         painter.save()
         if not _selected(option):
-            painter.setPen(QColor(colour))
+            painter.setPen(_colour(colour))
         font = option.font
         if ReplyState(value) is ReplyState.FAILED:
             font = self._bold_of(font)
