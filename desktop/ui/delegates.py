@@ -81,7 +81,7 @@ class Texts:
     it costs. Each is elided at the right to its width, and drawn left-aligned and
     vertically centred, as Qt's item views draw a cell's text."""
 
-    LIMIT = 4000
+    LIMIT = 2000  # a page shows about 60: this many covers scrolling back and forth
 
     def __init__(self) -> None:
         self._texts: dict[tuple[str, int, str], QStaticText] = {}
