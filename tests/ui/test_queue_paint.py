@@ -8,7 +8,7 @@ from collections.abc import Callable
 from types import FrameType
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
@@ -84,3 +84,26 @@ def test_a_repaint_asks_each_cell_for_what_it_paints(shown: MainWindow) -> None:
     # One value per cell, two for the status and reply cells (a word and its mark);
     # Qt's item delegate asked a text cell for eight.
     assert cells < _data_calls(view) <= cells + 2 * (last - first + 1)
+
+
+@pytest.mark.parametrize("theme", [ThemeChoice.LIGHT, ThemeChoice.DARK])
+def test_every_column_shows_the_rows_shade(
+    qtbot: QtBot, shown: MainWindow, theme: ThemeChoice
+) -> None:
+    """The selection and the alternate rows' shade reach into the painted cells' margins."""
+    shown.context.theme.apply(theme)
+    view = shown.queue_view
+    qtbot.wait(50)
+    image = _rows(view)
+    ratio = image.devicePixelRatio()
+    palette = view.palette()
+    shades = {
+        0: palette.color(QPalette.ColorRole.Base),
+        1: palette.color(QPalette.ColorRole.Highlight),  # the selected row
+        3: palette.color(QPalette.ColorRole.AlternateBase),
+    }
+    for row, shade in shades.items():
+        y = view.rowViewportPosition(row) + 2
+        for column in Column:
+            x = view.columnViewportPosition(column) + 2
+            assert image.pixelColor(int(x * ratio), int(y * ratio)) == shade, (row, column)
