@@ -41,6 +41,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate  # noqa: E402
 
 from desktop.core.credentials import MemoryVault  # noqa: E402
 from desktop.core.desk import Desk  # noqa: E402
+from desktop.core.desk.queue import WINDOW  # noqa: E402
 from desktop.core.paths import Paths  # noqa: E402
 from desktop.core.sample import sample_threads  # noqa: E402
 from desktop.core.store.database import open_with_key  # noqa: E402
@@ -50,7 +51,7 @@ from desktop.core.store.settings import load_unit_settings  # noqa: E402
 from desktop.ui.preferences import ThemeChoice  # noqa: E402
 from desktop.ui.queue_columns import Column, Role  # noqa: E402
 from desktop.ui.queue_model import QueueModel  # noqa: E402
-from desktop.ui.queue_view import QueueView  # noqa: E402
+from desktop.ui.queue_view import ROW_HEIGHT, QueueView  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 from desktop.ui.theme import ThemeManager  # noqa: E402
 
@@ -76,6 +77,32 @@ def repaint_cpu_ms(view: QueueView, repeat: int) -> list[float]:
         start = time.thread_time()
         viewport.repaint()
         times.append((time.thread_time() - start) * 1000)
+    return times
+
+
+def new_pages(
+    app: QApplication, view: QueueView, variants: list[Callable[[], None]]
+) -> list[list[float]]:
+    """Page down through rows read but never painted: the CPU time of each frame (the
+    scroll and the repaint of a page of new rows, every value computed and every text
+    laid out for the first time). Pages take turns among ``variants`` (each sets the
+    view's delegates), so each is timed over the same period on like rows."""
+    model = view.model()
+    first, last = view.visible_rows()
+    rows_shown = last - first + 1
+    bar = view.verticalScrollBar()
+    times: list[list[float]] = [[] for _ in variants]
+    for page in range(1, model.rowCount() // rows_shown):
+        which = page % len(variants)
+        variants[which]()
+        app.processEvents()
+        start = time.thread_time()
+        bar.setValue(page * rows_shown * ROW_HEIGHT)
+        view.viewport().repaint()
+        times[which].append((time.thread_time() - start) * 1000)
+        app.processEvents()
+    bar.setValue(0)
+    app.processEvents()
     return times
 
 
@@ -123,7 +150,7 @@ def _line(name: str, times: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=60, help="repaints timed per variant")
-    parser.add_argument("--count", type=int, default=300, help="complaints stored")
+    parser.add_argument("--count", type=int, default=1000, help="complaints stored")
     parser.add_argument("--theme", choices=["light", "dark"], default="light")
     args = parser.parse_args()
 
@@ -146,30 +173,44 @@ def main() -> None:
         model.set_filter(QueueFilter())
         _wait(app, lambda: model.cached_row(0) is not None and not tasks.busy)
         first, last = view.visible_rows()
-        _wait(app, lambda: all(model.cached_row(r) for r in range(first, last + 1)))
+        for window in range(1, (model.rowCount() - 1) // WINDOW + 1):  # read, not painted
+            model.data(model.index(window * WINDOW, 0), Role.PILL)
+        _wait(app, lambda: all(model.cached_row(r) for r in range(model.rowCount())))
         view.setFocus()
         view.selectRow(2)
         app.processEvents()
 
         print(f"full repaint of {last - first + 1} rows x {len(Column)} columns, ", end="")
         print(f"{WIDTH}x{HEIGHT}, {args.theme} theme, {args.repeat} repaints each")
-        print(f"  load average {os.getloadavg()[0]:.2f} (2 cores); GUI-thread CPU time")
-        ours = repaint_cpu_ms(view, args.repeat)
-        entries, calls, roles = python_calls(view)
-
+        print(f"  load average {os.getloadavg()[0]:.2f} (2 cores); GUI-thread CPU time, one frame")
         plain = QStyledItemDelegate(view)
         kept = {column: view.itemDelegateForColumn(column) for column in PLAIN_COLUMNS}
-        for column in PLAIN_COLUMNS:
-            view.setItemDelegateForColumn(column, plain)
+
+        def use_ours() -> None:
+            for column, delegate in kept.items():
+                view.setItemDelegateForColumn(column, delegate)
+
+        def use_qt() -> None:
+            for column in PLAIN_COLUMNS:
+                view.setItemDelegateForColumn(column, plain)
+
+        new_ours, new_qt = new_pages(app, view, [use_ours, use_qt])
+        use_ours()
+        ours = repaint_cpu_ms(view, args.repeat)
+        entries, calls, roles = python_calls(view)
+        use_qt()
         qt_text = repaint_cpu_ms(view, args.repeat)
         qt_entries, qt_calls, qt_roles = python_calls(view)
-        for column, delegate in kept.items():
-            view.setItemDelegateForColumn(column, delegate)
+        use_ours()
 
         model.set_filter(QueueFilter(search="zzzz-no-such-word"))
         _wait(app, lambda: model.rowCount() == 0 and not tasks.busy)
         empty = repaint_cpu_ms(view, args.repeat)
 
+        print(f"page down to rows never painted ({len(new_ours)} + {len(new_qt)} pages)")
+        print(_line("the queue's delegates", new_ours))
+        print(_line("text columns by QStyledItemDelegate (before)", new_qt))
+        print("repaint of the rows shown")
         print(_line("the queue's delegates", ours))
         print(_line("text columns by QStyledItemDelegate (before)", qt_text))
         print(_line("an empty queue", empty))
