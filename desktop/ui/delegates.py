@@ -84,32 +84,39 @@ class TextDelegate(QStyledItemDelegate):
 class Texts:
     """Texts laid out once, by font and width: laying a text out is most of what drawing
     it costs. Each is elided at the right to its width, and drawn left-aligned and
-    vertically centred, as Qt's item views draw a cell's text."""
+    vertically centred, as Qt's item views draw a cell's text. A text seen once is
+    drawn as it is (a layout kept costs more to make than one drawing); from its
+    second repaint on, its layout is kept."""
 
     LIMIT = 2000  # a page shows about 60: this many covers scrolling back and forth
 
     def __init__(self) -> None:
-        self._texts: dict[tuple[str, int, str], QStaticText] = {}
+        self._texts: dict[tuple[str, int, str], str | QStaticText] = {}
         self._metrics: dict[str, QFontMetricsF] = {}
 
     def draw(self, painter: QPainter, rect: QRect, text: str) -> None:
         font = painter.font()
         font_key = font.key()
-        metrics = self._metrics.get(font_key)
-        if metrics is None:
-            metrics = self._metrics[font_key] = QFontMetricsF(font)
         key = (font_key, rect.width(), text)
-        laid_out = self._texts.get(key)
-        if laid_out is None:
+        known = self._texts.get(key)
+        if known is None:  # first seen: elided, drawn where Qt draws it
             if len(self._texts) >= self.LIMIT:
                 self._texts.clear()
+            metrics = self._metrics.get(font_key)
+            if metrics is None:
+                metrics = self._metrics[font_key] = QFontMetricsF(font)
             elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-            laid_out = self._texts[key] = QStaticText(elided)
-            laid_out.setTextFormat(Qt.TextFormat.PlainText)
-        top = rect.top() + (rect.height() - metrics.height()) / 2
-        painter.drawStaticText(QPointF(rect.left(), top), laid_out)
+            self._texts[key] = elided
+            painter.drawText(rect, _LEFT, elided)
+            return
+        if isinstance(known, str):  # seen again: worth its layout
+            known = self._texts[key] = QStaticText(known)
+            known.setTextFormat(Qt.TextFormat.PlainText)
+        top = rect.top() + (rect.height() - self._metrics[font_key].height()) / 2
+        painter.drawStaticText(QPointF(rect.left(), top), known)
 
 
+_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 _COLOURS: dict[str, QColor] = {}
 
 
