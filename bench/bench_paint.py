@@ -2,9 +2,14 @@
 
 A view the size of the window's queue, over a real encrypted store, in the
 light theme (Fusion and the app's stylesheet), one page of rows read and
-cached. Each figure is the GUI thread's CPU time (``time.thread_time``) of
-``viewport().repaint()``, median and max of ``--repeat`` repaints, so a busy
-machine stretches it little. Compared in the same run with:
+read. Each figure is the GUI thread's CPU time (``time.thread_time``), so a busy
+machine stretches it little, of two kinds of frame:
+
+- a page down to rows read but never painted (the scroll and the repaint: every
+  value computed and every text laid out for the first time), over the pages;
+- ``viewport().repaint()`` of the rows shown, median and max of ``--repeat``.
+
+Compared in the same run with:
 
 - the same view with the plain text columns painted by Qt's
   ``QStyledItemDelegate`` (what the queue did before ``TextDelegate``);
