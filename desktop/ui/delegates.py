@@ -7,9 +7,26 @@ status and reply state are words with a small mark.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+)
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.deadlines import Urgency
 from desktop.core.model import Channel, ReplyState, Status
@@ -22,16 +39,96 @@ PAD = 8
 _URGENCIES = {int(u): u for u in Urgency}
 
 
+_SELECTED = QStyle.StateFlag.State_Selected
+_WHOLE_ROW_SELECTED = QStyle.StyleHint.SH_ItemView_ShowDecorationSelected
+
+
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-    """The row's selection or alternate shade (what the style's item panel draws, cheaply)."""
-    if option.state & QStyle.StateFlag.State_Selected:
-        painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
-    elif option.features & QStyleOptionViewItem.ViewItemFeature.Alternate:
-        painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.AlternateBase))
+    """The selection's shade, where the style has not painted it already.
+
+    The table view has its style paint each cell's row panel before the delegate paints:
+    the alternate rows' shade always, the selection's too where the style shows the
+    selection under the whole row (Fusion, the app's style, does). Painting them again
+    cost a tenth of a repaint."""
+    if _SELECTED in option.state:
+        style = option.widget.style() if option.widget else QApplication.style()
+        if not style.styleHint(_WHOLE_ROW_SELECTED, option, option.widget):
+            painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
+
+
+class TextDelegate(QStyledItemDelegate):
+    """Plain text, elided at the right: the pixels Qt's item delegate paints for a text
+    cell, from one call into the model (Qt's asks it for eight roles) and without laying
+    the text out again on each repaint. Tooltips and size hints stay Qt's."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._texts = Texts()
+        self._margin: int | None = None
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if not text:
+            return
+        if self._margin is None:  # what Qt's style leaves either side of an item's text
+            style = option.widget.style() if option.widget else QApplication.style()
+            self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        rect = _rect(option).adjusted(self._margin, 0, -self._margin, 0)
+        painter.save()
+        painter.setFont(option.font)
+        _text(painter, option, rect, text, texts=self._texts)
+        painter.restore()
+
+
+class Texts:
+    """Texts laid out once, by font and width: laying a text out is most of what drawing
+    it costs. Each is elided at the right to its width, and drawn left-aligned and
+    vertically centred, as Qt's item views draw a cell's text. A text seen once is
+    drawn as it is (a layout kept costs more to make than one drawing); from its
+    second repaint on, its layout is kept."""
+
+    LIMIT = 2000  # a page shows about 60: this many covers scrolling back and forth
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, int, str], str | QStaticText] = {}
+        self._metrics: dict[str, QFontMetricsF] = {}
+
+    def draw(self, painter: QPainter, rect: QRect, text: str) -> None:
+        font = painter.font()
+        font_key = font.key()
+        key = (font_key, rect.width(), text)
+        known = self._texts.get(key)
+        if known is None:  # first seen: elided, drawn where Qt draws it
+            if len(self._texts) >= self.LIMIT:
+                self._texts.clear()
+            metrics = self._metrics.get(font_key)
+            if metrics is None:
+                metrics = self._metrics[font_key] = QFontMetricsF(font)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+            self._texts[key] = elided
+            painter.drawText(rect, _LEFT, elided)
+            return
+        if isinstance(known, str):  # seen again: worth its layout
+            known = self._texts[key] = QStaticText(known)
+            known.setTextFormat(Qt.TextFormat.PlainText)
+        top = rect.top() + (rect.height() - self._metrics[font_key].height()) / 2
+        painter.drawStaticText(QPointF(rect.left(), top), known)
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str) -> QColor:
+    found = _COLOURS.get(name)
+    if found is None:
+        found = _COLOURS[name] = QColor(name)
+    return found
 
 
 def _selected(option: QStyleOptionViewItem) -> bool:
-    return bool(option.state & QStyle.StateFlag.State_Selected)
+    return _SELECTED in option.state
 
 
 def _rect(option: QStyleOptionViewItem) -> QRect:
@@ -43,16 +140,19 @@ class CountdownDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics]] = {}
-        self._widths: dict[tuple[str, bool, str], int] = {}
+        self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics, QFontMetricsF]] = {}
+        # Each pill text laid out once: its width in whole and fractional pixels, and itself.
+        self._texts: dict[tuple[str, bool, str], tuple[int, float, QStaticText]] = {}
 
-    def _font(self, base: QFont, base_key: str, bold: bool) -> tuple[QFont, QFontMetrics]:
+    def _font(
+        self, base: QFont, base_key: str, bold: bool
+    ) -> tuple[QFont, QFontMetrics, QFontMetricsF]:
         key = (base_key, bold)
         found = self._fonts.get(key)
         if found is None:
             font = QFont(base)
             font.setBold(bold)
-            found = self._fonts[key] = (font, QFontMetrics(font))
+            found = self._fonts[key] = (font, QFontMetrics(font), QFontMetricsF(font))
         return found
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -65,13 +165,17 @@ class CountdownDelegate(QStyledItemDelegate):
         fill, ink = colours_for(option.palette).urgency[urgency]
         bold = urgency >= Urgency.OVERDUE
         base_key = option.font.key()
-        font, metrics = self._font(option.font, base_key, bold)
-        width_key = (base_key, bold, text)
-        advance = self._widths.get(width_key)
-        if advance is None:
-            if len(self._widths) > 2000:
-                self._widths.clear()
-            advance = self._widths[width_key] = metrics.horizontalAdvance(text)
+        font, metrics, exact = self._font(option.font, base_key, bold)
+        text_key = (base_key, bold, text)
+        laid_out = self._texts.get(text_key)
+        if laid_out is None:
+            if len(self._texts) > 2000:
+                self._texts.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            advance = metrics.horizontalAdvance(text)
+            laid_out = self._texts[text_key] = (advance, exact.horizontalAdvance(text), static)
+        advance, natural, static = laid_out
         rect = _rect(option)
         height = min(rect.height() - 8, metrics.height() + 8)
         width = min(rect.width() - 2 * PAD, advance + 20)
@@ -80,13 +184,17 @@ class CountdownDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if urgency is not Urgency.NONE:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(fill))
+            painter.setBrush(_colour(fill))
             painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(QColor(ink))
-        if advance > pill.width() - 12:
+        painter.setPen(_colour(ink))
+        if advance > pill.width() - 12:  # a narrow column: elided, laid out each time
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12)
-        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
+        else:  # where drawText centres it
+            left = pill.left() + (pill.width() - natural) / 2
+            top = pill.top() + (pill.height() - exact.height()) / 2
+            painter.drawStaticText(QPointF(left, top), static)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -127,6 +235,10 @@ _STATUS_MARK = {
 class StatusDelegate(QStyledItemDelegate):
     """The status word after a small coloured dot."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._texts = Texts()
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -137,9 +249,9 @@ class StatusDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(_STATUS_MARK[Status(value)]))
+        painter.setBrush(_colour(_STATUS_MARK[Status(value)]))
         painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
-        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text)
+        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, texts=self._texts)
         painter.restore()
 
 
@@ -156,6 +268,11 @@ _REPLY_MARK = {
 class ReplyStateDelegate(QStyledItemDelegate):
     """The delivery state of our replies: a sign and a word, coloured by state."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._texts = Texts()
+        self._bold: dict[str, QFont] = {}
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
         value = index.data(Role.REPLY_STATE)
@@ -166,20 +283,34 @@ class ReplyStateDelegate(QStyledItemDelegate):
         colour = dark if colours_for(option.palette).dark else light
         painter.save()
         if not _selected(option):
-            painter.setPen(QColor(colour))
-        font = QFont(option.font)
-        font.setBold(ReplyState(value) is ReplyState.FAILED)
+            painter.setPen(_colour(colour))
+        font = option.font
+        if ReplyState(value) is ReplyState.FAILED:
+            font = self._bold_of(font)
         painter.setFont(font)
-        _text(painter, option, _rect(option).adjusted(PAD, 0, -PAD, 0), f"{sign} {text}", pen=False)
+        rect = _rect(option).adjusted(PAD, 0, -PAD, 0)
+        _text(painter, option, rect, f"{sign} {text}", texts=self._texts, pen=False)
         painter.restore()
+
+    def _bold_of(self, font: QFont) -> QFont:
+        key = font.key()
+        bold = self._bold.get(key)
+        if bold is None:
+            bold = self._bold[key] = QFont(font)
+            bold.setBold(True)
+        return bold
 
 
 def _text(
-    painter: QPainter, option: QStyleOptionViewItem, rect: QRect, text: str, *, pen: bool = True
+    painter: QPainter,
+    option: QStyleOptionViewItem,
+    rect: QRect,
+    text: str,
+    *,
+    texts: Texts,
+    pen: bool = True,
 ) -> None:
     if pen:
         role = QPalette.ColorRole.HighlightedText if _selected(option) else QPalette.ColorRole.Text
         painter.setPen(option.palette.color(role))
-    metrics = QFontMetrics(painter.font())
-    elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided)
+    texts.draw(painter, rect, text)

@@ -44,6 +44,7 @@ RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked twice a cell
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -213,9 +214,7 @@ class QueueModel(QAbstractTableModel):
         self._tasks.db(work, done, self._on_failure, ticket=self._ticket)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -31,6 +31,7 @@ from desktop.ui.delegates import (
     CountdownDelegate,
     ReplyStateDelegate,
     StatusDelegate,
+    TextDelegate,
 )
 from desktop.ui.labels import reply_state_label, status_label
 from desktop.ui.queue_columns import Column, Role
@@ -125,6 +126,9 @@ class QueueView(QTableView):
             Column.STATUS: StatusDelegate(self),
             Column.REPLY: ReplyStateDelegate(self),
         }
+        text = TextDelegate(self)
+        for column in (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED):
+            self._delegates[column] = text
         for column, delegate in self._delegates.items():
             self.setItemDelegateForColumn(column, delegate)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)

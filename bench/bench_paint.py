@@ -1,0 +1,234 @@
+"""What a full repaint of the visible queue costs the GUI thread.
+
+A view the size of the window's queue, over a real encrypted store, in the
+light theme (Fusion and the app's stylesheet), one page of rows read and
+read. Each figure is the GUI thread's CPU time (``time.thread_time``), so a busy
+machine stretches it little, of two kinds of frame:
+
+- a page down to rows read but never painted (the scroll and the repaint: every
+  value computed and every text laid out for the first time), over the pages;
+- ``viewport().repaint()`` of the rows shown, median and max of ``--repeat``.
+
+Compared in the same run with:
+
+- the same view with the plain text columns painted by Qt's
+  ``QStyledItemDelegate`` (what the queue did before ``TextDelegate``);
+- the same view over an empty queue (what a repaint costs with no rows).
+
+Also counted, for one repaint: calls into Python and the model's ``data()``
+calls by role.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_paint.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate  # noqa: E402
+
+from desktop.core.credentials import MemoryVault  # noqa: E402
+from desktop.core.desk import Desk  # noqa: E402
+from desktop.core.desk.queue import WINDOW  # noqa: E402
+from desktop.core.paths import Paths  # noqa: E402
+from desktop.core.sample import sample_threads  # noqa: E402
+from desktop.core.store.database import open_with_key  # noqa: E402
+from desktop.core.store.queries import QueueFilter  # noqa: E402
+from desktop.core.store.seed import load_sample  # noqa: E402
+from desktop.core.store.settings import load_unit_settings  # noqa: E402
+from desktop.ui.preferences import ThemeChoice  # noqa: E402
+from desktop.ui.queue_columns import Column, Role  # noqa: E402
+from desktop.ui.queue_model import QueueModel  # noqa: E402
+from desktop.ui.queue_view import ROW_HEIGHT, QueueView  # noqa: E402
+from desktop.ui.tasks import TaskRunner  # noqa: E402
+from desktop.ui.theme import ThemeManager  # noqa: E402
+
+PLAIN_COLUMNS = (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED)
+WIDTH, HEIGHT = 1000, 800  # the queue's part of a 1440 x 900 window: about 20 rows
+
+
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) -> None:
+    start = time.perf_counter()
+    while not done():
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError("the queue did not load")
+
+
+def repaint_cpu_ms(view: QueueView, repeat: int) -> list[float]:
+    """The GUI thread's CPU time of each of ``repeat`` full repaints of the rows' area."""
+    viewport = view.viewport()
+    viewport.repaint()  # caches warm: the figure is a repaint of rows already shown once
+    times = []
+    for _ in range(repeat):
+        start = time.thread_time()
+        viewport.repaint()
+        times.append((time.thread_time() - start) * 1000)
+    return times
+
+
+def new_pages(
+    app: QApplication, view: QueueView, variants: list[Callable[[], None]]
+) -> list[list[float]]:
+    """Page down through rows read but never painted: the CPU time of each frame (the
+    scroll and the repaint of a page of new rows, every value computed and every text
+    laid out for the first time). Pages take turns among ``variants`` (each sets the
+    view's delegates), so each is timed over the same period on like rows."""
+    model = view.model()
+    first, last = view.visible_rows()
+    rows_shown = last - first + 1
+    bar = view.verticalScrollBar()
+    times: list[list[float]] = [[] for _ in variants]
+    for page in range(1, model.rowCount() // rows_shown):
+        which = page % len(variants)
+        variants[which]()
+        app.processEvents()
+        start = time.thread_time()
+        bar.setValue(page * rows_shown * ROW_HEIGHT)
+        view.viewport().repaint()
+        times[which].append((time.thread_time() - start) * 1000)
+        app.processEvents()
+    bar.setValue(0)
+    app.processEvents()
+    return times
+
+
+def python_calls(view: QueueView) -> tuple[int, int, Counter[str]]:
+    """Calls from Qt into Python during one repaint (delegates, ``data()``, ``flags()``,
+    ...), all Python function calls, and the model's ``data()`` calls by role."""
+    roles: Counter[str] = Counter()
+    entries = calls = 0
+    data, paint_event = QueueModel.data.__code__, QueueView.paintEvent.__code__
+
+    def profile(frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal entries, calls
+        if event != "call":
+            return
+        calls += 1
+        caller = frame.f_back
+        if caller is not None and caller.f_code is paint_event:  # Qt's paintEvent called it
+            entries += 1
+        if frame.f_code is data:
+            roles[_role_name(int(frame.f_locals["role"]))] += 1
+
+    sys.setprofile(profile)
+    try:
+        view.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    return entries, calls, roles
+
+
+def _role_name(role: int) -> str:
+    for known in Role:
+        if role == known:
+            return known.name
+    try:
+        return Qt.ItemDataRole(role).name
+    except ValueError:
+        return str(role)
+
+
+def _line(name: str, times: list[float]) -> str:
+    median = statistics.median(times)
+    return f"  {name:<44} median {median:6.2f} ms   max {max(times):6.2f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=60, help="repaints timed per variant")
+    parser.add_argument("--count", type=int, default=1000, help="complaints stored")
+    parser.add_argument("--theme", choices=["light", "dark"], default="light")
+    args = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    theme = ThemeManager(app)
+    theme.apply(ThemeChoice.DARK if args.theme == "dark" else ThemeChoice.LIGHT)
+    with tempfile.TemporaryDirectory() as folder:
+        store = open_with_key(Path(folder) / "queue.db", secrets.token_bytes(32))
+        load_sample(store, sample_threads(args.count, now=datetime.now(UTC), seed=7))
+        with store.read() as conn:
+            unit = load_unit_settings(conn)
+        tasks = TaskRunner()
+        desk = Desk(store, MemoryVault(), Paths(Path(folder)))
+        model = QueueModel(desk.queue, tasks, unit)
+        view = QueueView(model)
+        view.tick_timer.stop()
+        view.resize(WIDTH, HEIGHT)
+        view.show()
+        model.set_filter(QueueFilter())
+        _wait(app, lambda: model.cached_row(0) is not None and not tasks.busy)
+        first, last = view.visible_rows()
+        for window in range(1, (model.rowCount() - 1) // WINDOW + 1):  # read, not painted
+            model.data(model.index(window * WINDOW, 0), Role.PILL)
+        _wait(app, lambda: all(model.cached_row(r) for r in range(model.rowCount())))
+        view.setFocus()
+        view.selectRow(2)
+        app.processEvents()
+
+        print(f"full repaint of {last - first + 1} rows x {len(Column)} columns, ", end="")
+        print(f"{WIDTH}x{HEIGHT}, {args.theme} theme, {args.repeat} repaints each")
+        print(f"  load average {os.getloadavg()[0]:.2f} (2 cores); GUI-thread CPU time, one frame")
+        plain = QStyledItemDelegate(view)
+        kept = {column: view.itemDelegateForColumn(column) for column in PLAIN_COLUMNS}
+
+        def use_ours() -> None:
+            for column, delegate in kept.items():
+                view.setItemDelegateForColumn(column, delegate)
+
+        def use_qt() -> None:
+            for column in PLAIN_COLUMNS:
+                view.setItemDelegateForColumn(column, plain)
+
+        new_ours, new_qt = new_pages(app, view, [use_ours, use_qt])
+        use_ours()
+        ours = repaint_cpu_ms(view, args.repeat)
+        entries, calls, roles = python_calls(view)
+        use_qt()
+        qt_text = repaint_cpu_ms(view, args.repeat)
+        qt_entries, qt_calls, qt_roles = python_calls(view)
+        use_ours()
+
+        model.set_filter(QueueFilter(search="zzzz-no-such-word"))
+        _wait(app, lambda: model.rowCount() == 0 and not tasks.busy)
+        empty = repaint_cpu_ms(view, args.repeat)
+
+        print(f"page down to rows never painted ({len(new_ours)} + {len(new_qt)} pages)")
+        print(_line("the queue's delegates", new_ours))
+        print(_line("text columns by QStyledItemDelegate (before)", new_qt))
+        print("repaint of the rows shown")
+        print(_line("the queue's delegates", ours))
+        print(_line("text columns by QStyledItemDelegate (before)", qt_text))
+        print(_line("an empty queue", empty))
+        print(f"  calls from Qt into Python per repaint: {entries} (before: {qt_entries})")
+        print(f"  Python function calls per repaint: {calls} (before: {qt_calls})")
+        before = sum(qt_roles.values())
+        print(f"  data() calls per repaint: {sum(roles.values())} (before: {before})")
+        for role, count in sorted(qt_roles.items(), key=lambda item: -item[1]):
+            print(f"    {role:<22} {roles.get(role, 0):4d} (before: {count})")
+        tasks.shutdown()
+        app.processEvents()
+        store.close()
+
+
+if __name__ == "__main__":
+    main()
