@@ -1,44 +1,25 @@
-"""The station's change feed in the window: changed complaints reach the queue, the
-side bar and the open pane on the window's thread, as a sync round's do."""
+"""A station session in the window: changed complaints reach the queue, the side bar
+and the open pane on the window's thread, as a sync round's do; the link, a fill's
+progress and conflicts are told in a calm line over the queue."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.core.station.feed import ChangeFeed
 from desktop.core.station.journal import Entry
+from desktop.core.station.replica import Progress
 from desktop.core.station.session import StationSession
-from desktop.core.store.database import Store
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
-class StationFeed(QObject):
-    complaints_changed = Signal(object)  # a frozenset of complaint ids
-    link_changed = Signal(bool)  # the station reachable or not
-
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # Emitted on the feed's thread; Qt queues them to the receivers' thread.
-        self.feed = ChangeFeed(
-            store,
-            lambda found: self.complaints_changed.emit(found.complaint_ids),
-            on_link=self.link_changed.emit,
-        )
-
-    def start(self) -> None:
-        self.feed.start()
-
-    def stop(self) -> None:
-        self.feed.stop()
-
-
 class StationBanner(QFrame):
-    """A calm line over the queue: the station is out (work goes on), or actions
+    """A calm line over the queue: the station is out (work goes on), the station's
+    queue is still being copied to this PC (the counts are partial), or actions
     that were not applied because someone else closed the complaint meanwhile."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,10 +33,15 @@ class StationBanner(QFrame):
         layout.addWidget(self.text, 1)
         self.out = False
         self.conflicts: list[Entry] = []
+        self.progress: Progress | None = None
         self.setVisible(False)
 
     def show_link(self, up: bool) -> None:
         self.out = not up
+        self._show()
+
+    def show_progress(self, progress: Progress) -> None:
+        self.progress = progress
         self._show()
 
     def show_conflicts(self, conflicts: list[Entry]) -> None:
@@ -69,6 +55,17 @@ class StationBanner(QFrame):
                 self.tr(
                     "The station cannot be reached. Work goes on: your actions are kept "
                     "and sent when the station is back."
+                )
+            )
+        if self.progress is not None and not self.progress.done:
+            locale = QLocale()
+            lines.append(
+                self.tr(
+                    "Copying the station's queue to this PC: {copied} of {total}. "
+                    "Until it is done the queue and its counts are partial."
+                ).format(
+                    copied=locale.toString(self.progress.copied),
+                    total=locale.toString(self.progress.total),
                 )
             )
         for entry in self.conflicts:
@@ -93,6 +90,7 @@ class StationLink(QObject):
 
     complaints_changed = Signal(object)  # a frozenset of complaint ids
     link_changed = Signal(bool)
+    fill_progressed = Signal(object)  # a replica.Progress
 
     def __init__(self, session: StationSession, window: MainWindow) -> None:
         super().__init__(window)
@@ -102,10 +100,14 @@ class StationLink(QObject):
         column = area.layout() if area is not None else None
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(column.indexOf(window.banner) + 1, self.banner)
-        session.listen(self.complaints_changed.emit, self.link_changed.emit)  # feed's thread
+        # Emitted on the feed's thread; Qt queues them to the window's.
+        session.listen(
+            self.complaints_changed.emit, self.link_changed.emit, self.fill_progressed.emit
+        )
         self.complaints_changed.connect(window.complaints_changed)
         self.complaints_changed.connect(lambda _ids: self._read_conflicts())
         self.link_changed.connect(self.banner.show_link)
+        self.fill_progressed.connect(self.banner.show_progress)
         self._read_conflicts()
 
     def _read_conflicts(self) -> None:
