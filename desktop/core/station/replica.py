@@ -136,7 +136,8 @@ class Replica:
         between: Callable[[], object] = _nothing,
     ) -> int:
         """Copy the station's complaints, most urgent first, going on with a fill cut
-        short; the replica is whole (has a cursor) only when the last batch is in."""
+        short; the replica is whole (has a cursor) only when the last batch is in.
+        How many complaints this call copied."""
         under_way = self.filling
         if under_way is None:
             with self.store.read() as conn:
@@ -147,7 +148,7 @@ class Replica:
             with self.store.write() as conn:
                 conn.execute(delete(SettingRow).where(SettingRow.key == CURSOR_KEY))
                 save_setting(conn, FILL_KEY, under_way.to_json())
-        limit = FIRST_BATCH
+        before, limit = under_way.copied, FIRST_BATCH
         while not under_way.done:
             with station.read() as conn:
                 ids, advanced = next_batch(conn, under_way, limit)
@@ -162,7 +163,7 @@ class Replica:
             conn.execute(delete(SettingRow).where(SettingRow.key == FILL_KEY))
             save_setting(conn, CURSOR_KEY, {"after": under_way.start})
         on_batch(frozenset(gone), Progress(under_way.copied, under_way.total, True))
-        return under_way.copied
+        return under_way.copied - before
 
     def apply(self, station: Store, found: Changes) -> int:
         """Copy the complaints of ``found`` from ``station`` and move the cursor to its end."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import timedelta
 
 from sqlalchemy import Connection, text
 
@@ -110,7 +110,7 @@ def drop_feed(conn: Connection) -> None:
 def latest(conn: Connection) -> int:
     """The newest sequence number (0: nothing changed yet): where a new reader starts."""
     found = conn.execute(text(f"SELECT max(seq) FROM {TABLE}")).scalar()
-    return int(found or 0)
+    return max(int(found or 0), pruned_through(conn))  # the log may be pruned empty
 
 
 def changed_after(conn: Connection, after: int, limit: int = MAX_BATCH) -> Changes:
@@ -134,11 +134,12 @@ def pruned_through(conn: Connection) -> int:
     return 0 if found is None else int(found["through"])
 
 
-def prune(conn: Connection, before: datetime) -> int:
-    """Delete the changes recorded before ``before`` (and any older number), remember the
-    last number deleted, and return how many went."""
+def prune(conn: Connection, keep: timedelta) -> int:
+    """Delete the changes recorded longer than ``keep`` ago by the server's clock (and
+    any older number), remember the last number deleted, and return how many went.
+    A reader whose cursor is behind that number refills (``pruned_through``)."""
     through = conn.execute(
-        text(f"SELECT max(seq) FROM {TABLE} WHERE at < :before"), {"before": before}
+        text(f"SELECT max(seq) FROM {TABLE} WHERE at < now() - :keep"), {"keep": keep}
     ).scalar()
     if through is None:
         return 0
