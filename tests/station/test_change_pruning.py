@@ -124,7 +124,8 @@ def test_a_desktop_starting_behind_the_pruned_log_fills_anew(
         while not (session.up and _same(session.replica, station)):
             assert time.monotonic() < deadline, "the replica did not fill anew"
             time.sleep(0.1)
-        assert session.progress is not None and session.progress.done
+        assert session.progress is not None
+        assert session.progress.done
     finally:
         session.close()
 

@@ -26,7 +26,7 @@ from tests.support import NOW
 pytestmark = pytest.mark.postgresql
 
 
-class Killed(Exception):
+class KilledError(Exception):
     """The desktop's process ends here (nothing after it runs)."""
 
 
@@ -55,10 +55,10 @@ def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
 
     def killed_after_three() -> None:
         if len(batches) == 3:
-            raise Killed
+            raise KilledError
 
     first = open_replica(tmp_path, vault)
-    with pytest.raises(Killed):
+    with pytest.raises(KilledError):
         first.catch_up(station, on_batch=record, between=killed_after_three)
     first.close()
 
@@ -66,7 +66,8 @@ def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
     try:
         assert again.after is None  # not whole: a following start fills on
         under_way = again.filling
-        assert under_way is not None and under_way.copied == 4 + 6 + 6
+        assert under_way is not None
+        assert under_way.copied == 4 + 6 + 6
         # The first batch is the top of the queue the window shows.
         assert batches[0] == sorted(_queue_order(station, vault, tmp_path / "q")[:4])
 
@@ -74,7 +75,7 @@ def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
         done = again.catch_up(station, on_batch=lambda ids, _p: rest.extend(ids))
         assert done.complaints == 40 - 16  # went on, did not start over
         assert not set(rest) & {i for batch in batches for i in batch}
-        assert again.filling is None and again.after == done.after
+        assert (again.after, again.filling) == (done.after, None)
         assert _content(again.store) == _content(station)
     finally:
         again.close()
