@@ -16,7 +16,7 @@ from desktop.core.model import TRANSITIONS
 from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.station import replica as replica_module
-from desktop.core.station.replica import Progress, open_replica
+from desktop.core.station.replica import Progress, Replica, open_replica
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.seed import load_sample
@@ -44,6 +44,10 @@ def _queue_order(store: Store, vault: MemoryVault, home: Path) -> list[int]:
     return Desk(store, vault, Paths(home)).queue.first_load(QueueFilter()).page.ids
 
 
+def _cursor(replica: Replica) -> int | None:
+    return replica.after
+
+
 def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
     station: Store, tmp_path: Path
 ) -> None:
@@ -64,7 +68,7 @@ def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
 
     again = open_replica(tmp_path, vault)
     try:
-        assert again.after is None  # not whole: a following start fills on
+        assert _cursor(again) is None  # not whole: a following start fills on
         under_way = again.filling
         assert under_way is not None
         assert under_way.copied == 4 + 6 + 6
@@ -75,7 +79,8 @@ def test_a_fill_cut_short_goes_on_where_it_was_and_ends_as_the_station(
         done = again.catch_up(station, on_batch=lambda ids, _p: rest.extend(ids))
         assert done.complaints == 40 - 16  # went on, did not start over
         assert not set(rest) & {i for batch in batches for i in batch}
-        assert (again.after, again.filling) == (done.after, None)
+        assert _cursor(again) == done.after
+        assert again.filling is None
         assert _content(again.store) == _content(station)
     finally:
         again.close()
