@@ -25,14 +25,14 @@ _COMPLAINTS = """
 INSERT INTO complaint (account_id, channel, thread_id, author_id, author_name, excerpt, status,
     first_message_at, last_message_at, last_inbound_at, clock_started_at,
     last_public_answer_at, due_at, message_count)
-SELECT :account, 'x', 'bulk-' || g, 'warga-' || (g % 50000), 'Warga ' || (g % 50000),
+SELECT CAST(:account AS integer), 'x', 'bulk-' || g, 'warga-' || (g % 50000), 'Warga ' || (g % 50000),
     'Mohon bantuan, jalan rusak di RT ' || (g % 97) || ', laporan nomor ' || g,
     (ARRAY['new','acknowledged','in_progress','new','acknowledged',
            'resolved','dismissed','resolved','resolved','resolved'])[g % 10 + 1],
     base - interval '3 hours', base, base, base, NULL,
     CASE WHEN g % 10 < 5 THEN base + interval '2 hours' END, 2
 FROM (SELECT g, (now() AT TIME ZONE 'UTC') - (g % 86400) * interval '1 second' AS base
-      FROM generate_series(:first, :last) AS g) AS s
+      FROM generate_series(CAST(:first AS integer), CAST(:last AS integer)) AS g) AS s
 """
 
 _MESSAGES = """
@@ -43,7 +43,7 @@ SELECT c.id, c.account_id, 'inbound', c.thread_id || '-' || n, NULL, c.author_id
            ELSE 'Sudah dua hari belum ada petugas yang datang, mohon ditindaklanjuti.' END,
     c.first_message_at + (n - 1) * interval '3 hours', NULL
 FROM complaint AS c CROSS JOIN generate_series(1, 2) AS n
-WHERE c.account_id = :account AND c.id > :after
+WHERE c.account_id = CAST(:account AS integer) AND c.id > CAST(:after AS integer)
 """
 
 
