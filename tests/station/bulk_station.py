@@ -25,7 +25,8 @@ _COMPLAINTS = """
 INSERT INTO complaint (account_id, channel, thread_id, author_id, author_name, excerpt, status,
     first_message_at, last_message_at, last_inbound_at, clock_started_at,
     last_public_answer_at, due_at, message_count)
-SELECT CAST(:account AS integer), 'x', 'bulk-' || g, 'warga-' || (g % 50000), 'Warga ' || (g % 50000),
+SELECT CAST(:account AS integer), 'x', 'bulk-' || g,
+    'warga-' || (g % 50000), 'Warga ' || (g % 50000),
     'Mohon bantuan, jalan rusak di RT ' || (g % 97) || ', laporan nomor ' || g,
     (ARRAY['new','acknowledged','in_progress','new','acknowledged',
            'resolved','dismissed','resolved','resolved','resolved'])[g % 10 + 1],
