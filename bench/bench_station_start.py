@@ -6,11 +6,11 @@
 Measured, each in a fresh process on the offscreen platform, from just before
 the process is started:
 
-- the baseline: a single PC's start on its own SQLCipher file of as many
-  complaints (``bench/ui_bench_data.py``'s cached file);
 - a desktop's first start in station mode (an empty replica): the painted
   queue, then how long the whole background copy takes;
-- its second start (the replica filled): the painted queue, and the catch-up.
+- its second start (the replica filled): the painted queue, and the catch-up;
+- the baseline: a single PC's start on a SQLCipher file of the same complaints
+  (the filled replica, opened as a single PC opens its own file).
 
 The station is a throwaway PostgreSQL cluster kept under the system temp
 folder per count (built once by the server itself, ``tests/station/
@@ -133,28 +133,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1_000_000, help="complaints in the station")
     args = parser.parse_args()
-    from bench.ui_bench_data import cached_database
-
-    db, key = cached_database(args.count)
     cluster = cached_station(args.count)
     try:
         url: URL = cluster.url(DBNAME)
         station_env = {"ADUAN_BENCH_STATION": url.render_as_string(hide_password=False)}
-        baseline = _child("single", str(db), key.hex())
         with tempfile.TemporaryDirectory(prefix="aduan-bench-station-") as home:
             first = _child("station", home, env=station_env)
             second = _child("station", home, env=station_env)
+            baseline = _child("single", home)
     finally:
         _stop(cluster)
     load = os.getloadavg()
     print(f"station start with {args.count:,} complaints (load average {load[0]:.2f})")
-    _line("single PC, its SQLCipher file (baseline)", baseline["painted_s"])
     _line("station, first start (empty replica)", first["painted_s"])
     print(f"    rows on screen at paint: {first['rows_at_paint']:.0f}")
     print(f"    whole background copy: {first['filled_s']:.1f} s after the start")
     print(f"    copied: {first['replica_complaints']:,.0f} complaints")
     _line("station, second start (replica filled)", second["painted_s"])
     print(f"    caught up with the station: {second['up_s']:.2f} s after the start")
+    _line("single PC, the same complaints (baseline)", baseline["painted_s"])
 
 
 def _line(label: str, seconds: float) -> None:

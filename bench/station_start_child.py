@@ -1,6 +1,6 @@
 """One measured start for ``bench_station_start.py``, in its own process.
 
-    python -m bench.station_start_child T0 single DB KEY   # a single PC's file
+    python -m bench.station_start_child T0 single HOME     # HOME's replica as a single PC
     python -m bench.station_start_child T0 station HOME    # station mode (ADUAN_BENCH_STATION)
 
 Prints one JSON line of figures, in seconds from T0 (when the parent started it).
@@ -77,19 +77,20 @@ def _until(app: Any, condition: Any, timeout: float = 3600.0) -> float:
     return time.time()
 
 
-def single(t0: float, db: Path, key: bytes) -> dict[str, float]:
+def single(t0: float, home: Path) -> dict[str, float]:
+    """A single PC's start on the replica's file (an ordinary encrypted store)."""
     from desktop.core.credentials import MemoryVault
     from desktop.core.desk import Desk
     from desktop.core.paths import Paths
-    from desktop.core.store.database import open_with_key
+    from desktop.core.station.replica import replica_paths
+    from desktop.core.store.database import open_store
     from desktop.ui.app import build_context, create_application, settle_heap
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences import Language
 
-    store = open_with_key(db, key)
+    store = open_store(replica_paths(home), FileVault(home / "bench-vault.json"))
     app = create_application()
-    home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
-    desk = Desk(store, MemoryVault(), Paths(home))
+    desk = Desk(store, MemoryVault(), Paths(Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     settle_heap()
@@ -144,11 +145,8 @@ def station(t0: float, home: Path) -> dict[str, float]:
 
 
 def main() -> None:
-    t0, mode = float(sys.argv[1]), sys.argv[2]
-    if mode == "single":
-        figures = single(t0, Path(sys.argv[3]), bytes.fromhex(sys.argv[4]))
-    else:
-        figures = station(t0, Path(sys.argv[3]))
+    t0, mode, home = float(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    figures = single(t0, home) if mode == "single" else station(t0, home)
     print(json.dumps(figures))
 
 
