@@ -1451,6 +1451,10 @@
         <translation>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</translation>
     </message>
     <message>
+        <source>Copying the station&apos;s queue to this PC: {copied} of {total}. Until it is done the queue and its counts are partial.</source>
+        <translation>Copying the station&apos;s queue to this PC: {copied} of {total}. Until it is done the queue and its counts are partial.</translation>
+    </message>
+    <message>
         <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
         <translation>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</translation>
     </message>

@@ -1451,6 +1451,10 @@
         <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
     </message>
     <message>
+        <source>Copying the station&apos;s queue to this PC: {copied} of {total}. Until it is done the queue and its counts are partial.</source>
+        <translation>Menyalin antrean stasiun ke PC ini: {copied} dari {total}. Sampai selesai, antrean dan jumlahnya belum lengkap.</translation>
+    </message>
+    <message>
         <source>Not applied on complaint #{id}: it was closed meanwhile ({detail}).</source>
         <translation>Tidak diterapkan pada aduan #{id}: aduan itu sudah ditutup sementara itu ({detail}).</translation>
     </message>
