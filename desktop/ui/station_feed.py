@@ -107,8 +107,15 @@ class StationLink(QObject):
         self.complaints_changed.connect(window.complaints_changed)
         self.complaints_changed.connect(lambda _ids: self._read_conflicts())
         self.link_changed.connect(self.banner.show_link)
-        self.fill_progressed.connect(self.banner.show_progress)
+        self.fill_progressed.connect(self._filled)
+        self._window = window
         self._read_conflicts()
+
+    def _filled(self, progress: Progress) -> None:
+        self.banner.show_progress(progress)
+        queue = self._window.queue_model
+        if progress.copied and not queue.rowCount():  # the first batch: read the top at once
+            queue.set_filter(queue.queue_filter)
 
     def _read_conflicts(self) -> None:
         self.banner.show_conflicts(self.session.conflicts())

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Integer, Table, any_, bindparam, delete, insert, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from desktop.core.credentials import Vault
 from desktop.core.paths import Paths
@@ -45,6 +46,7 @@ _TABLES = Base.metadata.tables
 # Parents first for inserting; the reverse for deleting.
 _PER_COMPLAINT = ("complaint", "message", "reply", "outbox", "note", "status_change", "draft")
 _COPIED_WHOLE = ("account", "setting")  # small tables the complaints need
+_JOURNALLED = ("reply", "outbox", "note", "status_change", "draft")  # rows a desk action adds
 _OWN_KEYS = frozenset({CURSOR_KEY, FILL_KEY})
 
 
@@ -184,13 +186,12 @@ class Replica:
         rows: dict[str, list[dict[str, Any]]] = {}
         with station.read() as conn:
             accounts = _rows(conn, _TABLES["account"], None)
-            for chunk in _chunks(ids):
-                for name in _PER_COMPLAINT:
-                    rows.setdefault(name, []).extend(_rows(conn, _TABLES[name], chunk))
+            for name in _PER_COMPLAINT:
+                rows[name] = _rows(conn, _TABLES[name], ids) if ids else []
         with self.store.write() as conn:
             _merge(conn, _TABLES["account"], accounts, ("id",))
-            _delete_complaints(conn, ids)
-            for name in reversed(_PER_COMPLAINT):
+            _delete_complaints(conn, _held(conn, ids))
+            for name in reversed(_JOURNALLED):
                 _free_ids(conn, _TABLES[name], rows.get(name, []))
             for name in _PER_COMPLAINT:
                 if rows.get(name):
@@ -232,10 +233,29 @@ def _delete_complaints(conn: Connection, ids: Sequence[int]) -> None:
 def _rows(
     conn: Connection, table: Table, complaint_ids: Sequence[int] | None
 ) -> list[dict[str, Any]]:
+    """The station's rows of ``table`` (of these complaints): the ids go as one array
+    parameter, not thousands of them to parse."""
     query = select(table)
     if complaint_ids is not None:
-        query = query.where(_belongs(table, complaint_ids))
+        wanted = any_(bindparam("ids", list(complaint_ids), type_=ARRAY(Integer)))
+        if table.name == "complaint":
+            query = query.where(table.c.id == wanted)
+        elif table.name == "outbox":
+            reply = _TABLES["reply"]
+            of_reply = select(reply.c.id).where(reply.c.complaint_id == wanted)
+            query = query.where(table.c.reply_id.in_(of_reply))
+        else:
+            query = query.where(table.c.complaint_id == wanted)
     return [dict(row._mapping) for row in conn.execute(query)]
+
+
+def _held(conn: Connection, ids: Sequence[int]) -> list[int]:
+    """Those of ``ids`` this replica holds (in a fill: few or none, nothing to delete)."""
+    complaint = _TABLES["complaint"]
+    held: list[int] = []
+    for chunk in _chunks(ids):
+        held.extend(conn.execute(select(complaint.c.id).where(complaint.c.id.in_(chunk))).scalars())
+    return held
 
 
 def _belongs(table: Table, complaint_ids: Collection[int]) -> Any:
