@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.station import replica as replica_module
 from desktop.core.station.replica import Progress, Replica, open_replica
+from desktop.core.station.session import StationSession
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.seed import load_sample
@@ -113,3 +116,47 @@ def test_what_changes_during_a_fill_is_applied_after_it(station: Store, tmp_path
             assert conn.execute(text("SELECT count(*) FROM complaint")).scalar() == 42
     finally:
         replica.close()
+
+
+def test_a_session_closed_during_its_fill_stops_soon_and_the_next_start_goes_on(
+    station: Store, postgres_url: URL, tmp_path: Path
+) -> None:
+    vault = MemoryVault()
+    first = StationSession(
+        open_postgresql(postgres_url), open_replica(tmp_path, vault), Paths(tmp_path), vault
+    )
+    told: list[Progress] = []
+    first.listen(lambda _ids: None, lambda _up: None, told.append)
+    hold, applied = threading.Event(), first.apply_journal
+
+    def held_after_the_first_batch() -> int:
+        if told:
+            hold.wait(10)
+        return applied()
+
+    first.apply_journal = held_after_the_first_batch  # type: ignore[method-assign]
+    first.start()
+    _wait(lambda: bool(told))
+    threading.Timer(0.3, hold.set).start()
+    started = time.monotonic()
+    first.close()  # the app is closed mid-fill
+    assert time.monotonic() - started < 5
+    assert told[-1].copied < 40
+
+    again = StationSession(
+        open_postgresql(postgres_url), open_replica(tmp_path, vault), Paths(tmp_path), vault
+    )
+    try:
+        assert _cursor(again.replica) is None
+        again.start()
+        _wait(lambda: again.up)
+        assert _content(again.replica.store) == _content(station)
+    finally:
+        again.close()
+
+
+def _wait(condition: Callable[[], bool], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 WRITE_LIMIT_SECONDS = 15.0  # a station connection busy this long: the link is dead
 
 
+class ClosingError(ConnectionError):
+    """The session is closing: a fill stops between two batches, as if the link were
+    cut (the feed ends there; the fill goes on at the next start)."""
+
+
 class JournalledComplaints(Complaints):
     """The pane's actions, done on the replica and journalled for the station."""
 
@@ -93,6 +98,7 @@ class StationSession:
         self._on_fill = on_fill
         self.progress: Progress | None = None  # the last fill's progress (None: no fill yet)
         self._lock = threading.Lock()  # one journal apply at a time
+        self._closing = threading.Event()
         self.feed = ChangeFeed(
             self.station,
             self._apply_changes,
@@ -124,6 +130,7 @@ class StationSession:
         self.feed.start()
 
     def stop(self) -> None:
+        self._closing.set()  # a fill under way stops after its batch (and goes on next time)
         self.feed.stop()
 
     def close(self) -> None:
@@ -138,8 +145,13 @@ class StationSession:
         (the journal applied between its batches), then the feed goes on from its end."""
         self.apply_journal()
         if self.replica.behind(self.station):
-            self.replica.fill(self.station, self._filled, self.apply_journal)
+            self.replica.fill(self.station, self._filled, self._between_batches)
             self.feed.resume_after(self.replica.after or 0)
+
+    def _between_batches(self) -> None:
+        if self._closing.is_set():
+            raise ClosingError
+        self.apply_journal()
 
     def _filled(self, ids: frozenset[int], progress: Progress) -> None:
         self.progress = progress
