@@ -46,7 +46,6 @@ _TABLES = Base.metadata.tables
 # Parents first for inserting; the reverse for deleting.
 _PER_COMPLAINT = ("complaint", "message", "reply", "outbox", "note", "status_change", "draft")
 _COPIED_WHOLE = ("account", "setting")  # small tables the complaints need
-_JOURNALLED = ("reply", "outbox", "note", "status_change", "draft")  # rows a desk action adds
 _OWN_KEYS = frozenset({CURSOR_KEY, FILL_KEY})
 
 
@@ -191,7 +190,7 @@ class Replica:
         with self.store.write() as conn:
             _merge(conn, _TABLES["account"], accounts, ("id",))
             _delete_complaints(conn, _held(conn, ids))
-            for name in reversed(_JOURNALLED):
+            for name in reversed(_PER_COMPLAINT):  # also a row that moved to another complaint
                 _free_ids(conn, _TABLES[name], rows.get(name, []))
             for name in _PER_COMPLAINT:
                 if rows.get(name):
