@@ -45,6 +45,12 @@ def register(sub: Any, command: Command) -> argparse.ArgumentParser:
         default=None,
         help="seconds a dead worker's send may still arrive (default: the HTTP timeouts + 20)",
     )
+    p.add_argument(
+        "--keep-changes-days",
+        type=_seconds,
+        default=30.0,
+        help="days the change log keeps an entry; a desktop away longer copies the queue anew (30)",
+    )
     p = command(
         ssub,
         "password",
@@ -196,6 +202,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
             in_flight=(
                 defaults.in_flight if args.in_flight is None else timedelta(seconds=args.in_flight)
             ),
+            keep_changes=timedelta(days=args.keep_changes_days),
         ),
     )
     stop = threading.Event()

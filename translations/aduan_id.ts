@@ -1630,6 +1630,10 @@
         <source>The station cannot be reached. Work goes on: your actions are kept and sent when the station is back.</source>
         <translation>Stasiun tidak dapat dihubungi. Pekerjaan tetap berjalan: tindakan Anda disimpan dan dikirim saat stasiun kembali terhubung.</translation>
     </message>
+    <message>
+        <source>Copying the station&apos;s queue to this PC: {copied} of {total}. Until it is done the queue and its counts are partial.</source>
+        <translation>Menyalin antrean stasiun ke PC ini: {copied} dari {total}. Sampai selesai, antrean dan jumlahnya belum lengkap.</translation>
+    </message>
     <message numerus="yes">
         <source>%n action(s) not applied: the complaint was closed meanwhile ({ids}).</source>
         <translation>

@@ -48,7 +48,7 @@ from desktop.ui.window_state import WindowStateStore
 if TYPE_CHECKING:
     from desktop.core.station.session import StationSession
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.station_feed import StationFeed, StationLink
+    from desktop.ui.station_feed import StationLink
 
 SCREENSHOT_TIMEOUT_MS = 30_000
 EARLIER_CRASH_MS = 60_000
@@ -163,24 +163,13 @@ def run_window(
         crash.close()  # its files are closed: a throwaway home (the demo's) can be deleted
 
 
-def attach_station_feed(window: MainWindow, store: Store) -> StationFeed:
-    """Station mode: the change feed tells ``window`` which complaints changed."""
-    from desktop.ui.station_feed import StationFeed
-
-    feed = StationFeed(store, window)
-    feed.complaints_changed.connect(window.complaints_changed)
-    feed.presence_changed.connect(window.pane.presence_changed)
-    feed.start()
-    return feed
-
-
 def open_station_session(store: Store, paths: Paths, vault: Vault) -> StationSession:
     """Station mode: the window works on this desktop's replica, fed from ``store``."""
     from desktop.core.station.session import open_session
 
-    session = open_session(store, paths.home, vault)
-    session.prepare()  # the window's first page is read from an up-to-date replica
-    return session
+    # Nothing is read from the station yet: the window opens on the replica as it is,
+    # and the session's thread brings it up to date (fills it, the first time).
+    return open_session(store, paths.home, vault)
 
 
 def attach_station_session(window: MainWindow, session: StationSession) -> StationLink:

@@ -1,17 +1,17 @@
-"""The station's change feed in the window: changed complaints reach the queue, the
-side bar and the open pane on the window's thread, as a sync round's do."""
+"""A station session in the window: changed complaints reach the queue, the side bar
+and the open pane on the window's thread, as a sync round's do; the link, a fill's
+progress and conflicts are told in a calm line over the queue."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.core.station.feed import ChangeFeed
 from desktop.core.station.journal import Entry
+from desktop.core.station.replica import Progress
 from desktop.core.station.session import StationSession
-from desktop.core.store.database import Store
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -19,30 +19,9 @@ if TYPE_CHECKING:
     from desktop.ui.station_conflicts import ConflictsDialog
 
 
-class StationFeed(QObject):
-    complaints_changed = Signal(object)  # a frozenset of complaint ids
-    link_changed = Signal(bool)  # the station reachable or not
-    presence_changed = Signal(int)  # who is at this complaint changed
-
-    def __init__(self, store: Store, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        # Emitted on the feed's thread; Qt queues them to the receivers' thread.
-        self.feed = ChangeFeed(
-            store,
-            lambda found: self.complaints_changed.emit(found.complaint_ids),
-            on_link=self.link_changed.emit,
-            on_presence=self.presence_changed.emit,
-        )
-
-    def start(self) -> None:
-        self.feed.start()
-
-    def stop(self) -> None:
-        self.feed.stop()
-
-
 class StationBanner(QFrame):
-    """A calm line over the queue: the station is out (work goes on), or actions
+    """A calm line over the queue: the station is out (work goes on), the station's
+    queue is still being copied to this PC (the counts are partial), or actions
     that were not applied because someone else closed the complaint meanwhile
     (their list behind a button)."""
 
@@ -62,10 +41,15 @@ class StationBanner(QFrame):
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignTop)
         self.out = False
         self.conflicts: list[Entry] = []
+        self.progress: Progress | None = None
         self.setVisible(False)
 
     def show_link(self, up: bool) -> None:
         self.out = not up
+        self._show()
+
+    def show_progress(self, progress: Progress) -> None:
+        self.progress = progress
         self._show()
 
     def show_conflicts(self, conflicts: list[Entry]) -> None:
@@ -79,6 +63,17 @@ class StationBanner(QFrame):
                 self.tr(
                     "The station cannot be reached. Work goes on: your actions are kept "
                     "and sent when the station is back."
+                )
+            )
+        if self.progress is not None and not self.progress.done:
+            locale = QLocale()
+            lines.append(
+                self.tr(
+                    "Copying the station's queue to this PC: {copied} of {total}. "
+                    "Until it is done the queue and its counts are partial."
+                ).format(
+                    copied=locale.toString(self.progress.copied),
+                    total=locale.toString(self.progress.total),
                 )
             )
         if self.conflicts:
@@ -109,6 +104,7 @@ class StationLink(QObject):
     complaints_changed = Signal(object)  # a frozenset of complaint ids
     link_changed = Signal(bool)
     presence_changed = Signal(int)
+    fill_progressed = Signal(object)  # a replica.Progress
 
     def __init__(self, session: StationSession, window: MainWindow) -> None:
         super().__init__(window)
@@ -119,13 +115,17 @@ class StationLink(QObject):
         assert isinstance(column, QVBoxLayout)
         column.insertWidget(column.indexOf(window.banner) + 1, self.banner)
         session.listen(  # called on the feed's thread; Qt queues them to the window's
-            self.complaints_changed.emit, self.link_changed.emit, self.presence_changed.emit
+            self.complaints_changed.emit,
+            self.link_changed.emit,
+            on_presence=self.presence_changed.emit,
+            on_fill=self.fill_progressed.emit,
         )
         self.complaints_changed.connect(window.complaints_changed)
         self.presence_changed.connect(window.pane.presence_changed)
         self.complaints_changed.connect(lambda _ids: self._read_conflicts())
         self.link_changed.connect(self.banner.show_link)
         self.banner.conflicts_requested.connect(self.show_conflicts)
+        self.fill_progressed.connect(self._filled)
         self.window = window
         self.conflicts_dialog: ConflictsDialog | None = None
         self.accounts_dialog: StationAccountsDialog | None = None
@@ -172,6 +172,12 @@ class StationLink(QObject):
     def _settled(self, complaint_id: int) -> None:
         self.window.complaints_changed({complaint_id})
         self._read_conflicts()
+
+    def _filled(self, progress: Progress) -> None:
+        self.banner.show_progress(progress)
+        queue = self.window.queue_model
+        if progress.copied and not queue.rowCount():  # the first batch: read the top at once
+            queue.set_filter(queue.queue_filter)
 
     def _read_conflicts(self) -> None:
         self.banner.show_conflicts(self.session.conflicts())

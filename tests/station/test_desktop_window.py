@@ -28,7 +28,7 @@ from tests.postgres_support import Cluster
 from tests.station.tcp_proxy import TcpProxy
 from tests.support import NOW
 
-pytestmark = pytest.mark.postgresql
+pytestmark = [pytest.mark.postgresql, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 @pytest.fixture
@@ -61,6 +61,7 @@ def link(
     window = MainWindow(context)
     qtbot.addWidget(window)
     attached = attach_station_session(window, session)
+    window.show()  # the queue reads the rows a shown view asks for
     qtbot.waitUntil(lambda: window.queue_model.cached_row(0) is not None, timeout=10_000)
     qtbot.waitUntil(lambda: session.up, timeout=10_000)
     yield attached

@@ -1,5 +1,6 @@
 """An inbound complaint written to the station's store appears in another desktop's
-window through the change feed (no poll: the window runs no sync rounds)."""
+window through its station session's change feed (no poll: the window runs no sync
+rounds)."""
 
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.ingest import ingest
 from desktop.core.store.seed import load_sample
-from desktop.ui.app import attach_station_feed, build_context
+from desktop.ui.app import attach_station_session, build_context, open_station_session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from tests.support import NOW
 
-pytestmark = pytest.mark.postgresql
+pytestmark = [pytest.mark.postgresql, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
 
 @pytest.fixture
@@ -48,17 +49,18 @@ def window(qtbot: QtBot, stations: tuple[Store, Store], tmp_path: Path) -> Itera
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     palette, sheet = app.palette(), app.styleSheet()
-    desk = Desk(stations[1], MemoryVault(), Paths(tmp_path / "ui"))
+    session = open_station_session(stations[1], Paths(tmp_path / "ui"), MemoryVault())
     context = build_context(
-        app, desk, language=Language.ENGLISH, clock=ServerClock(local=lambda: NOW)
+        app, session.desk, language=Language.ENGLISH, clock=ServerClock(local=lambda: NOW)
     )
     built = MainWindow(context)
     qtbot.addWidget(built)
-    feed = attach_station_feed(built, stations[1])
+    attach_station_session(built, session)
+    built.show()
     qtbot.waitUntil(lambda: built.queue_model.cached_row(0) is not None, timeout=10_000)
-    qtbot.waitUntil(feed.feed.listening.is_set, timeout=10_000)
+    qtbot.waitUntil(lambda: session.up, timeout=10_000)
     yield built
-    feed.stop()
+    session.close()
     context.tasks.shutdown()
     QCoreApplication.processEvents()
     context.translators.uninstall()

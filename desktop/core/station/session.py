@@ -5,6 +5,10 @@ While the station is reachable an action reaches it within a moment (the feed
 thread is woken to apply the journal); while it is out the window keeps working
 on the replica and the journal grows; on return the journal is applied first,
 in order and once, then the replica catches up with everything that changed.
+
+Nothing of it runs before the window opens: the feed thread fills a new (or
+too stale) replica in the background, most urgent first, each batch shown as
+it lands, with its progress for the window's line (``on_fill``).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from desktop.core.model import Status
 from desktop.core.paths import Paths
 from desktop.core.station import journal
 from desktop.core.station.feed import LINK_ERRORS, ChangeFeed
-from desktop.core.station.replica import Replica, open_replica
+from desktop.core.station.replica import Progress, Replica, open_replica
 from desktop.core.station.watchdog import Watchdog
 from desktop.core.store import postgresql
 from desktop.core.store.changes import Changes
@@ -33,6 +37,11 @@ from desktop.core.store.presence import Activity, Presence, RecentReply
 log = logging.getLogger(__name__)
 
 WRITE_LIMIT_SECONDS = 15.0  # a station connection busy this long: the link is dead
+
+
+class ClosingError(ConnectionError):
+    """The session is closing: a fill stops between two batches, as if the link were
+    cut (the feed ends there; the fill goes on at the next start)."""
 
 
 class JournalledComplaints(Complaints):
@@ -101,10 +110,10 @@ class JournalledComplaints(Complaints):
 class StationSession:
     """The station store, this desktop's replica and journal, and the feed between them.
 
-    ``on_changes(ids)``: complaints changed in the replica (by the station or by a
-    conflict); ``on_link(up)``: the station became reachable or not;
-    ``on_presence(id)``: who is at that complaint changed. All are called on the
-    feed's thread.
+    ``on_changes(ids)``: complaints changed in the replica (by the station, a fill or
+    a conflict); ``on_link(up)``: the station became reachable or not;
+    ``on_presence(id)``: who is at that complaint changed; ``on_fill(progress)``:
+    how far a fill is. All are called on the feed's thread.
     """
 
     def __init__(
@@ -116,6 +125,7 @@ class StationSession:
         *,
         on_changes: Callable[[frozenset[int]], None] = lambda _ids: None,
         on_link: Callable[[bool], None] = lambda _up: None,
+        on_fill: Callable[[Progress], None] = lambda _progress: None,
     ) -> None:
         # Background work on connections of its own, each cut when it hangs.
         self.station = Store(postgresql.make_engine(station.engine.url, pooled=False), None)
@@ -125,12 +135,15 @@ class StationSession:
         self.replica = replica
         self._on_changes = on_changes
         self._on_link = on_link
+        self._on_fill = on_fill
+        self.progress: Progress | None = None  # the last fill's progress (None: no fill yet)
         self._lock = threading.Lock()  # one journal apply at a time
+        self._closing = threading.Event()
         self.feed = ChangeFeed(
             self.station,
             self._apply_changes,
             on_link=self._link,
-            on_connect=self.apply_journal,
+            on_connect=self._connected,
             watchdog=self.watchdog,
         )
         self.desk = Desk(replica.store, vault, paths)
@@ -144,10 +157,13 @@ class StationSession:
         on_changes: Callable[[frozenset[int]], None],
         on_link: Callable[[bool], None],
         on_presence: Callable[[int], None] | None = None,
+        on_fill: Callable[[Progress], None] = lambda _progress: None,
     ) -> None:
-        """Who hears of changed complaints, of the link and of presence (before ``start``)."""
+        """Who hears of changed complaints, of the link, of presence and of a fill
+        (before ``start``)."""
         self._on_changes = on_changes
         self._on_link = on_link
+        self._on_fill = on_fill
         if on_presence is not None:
             self.feed.on_presence = on_presence
 
@@ -155,19 +171,13 @@ class StationSession:
     def up(self) -> bool:
         return self.feed.up
 
-    def prepare(self) -> None:
-        """Apply the journal and bring the replica up to date, if the station answers."""
-        if self._reachable():
-            self.apply_journal()
-            self.replica.catch_up(self.station)
-
     def start(self) -> None:
-        """``prepare``, then follow the feed."""
-        self.prepare()
+        """Follow the station on the feed's thread (a due fill first); returns at once."""
         self.feed.resume_after(self.replica.after or 0)
         self.feed.start()
 
     def stop(self) -> None:
+        self._closing.set()  # a fill under way stops after its batch (and goes on next time)
         self.feed.stop()
 
     def close(self) -> None:
@@ -177,13 +187,24 @@ class StationSession:
         self.station.close()
         self._given.close()
 
-    def _reachable(self) -> bool:
-        try:
-            with self.station.read() as conn:
-                conn.exec_driver_sql("SELECT 1")
-        except LINK_ERRORS:
-            return False
-        return True
+    def _connected(self) -> None:
+        """On (re)connecting and after an action: the journal, then a fill if one is due
+        (the journal applied between its batches), then the feed goes on from its end."""
+        self.apply_journal()
+        if self.replica.behind(self.station):
+            self.replica.fill(self.station, self._filled, self._between_batches)
+            self.feed.resume_after(self.replica.after or 0)
+
+    def _between_batches(self) -> None:
+        if self._closing.is_set():
+            raise ClosingError
+        self.apply_journal()
+
+    def _filled(self, ids: frozenset[int], progress: Progress) -> None:
+        self.progress = progress
+        self._on_fill(progress)
+        if ids:
+            self._on_changes(ids)
 
     def _link(self, up: bool) -> None:
         self._on_link(up)
@@ -203,9 +224,8 @@ class StationSession:
                 if outcome == journal.CONFLICT:
                     log.info("station journal: %s on complaint %s", outcome, entry.complaint_id)
                     # The replica shows the station's state again; the conflict is listed.
-                    again = Changes(frozenset({entry.complaint_id}), self.replica.after or 0)
-                    self.replica.apply(self.station, again)
-                    self._on_changes(again.complaint_ids)
+                    self.replica.refresh(self.station, [entry.complaint_id])
+                    self._on_changes(frozenset({entry.complaint_id}))
                 done += 1
         return done
 

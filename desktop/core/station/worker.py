@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 from desktop.core.credentials import Vault
 from desktop.core.station.lease import Leases
+from desktop.core.store import changes
 from desktop.core.store.database import Store
 from desktop.core.store.leases import LeaseLostError
 from desktop.core.sync.engine import SyncEngine
@@ -33,6 +35,10 @@ class WorkerSettings:
     pull_interval: timedelta = PullPolicy().interval
     # A send of a worker that died may still reach the platform this long after its claim.
     in_flight: timedelta = IN_FLIGHT
+    # The change feed's log is pruned of entries older than this (a desktop away longer
+    # refills its replica), every ``prune_every`` seconds.
+    keep_changes: timedelta = timedelta(days=30)
+    prune_every: float = 3600.0
 
 
 class StationWorker:
@@ -47,6 +53,8 @@ class StationWorker:
         self.settings = settings or WorkerSettings()
         # The holder is the outbox's claimant: a claim and a lease name the same process.
         self.leases = Leases(store, holder or claimant(), self.settings.lease)
+        self._store = store
+        self._pruned_at: float | None = None
         self.engine = SyncEngine(
             store,
             vault,
@@ -67,6 +75,7 @@ class StationWorker:
             while not stop.is_set():
                 if self.leases.held():
                     self._round()
+                self.prune_when_due()
                 stop.wait(self.settings.tick)
         finally:
             stop.set()
@@ -96,6 +105,22 @@ class StationWorker:
                 report.push.failed,
                 report.push.uncertain,
             )
+
+    def prune_when_due(self) -> None:
+        """Prune the change log of old entries, if ``prune_every`` passed since the last time."""
+        now = time.monotonic()
+        if self._pruned_at is not None and now - self._pruned_at < self.settings.prune_every:
+            return
+        self._pruned_at = now
+        try:
+            with self._store.write() as conn:
+                gone = changes.prune(conn, self.settings.keep_changes)
+        except Exception:  # the server unreachable: the next prune is in an hour
+            log.exception("pruning the change log failed")
+            return
+        if gone:
+            kept = self.settings.keep_changes
+            log.info("change log: %d entries older than %s pruned", gone, kept)
 
     def _refresh(self) -> None:
         try:

@@ -27,8 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import Connection, text
+
+from desktop.core.store.settings import load_setting, save_setting
 
 CHANNEL = "aduan_station_changes"
 TABLE = "station_change"
@@ -143,7 +146,7 @@ def drop_feed(conn: Connection) -> None:
 def latest(conn: Connection) -> int:
     """The newest sequence number (0: nothing changed yet): where a new reader starts."""
     found = conn.execute(text(f"SELECT max(seq) FROM {TABLE}")).scalar()
-    return int(found or 0)
+    return max(int(found or 0), pruned_through(conn))  # the log may be pruned empty
 
 
 def changed_after(conn: Connection, after: int, limit: int = MAX_BATCH) -> Changes:
@@ -156,3 +159,26 @@ def changed_after(conn: Connection, after: int, limit: int = MAX_BATCH) -> Chang
     if not rows:
         return Changes(frozenset(), after)
     return Changes(frozenset(complaint for _, complaint in rows), rows[-1][0])
+
+
+PRUNED_KEY = "station_change_pruned"  # the setting: every change up to "through" is gone
+
+
+def pruned_through(conn: Connection) -> int:
+    """The last sequence number pruned (0: none): a reader behind it has missed changes."""
+    found = load_setting(conn, PRUNED_KEY)
+    return 0 if found is None else int(found["through"])
+
+
+def prune(conn: Connection, keep: timedelta) -> int:
+    """Delete the changes recorded longer than ``keep`` ago by the server's clock (and
+    any older number), remember the last number deleted, and return how many went.
+    A reader whose cursor is behind that number refills (``pruned_through``)."""
+    through = conn.execute(
+        text(f"SELECT max(seq) FROM {TABLE} WHERE at < now() - :keep"), {"keep": keep}
+    ).scalar()
+    if through is None:
+        return 0
+    gone = conn.execute(text(f"DELETE FROM {TABLE} WHERE seq <= :through"), {"through": through})
+    save_setting(conn, PRUNED_KEY, {"through": max(int(through), pruned_through(conn))})
+    return int(gone.rowcount)
