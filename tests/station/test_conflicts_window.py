@@ -83,6 +83,7 @@ def link(qtbot: QtBot, postgres_url: URL, direct: Store, tmp_path: Path) -> Iter
     session = open_station_session(
         open_postgresql(postgres_url), Paths(tmp_path / "home"), MemoryVault()
     )
+    session.replica.catch_up(session.station)  # the officer worked on a filled replica
     _make_conflicts(session, direct)
     context = build_context(
         app, session.desk, language=Language.INDONESIAN, clock=ServerClock(local=lambda: NOW)

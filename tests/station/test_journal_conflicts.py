@@ -35,7 +35,7 @@ def direct(postgres_url: URL) -> Iterator[Store]:
 @pytest.fixture
 def session(postgres_url: URL, direct: Store, tmp_path: Path) -> Iterator[StationSession]:
     opened = open_session(open_postgresql(postgres_url), tmp_path / "home", MemoryVault())
-    opened.prepare()  # the replica filled; the feed is not followed: applies are explicit
+    opened.replica.catch_up(opened.station)  # no feed: applies are explicit
     yield opened
     opened.close()
 

@@ -50,7 +50,9 @@ def _session(
 ) -> StationSession:
     opened = open_session(station.open_as(station.add_officer(name)), home, MemoryVault())
     opened.listen(
-        lambda _ids: None, lambda _up: None, lambda cid: heard.put((cid, time.monotonic()))
+        lambda _ids: None,
+        lambda _up: None,
+        on_presence=lambda cid: heard.put((cid, time.monotonic())),
     )
     opened.start()
     _wait(lambda: opened.up, 15)

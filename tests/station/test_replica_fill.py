@@ -126,7 +126,7 @@ def test_a_session_closed_during_its_fill_stops_soon_and_the_next_start_goes_on(
         open_postgresql(postgres_url), open_replica(tmp_path, vault), Paths(tmp_path), vault
     )
     told: list[Progress] = []
-    first.listen(lambda _ids: None, lambda _up: None, told.append)
+    first.listen(lambda _ids: None, lambda _up: None, on_fill=told.append)
     hold, applied = threading.Event(), first.apply_journal
 
     def held_after_the_first_batch() -> int:

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -18,11 +19,11 @@ from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.model import Channel, Status
 from desktop.core.paths import Paths
+from desktop.core.station.feed import ChangeFeed
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
 from desktop.core.store.schema import OutboxRow, ReplyRow
 from desktop.ui.complaint_pane import ComplaintPane
-from desktop.ui.station_feed import StationFeed
 from desktop.ui.tasks import TaskRunner
 from tests.postgres_support import Cluster
 from tests.station.team_support import Station, new_station
@@ -45,6 +46,12 @@ def station(postgres_cluster: Cluster, make_item: ItemFactory) -> Iterator[Stati
     made.drop()
 
 
+class Presence(QObject):
+    """The feed's presence notices, queued from its thread to the pane's."""
+
+    changed = Signal(int)
+
+
 @pytest.fixture
 def windows(
     qtbot: QtBot, station: Station, tmp_path: Path
@@ -58,10 +65,11 @@ def windows(
         pane.set_officer("same-os-user")  # the login decides who it is, not the PC
         pane.resize(640, 820)
         qtbot.addWidget(pane)
-        feed = StationFeed(store, pane)  # presence arrives through the change feed
-        feed.presence_changed.connect(pane.presence_changed)
+        presence = Presence(pane)  # presence arrives through the change feed
+        presence.changed.connect(pane.presence_changed)
+        feed = ChangeFeed(store, lambda _found: None, on_presence=presence.changed.emit)
         feed.start()
-        qtbot.waitUntil(feed.feed.listening.is_set, timeout=10_000)
+        qtbot.waitUntil(feed.listening.is_set, timeout=10_000)
         feeds.append(feed)
         stores.append(store)
         runners.append(runner)

@@ -156,6 +156,7 @@ class StationSession:
         self,
         on_changes: Callable[[frozenset[int]], None],
         on_link: Callable[[bool], None],
+        *,
         on_presence: Callable[[int], None] | None = None,
         on_fill: Callable[[Progress], None] = lambda _progress: None,
     ) -> None:
