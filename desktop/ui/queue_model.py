@@ -13,7 +13,9 @@ insertions and one layout change, so the selection and scroll position stay.
 from __future__ import annotations
 
 import bisect
+import time
 from array import array
+from collections import deque
 from collections.abc import Callable, Iterable, MutableSequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -41,6 +43,10 @@ from desktop.ui.tasks import TaskRunner, Ticket
 MAX_CACHED_ROWS = 20_000
 MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
+# GUI-thread time per turn for inserting arrived complaints: Qt's own work for one
+# insertion grows with the rows loaded (50-80 us each at 800k, the id array's too), so
+# a sync page of a thousand new complaints inserted at once held the window 100 ms.
+ARRIVALS_BUDGET_S = 0.006
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
@@ -91,6 +97,9 @@ class QueueModel(QAbstractTableModel):
         self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
+        self._arrivals: deque[tuple[int, int]] = deque()  # (final row, id), in row order
+        self._arriving = QTimer(self, singleShot=True, interval=0)
+        self._arriving.timeout.connect(self._insert_arrivals)
 
     # --- what the window calls -------------------------------------------------------
 
@@ -247,6 +256,8 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._arriving.stop()
+        self._arrivals.clear()
         self._version += 1
         self._changed.clear()
         self._touched.clear()
@@ -264,6 +275,7 @@ class QueueModel(QAbstractTableModel):
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
             return
+        self._settle_arrivals()
         self._version += 1
         self._fetching_ids = False
         # Cost in proportion to the page, not to what is loaded. A page follows the
@@ -334,6 +346,7 @@ class QueueModel(QAbstractTableModel):
         """Bring the order up to date: only the changed complaints are placed (a few
         key reads each, however many rows are read), unless the filter's time limits
         moved or a search is shown — then the order read so far is read again."""
+        self._settle_arrivals()
         if not self._reorder_all and not self._filter.search.strip():
             self._place_changed()
             return
@@ -349,6 +362,7 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         new_ids, after = result
+        self._settle_arrivals()
         self._ids = ids = list(self._ids)  # replay edits a list between the model's signals
         replay(self, ids, new_ids)
         self._ids = array("q", ids)
@@ -356,6 +370,7 @@ class QueueModel(QAbstractTableModel):
         self._after = after
 
     def _place_changed(self) -> None:
+        self._settle_arrivals()
         changed, self._changed = self._changed, set()
         if not changed:
             return
@@ -423,10 +438,30 @@ class QueueModel(QAbstractTableModel):
             self.endRemoveRows()
         if len(new) < len(at):
             self._relayout(moved, row_after)
-        for row, cid in new:
+        self._arrivals.extend(new)
+        self._insert_arrivals()
+
+    def _insert_arrivals(self, *, all_now: bool = False) -> None:
+        """Insert the arrived complaints in row order for at most ``ARRIVALS_BUDGET_S``
+        of this turn (all of them with ``all_now``); the rest on the following turns,
+        so the window paints and answers in between."""
+        deadline = time.perf_counter() + ARRIVALS_BUDGET_S
+        if self._arrivals:
+            self._version += 1  # rows found before this turn are at other rows now
+        while self._arrivals:
+            row, cid = self._arrivals.popleft()
             self.beginInsertRows(QModelIndex(), row, row)
             self._ids.insert(row, cid)
             self.endInsertRows()
+            if not all_now and time.perf_counter() > deadline:
+                break
+        if self._arrivals:
+            self._arriving.start()
+
+    def _settle_arrivals(self) -> None:
+        """Before anything else moves the ids: the arrivals still waiting go in now."""
+        self._arriving.stop()
+        self._insert_arrivals(all_now=True)
 
     def _relayout(self, ids: array[int], row_after: Callable[[int], int]) -> None:
         """Same ids, another order: persistent indexes (the selection) follow their id."""
