@@ -8,12 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL, text
 
-from desktop.core.clock import ServerClock
 from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.model import Status
@@ -23,11 +20,9 @@ from desktop.core.station import journal
 from desktop.core.station.session import StationSession
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.seed import load_sample
-from desktop.ui.app import attach_station_session, build_context, open_station_session
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences import Language
 from desktop.ui.station_conflicts import ConflictsDialog, ResendDialog, can_resend
 from desktop.ui.station_feed import StationLink
+from tests.station.window_support import station_window
 from tests.support import NOW
 
 pytestmark = [
@@ -77,33 +72,17 @@ def _make_conflicts(session: StationSession, direct: Store) -> tuple[int, int]:
 
 @pytest.fixture
 def link(qtbot: QtBot, postgres_url: URL, direct: Store, tmp_path: Path) -> Iterator[StationLink]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    session = open_station_session(
-        open_postgresql(postgres_url), Paths(tmp_path / "home"), MemoryVault()
-    )
-    session.replica.catch_up(session.station)  # the officer worked on a filled replica
-    _make_conflicts(session, direct)
-    context = build_context(
-        app, session.desk, language=Language.INDONESIAN, clock=ServerClock(local=lambda: NOW)
-    )
-    window = MainWindow(context)
-    window.pane.set_officer("Bripka Ani")
-    qtbot.addWidget(window)
-    attached = attach_station_session(window, session)  # applies the journal: two conflicts
-    window.resize(1200, 760)
-    qtbot.waitUntil(lambda: len(attached.banner.conflicts) == 2, timeout=15_000)
-    yield attached
-    if attached.conflicts_dialog is not None:
-        attached.conflicts_dialog.close()
-    session.close()
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+    def worked_offline(session: StationSession) -> None:
+        session.replica.catch_up(session.station)  # the officer worked on a filled replica
+        _make_conflicts(session, direct)
+
+    station = open_postgresql(postgres_url)
+    with station_window(qtbot, station, tmp_path / "home", before=worked_offline) as attached:
+        attached.window.pane.set_officer("Bripka Ani")
+        attached.window.resize(1200, 760)
+        # The link applies the journal: two conflicts.
+        qtbot.waitUntil(lambda: len(attached.banner.conflicts) == 2, timeout=15_000)
+        yield attached
 
 
 def _shot(widget: object, name: str) -> None:

@@ -45,13 +45,6 @@ def direct(postgres_url: URL) -> Iterator[Store]:
 
 
 @pytest.fixture
-def proxy(postgres_cluster: Cluster) -> Iterator[TcpProxy]:
-    forwarder = TcpProxy(postgres_cluster.port)
-    yield forwarder
-    forwarder.close()
-
-
-@pytest.fixture
 def session(
     postgres_url: URL, direct: Store, proxy: TcpProxy, tmp_path: Path
 ) -> Iterator[StationSession]:

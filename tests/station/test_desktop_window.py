@@ -7,12 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL
 
-from desktop.core.clock import ServerClock
 from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.model import Status
@@ -20,12 +17,10 @@ from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.seed import load_sample
-from desktop.ui.app import attach_station_session, build_context, open_station_session
 from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences import Language
 from desktop.ui.station_feed import StationLink
-from tests.postgres_support import Cluster
 from tests.station.tcp_proxy import TcpProxy
+from tests.station.window_support import station_window
 from tests.support import NOW
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -40,38 +35,16 @@ def direct(postgres_url: URL) -> Iterator[Store]:
 
 
 @pytest.fixture
-def proxy(postgres_cluster: Cluster) -> Iterator[TcpProxy]:
-    forwarder = TcpProxy(postgres_cluster.port)
-    yield forwarder
-    forwarder.close()
-
-
-@pytest.fixture
 def link(
     qtbot: QtBot, postgres_url: URL, direct: Store, proxy: TcpProxy, tmp_path: Path
 ) -> Iterator[StationLink]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
     station = open_postgresql(postgres_url.set(port=proxy.port))
-    session = open_station_session(station, Paths(tmp_path / "home"), MemoryVault())
-    context = build_context(
-        app, session.desk, language=Language.INDONESIAN, clock=ServerClock(local=lambda: NOW)
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    attached = attach_station_session(window, session)
-    window.show()  # the queue reads the rows a shown view asks for
-    qtbot.waitUntil(lambda: window.queue_model.cached_row(0) is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: session.up, timeout=10_000)
-    yield attached
-    session.close()
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+    with station_window(qtbot, station, tmp_path / "home") as attached:
+        window = attached.window
+        window.show()  # the queue reads the rows a shown view asks for
+        qtbot.waitUntil(lambda: window.queue_model.cached_row(0) is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: attached.session.up, timeout=10_000)
+        yield attached
 
 
 def test_the_window_says_when_the_station_is_out_and_shows_a_conflict(

@@ -10,12 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL
 
-from desktop.core.clock import ServerClock
 from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.model import TRANSITIONS
@@ -25,9 +22,9 @@ from desktop.core.store.accounts import list_accounts
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.ingest import ingest
 from desktop.core.store.seed import load_sample
-from desktop.ui.app import attach_station_session, build_context, open_station_session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
+from tests.station.window_support import station_window
 from tests.support import NOW
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.qt_log_ignore("propagateSizeHints")]
@@ -46,27 +43,13 @@ def stations(postgres_url: URL) -> Iterator[tuple[Store, Store]]:
 
 @pytest.fixture
 def window(qtbot: QtBot, stations: tuple[Store, Store], tmp_path: Path) -> Iterator[MainWindow]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    session = open_station_session(stations[1], Paths(tmp_path / "ui"), MemoryVault())
-    context = build_context(
-        app, session.desk, language=Language.ENGLISH, clock=ServerClock(local=lambda: NOW)
-    )
-    built = MainWindow(context)
-    qtbot.addWidget(built)
-    attach_station_session(built, session)
-    built.show()
-    qtbot.waitUntil(lambda: built.queue_model.cached_row(0) is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: session.up, timeout=10_000)
-    yield built
-    session.close()
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+    home = tmp_path / "ui"
+    with station_window(qtbot, stations[1], home, language=Language.ENGLISH) as attached:
+        built = attached.window
+        built.show()
+        qtbot.waitUntil(lambda: built.queue_model.cached_row(0) is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: attached.session.up, timeout=10_000)
+        yield built
 
 
 def test_an_inbound_complaint_appears_in_the_window_within_a_second(

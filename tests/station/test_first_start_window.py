@@ -9,12 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL, text
 
-from desktop.core.clock import ServerClock
 from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.paths import Paths
@@ -23,12 +20,11 @@ from desktop.core.station import replica as replica_module
 from desktop.core.station.session import StationSession
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.queries import QueueFilter
-from desktop.ui.app import attach_station_session, build_context, open_station_session
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.station_feed import StationLink
 from tests.station.bulk_station import add_complaints
-from tests.support import NOW
+from tests.station.window_support import station_window
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.qt_log_ignore("propagateSizeHints")]
 
@@ -52,40 +48,31 @@ def opened(
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[tuple[MainWindow, StationSession, StationLink, threading.Event]]:
     monkeypatch.setattr(replica_module, "BATCH", 200)
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    session = open_station_session(
-        open_postgresql(postgres_url), Paths(tmp_path / "home"), MemoryVault()
-    )
     # The rest of the copy waits after its first batch until the test lets it on (as a
     # slow link or a big station would keep it going).
-    go_on, applied = threading.Event(), session.apply_journal
-    calls: list[int] = []
+    go_on = threading.Event()
 
-    def slow_after_the_first_batch() -> int:
-        calls.append(1)
-        if len(calls) == 2:
-            go_on.wait(30)
-        return applied()
+    def slow_after_the_first_batch(session: StationSession) -> None:
+        applied, calls = session.apply_journal, []
 
-    session.apply_journal = slow_after_the_first_batch  # type: ignore[method-assign]
-    context = build_context(
-        app, session.desk, language=Language.ENGLISH, clock=ServerClock(local=lambda: NOW)
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    link = attach_station_session(window, session)
-    window.show()
-    yield window, session, link, go_on
-    go_on.set()
-    session.close()
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+        def held() -> int:
+            calls.append(1)
+            if len(calls) == 2:
+                go_on.wait(30)
+            return applied()
+
+        session.apply_journal = held  # type: ignore[method-assign]
+
+    station = open_postgresql(postgres_url)
+    home = tmp_path / "home"
+    with station_window(
+        qtbot, station, home, language=Language.ENGLISH, before=slow_after_the_first_batch
+    ) as link:
+        link.window.show()
+        try:
+            yield link.window, link.session, link, go_on
+        finally:
+            go_on.set()
 
 
 def _notes(store: Store, complaint: int) -> int:

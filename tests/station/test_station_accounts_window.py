@@ -10,27 +10,20 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL
 
-from desktop.core.clock import ServerClock
-from desktop.core.credentials import MemoryVault
 from desktop.core.model import Channel
-from desktop.core.paths import Paths
 from desktop.core.sample import sample_threads
 from desktop.core.station.accounts import station_accounts
 from desktop.core.store import accounts, leases
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.seed import load_sample
-from desktop.ui.app import attach_station_session, build_context, open_station_session
-from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences import Language
 from desktop.ui.station_accounts import StationAccountsDialog
 from desktop.ui.station_feed import StationLink
-from tests.postgres_support import Cluster
 from tests.station.tcp_proxy import TcpProxy
+from tests.station.window_support import station_window
 from tests.support import NOW
 
 pytestmark = [
@@ -56,38 +49,13 @@ def direct(postgres_url: URL) -> Iterator[Store]:
 
 
 @pytest.fixture
-def proxy(postgres_cluster: Cluster) -> Iterator[TcpProxy]:
-    forwarder = TcpProxy(postgres_cluster.port)
-    yield forwarder
-    forwarder.close()
-
-
-@pytest.fixture
 def link(
     qtbot: QtBot, postgres_url: URL, direct: Store, proxy: TcpProxy, tmp_path: Path
 ) -> Iterator[StationLink]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
     station = open_postgresql(postgres_url.set(port=proxy.port))
-    session = open_station_session(station, Paths(tmp_path / "home"), MemoryVault())
-    context = build_context(
-        app, session.desk, language=Language.INDONESIAN, clock=ServerClock(local=lambda: NOW)
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    attached = attach_station_session(window, session)
-    qtbot.waitUntil(lambda: session.up, timeout=10_000)
-    yield attached
-    if attached.accounts_dialog is not None:
-        attached.accounts_dialog.close()
-    session.close()
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+    with station_window(qtbot, station, tmp_path / "home") as attached:
+        qtbot.waitUntil(lambda: attached.session.up, timeout=10_000)
+        yield attached
 
 
 def _rows(dialog: StationAccountsDialog) -> dict[str, list[str]]:
