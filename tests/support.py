@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
@@ -68,3 +69,11 @@ def stored_accounts(store: Store, *, include_disabled: bool = False) -> list[Acc
 def stored_account(store: Store, account_id: int) -> Account:
     with store.read() as conn:
         return accounts.find_account(conn, account_id)
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 20.0) -> None:
+    """Poll ``condition`` (off the Qt event loop) until it holds, or fail the test."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)

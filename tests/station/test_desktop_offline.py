@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,16 +23,9 @@ from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.seed import load_sample
 from tests.postgres_support import Cluster
 from tests.station.tcp_proxy import TcpProxy
-from tests.support import NOW
+from tests.support import NOW, wait_until
 
 pytestmark = pytest.mark.postgresql
-
-
-def _wait(condition: Callable[[], bool], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -53,7 +46,7 @@ def session(
     opened = open_session(station, tmp_path / "home", MemoryVault())
     opened.listen(lambda _ids: None, links.append)
     opened.start()
-    _wait(lambda: opened.up, 15)
+    wait_until(lambda: opened.up, 15)
     yield opened
     opened.close()
 
@@ -93,7 +86,7 @@ def test_a_cut_link_loses_nothing_applies_once_and_shows_the_conflict(
     first, second, third, taken = _open_ids(direct)[:4]
 
     getattr(proxy, cut)()
-    _wait(lambda: not session.up, 20)
+    wait_until(lambda: not session.up, 20)
 
     # The officer works on: each action is on the replica at once.
     for n in range(3):
@@ -109,7 +102,9 @@ def test_a_cut_link_loses_nothing_applies_once_and_shows_the_conflict(
         other.change_status(taken, Status.RESOLVED, "Bripka Budi")
 
     proxy.restore()
-    _wait(lambda: session.up and not journal.entries(session.replica.store, journal.PENDING), 30)
+    wait_until(
+        lambda: session.up and not journal.entries(session.replica.store, journal.PENDING), 30
+    )
 
     notes = "SELECT count(*) FROM note WHERE complaint_id = :c AND text LIKE 'catatan luring %'"
     assert _count(direct, notes, c=first) == 3
@@ -122,7 +117,7 @@ def test_a_cut_link_loses_nothing_applies_once_and_shows_the_conflict(
     assert conflict.detail is not None
     assert "resolved" in conflict.detail
     # The replica shows the station's truth again, the unsent reply gone from the thread.
-    _wait(lambda: officer.detail(taken).complaint.status is Status.RESOLVED, 5)
+    wait_until(lambda: officer.detail(taken).complaint.status is Status.RESOLVED, 5)
     assert _count(session.replica.store, notes, c=first) == 3
 
     # A retried apply (its answer lost) is a no-op.
@@ -155,7 +150,9 @@ def test_actions_during_a_postgresql_restart_are_applied_once(
     time.sleep(0.3)
     stop.set()
     worker.join()
-    _wait(lambda: session.up and not journal.entries(session.replica.store, journal.PENDING), 30)
+    wait_until(
+        lambda: session.up and not journal.entries(session.replica.store, journal.PENDING), 30
+    )
     notes = "SELECT count(*) FROM note WHERE text LIKE 'catatan saat restart %'"
     assert _count(direct, notes) == len(made) > 10
     assert _count(

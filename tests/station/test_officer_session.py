@@ -6,8 +6,7 @@ hears of them; presence; and what the login still may not do."""
 from __future__ import annotations
 
 import socket
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
@@ -28,16 +27,9 @@ from desktop.core.store.presence import Activity
 from desktop.core.store.seed import load_sample
 from tests.postgres_support import Cluster
 from tests.station.team_support import Station, new_station
-from tests.support import NOW
+from tests.support import NOW, wait_until
 
 pytestmark = pytest.mark.postgresql
-
-
-def _wait(condition: Callable[[], bool], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -60,7 +52,7 @@ def owner(station: Station) -> Iterator[Store]:
 def _session(station: Station, login: str, home: Path) -> Iterator[StationSession]:
     opened = open_session(station.open_as(login), home, MemoryVault())
     opened.start()
-    _wait(lambda: opened.up, 15)
+    wait_until(lambda: opened.up, 15)
     yield opened
     opened.close()
 
@@ -95,7 +87,7 @@ def test_an_officer_login_works_the_desk_through_journal_and_feed(
     desk.reply(second, "Laporan diterima, segera kami tindak lanjuti.", "nama di PC")
     desk.note(third, "Anggota Polsek menuju lokasi", "nama di PC")
     desk.save_draft(fourth, "Terima kasih, sedang kami cek.")
-    _wait(lambda: not journal.entries(ani.replica.store, journal.PENDING), 15)
+    wait_until(lambda: not journal.entries(ani.replica.store, journal.PENDING), 15)
     assert [e.state for e in journal.entries(ani.replica.store)] == [journal.APPLIED] * 4
     # On the station, signed by the login's name, with the counts and the change log.
     assert _one(owner, "SELECT status FROM complaint WHERE id = :c", c=first) == "in_progress"
@@ -113,7 +105,7 @@ def test_an_officer_login_works_the_desk_through_journal_and_feed(
     assert _one(owner, "SELECT n FROM complaint_tally WHERE status = 'in_progress'") == 1
     assert _one(owner, "SELECT count(*) FROM station_applied") == 4
     # Budi's desktop hears of all of it through the feed, into its replica.
-    _wait(
+    wait_until(
         lambda: (
             _one(budi.replica.store, "SELECT status FROM complaint WHERE id = :c", c=first)
             == "in_progress"

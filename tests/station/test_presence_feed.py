@@ -7,7 +7,7 @@ from __future__ import annotations
 import queue
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,19 +20,12 @@ from desktop.core.store.presence import Activity
 from desktop.core.store.seed import load_sample
 from tests.postgres_support import Cluster
 from tests.station.team_support import Station, new_station
-from tests.support import NOW
+from tests.support import NOW, wait_until
 
 pytestmark = pytest.mark.postgresql
 
 HEARD_WITHIN_S = 1.0
 ROUNDS = 12
-
-
-def _wait(condition: Callable[[], bool], seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -55,7 +48,7 @@ def _session(
         on_presence=lambda cid: heard.put((cid, time.monotonic())),
     )
     opened.start()
-    _wait(lambda: opened.up, 15)
+    wait_until(lambda: opened.up, 15)
     return opened
 
 

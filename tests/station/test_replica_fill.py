@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.seed import load_sample
 from tests.station.test_desktop_replica import _content
-from tests.support import NOW
+from tests.support import NOW, wait_until
 
 pytestmark = pytest.mark.postgresql
 
@@ -136,7 +136,7 @@ def test_a_session_closed_during_its_fill_stops_soon_and_the_next_start_goes_on(
 
     first.apply_journal = held_after_the_first_batch  # type: ignore[method-assign]
     first.start()
-    _wait(lambda: bool(told))
+    wait_until(lambda: bool(told))
     threading.Timer(0.3, hold.set).start()
     started = time.monotonic()
     first.close()  # the app is closed mid-fill
@@ -149,14 +149,7 @@ def test_a_session_closed_during_its_fill_stops_soon_and_the_next_start_goes_on(
     try:
         assert _cursor(again.replica) is None
         again.start()
-        _wait(lambda: again.up)
+        wait_until(lambda: again.up)
         assert _content(again.replica.store) == _content(station)
     finally:
         again.close()
-
-
-def _wait(condition: Callable[[], bool], seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
