@@ -40,7 +40,7 @@ TARGETS = {
     "search_while_counting_ms": 50.0,
     "read_to_end_stall_ms": 16.0,
     "rss_mb": 400.0,
-    "ingest_longest_stall_ms": 50.0,
+    "ingest_longest_stall_ms": 16.0,  # a GUI-thread step, as the issue counts it
 }
 
 
@@ -160,7 +160,7 @@ def run_child(
     from desktop.core.desk import Desk
     from desktop.core.paths import Paths
     from desktop.core.store.database import open_with_key
-    from desktop.ui.app import build_context, create_application, settle_heap
+    from desktop.ui.app import build_context, create_application, share_the_interpreter
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences import Language
 
@@ -171,7 +171,7 @@ def run_child(
     desk = Desk(store, MemoryVault(), Paths(home))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
-    settle_heap()  # as run_window does
+    share_the_interpreter()  # as run_window does
     window.resize(1440, 900)
     built = time.time()
     painted: list[float] = []

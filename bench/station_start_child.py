@@ -84,7 +84,7 @@ def single(t0: float, home: Path) -> dict[str, float]:
     from desktop.core.paths import Paths
     from desktop.core.station.replica import replica_paths
     from desktop.core.store.database import open_store
-    from desktop.ui.app import build_context, create_application, settle_heap
+    from desktop.ui.app import build_context, create_application, share_the_interpreter
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences import Language
 
@@ -93,7 +93,7 @@ def single(t0: float, home: Path) -> dict[str, float]:
     desk = Desk(store, MemoryVault(), Paths(Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
-    settle_heap()
+    share_the_interpreter()
     painted = _painted(app, window)
     figures = {"painted_s": painted - t0, "rows_at_paint": float(window.queue_model.rowCount())}
     window.close()
@@ -113,7 +113,7 @@ def station(t0: float, home: Path) -> dict[str, float]:
         build_context,
         create_application,
         open_station_session,
-        settle_heap,
+        share_the_interpreter,
     )
     from desktop.ui.main_window import MainWindow
     from desktop.ui.preferences import Language
@@ -123,7 +123,7 @@ def station(t0: float, home: Path) -> dict[str, float]:
     session = open_station_session(store, Paths(home), FileVault(home / "bench-vault.json"))
     context = build_context(app, session.desk, language=Language.INDONESIAN)
     window = MainWindow(context)
-    settle_heap()
+    share_the_interpreter()
     attach_station_session(window, session)
     painted = _painted(app, window)
     rows = window.queue_model.rowCount()

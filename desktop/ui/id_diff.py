@@ -4,10 +4,15 @@ A list model that re-reads its ids must not reset (the selection and the
 scroll position would jump): it removes what left, inserts what arrived and
 moves the rest in one layout change. ``plan`` works that out (plain Python);
 ``replay`` performs it on a model's id list between the model's signals.
+``shuffle`` does the same for a few changed ids placed among many loaded
+ones, in three signals whatever their number.
 """
 
 from __future__ import annotations
 
+import bisect
+import heapq
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -109,3 +114,73 @@ def replay(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) ->
         ids[:] = new_ids
         model.changePersistentIndexList(persistent, moved)
         model.layoutChanged.emit()
+
+
+@dataclass(frozen=True, slots=True)
+class Shuffle:
+    """Changed ids placed among the loaded ones, as three model steps at most.
+
+    First ``appended`` go in after the last row, as one block. Then one layout
+    change puts every row where ``order`` says: the final order, followed by
+    the ``leaving`` ids; ``row_after`` maps a row before it to its row after.
+    Last, the ``leaving`` rows at the end go, as one block.
+    """
+
+    appended: list[int]
+    order: array[int]
+    leaving: int
+    row_after: Callable[[int], int]
+
+
+def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, int]]) -> Shuffle:
+    """Take the ids at the (sorted) indexes ``gone`` out of ``ids``, and put each id of
+    ``arrive`` (index in ``ids`` to go before, id; in final order) in.
+
+    An id both gone and arriving moves. The order is copied in blocks (in C): the
+    cost is one pass over the ids, however many change.
+    """
+    loaded = len(ids)
+    leaving_at = {ids[index]: index for index in gone}
+    arriving = {cid for _index, cid in arrive}
+    removed = [index for index in gone if ids[index] not in arriving]
+    appended = [cid for _index, cid in arrive if cid not in leaving_at]
+    order = array("q", bytes(8 * (loaded + len(appended))))
+    with memoryview(order) as out, memoryview(ids) as old:
+        pos = prev = 0
+        # At one index, an arrival goes in before the id there leaves.
+        steps = heapq.merge(
+            ((index, 0, cid) for index, cid in arrive), ((index, 1, 0) for index in gone)
+        )
+        for index, leaves, cid in steps:
+            out[pos : pos + index - prev] = old[prev:index]
+            pos += index - prev
+            if leaves:
+                prev = index + 1
+            else:
+                out[pos] = cid
+                pos += 1
+                prev = index
+        out[pos : pos + loaded - prev] = old[prev:]
+        pos += loaded - prev
+    for index in removed:
+        order[pos] = ids[index]
+        pos += 1
+    kept = loaded - len(removed) + len(appended)
+    final = {
+        cid: index - bisect.bisect_left(gone, index) + before
+        for before, (index, cid) in enumerate(arrive)
+    }
+    arrive_at = [index for index, _cid in arrive]
+
+    def row_after(row: int) -> int:
+        if row >= loaded:
+            return final[appended[row - loaded]]
+        cid = ids[row]
+        if cid in final:
+            return final[cid]
+        position = bisect.bisect_left(removed, row)
+        if position < len(removed) and removed[position] == row:
+            return kept + position
+        return row - bisect.bisect_left(gone, row) + bisect.bisect_right(arrive_at, row)
+
+    return Shuffle(appended, order, len(removed), row_after)

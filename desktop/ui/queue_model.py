@@ -12,10 +12,7 @@ insertions and one layout change, so the selection and scroll position stay.
 
 from __future__ import annotations
 
-import bisect
-import time
 from array import array
-from collections import deque
 from collections.abc import Callable, Iterable, MutableSequence
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -35,7 +32,7 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
-from desktop.ui.id_diff import consecutive, replay, runs
+from desktop.ui.id_diff import consecutive, replay, runs, shuffle
 from desktop.ui.id_lookup import row_in
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
@@ -43,10 +40,6 @@ from desktop.ui.tasks import TaskRunner, Ticket
 MAX_CACHED_ROWS = 20_000
 MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
-# GUI-thread time per turn for inserting arrived complaints: Qt's own work for one
-# insertion grows with the rows loaded (50-80 us each at 800k, the id array's too), so
-# a sync page of a thousand new complaints inserted at once held the window 100 ms.
-ARRIVALS_BUDGET_S = 0.006
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
@@ -97,9 +90,6 @@ class QueueModel(QAbstractTableModel):
         self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
-        self._arrivals: deque[tuple[int, int]] = deque()  # (final row, id), in row order
-        self._arriving = QTimer(self, singleShot=True, interval=0)
-        self._arriving.timeout.connect(self._insert_arrivals)
 
     # --- what the window calls -------------------------------------------------------
 
@@ -256,8 +246,6 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
-        self._arriving.stop()
-        self._arrivals.clear()
         self._version += 1
         self._changed.clear()
         self._touched.clear()
@@ -275,7 +263,6 @@ class QueueModel(QAbstractTableModel):
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
             return
-        self._settle_arrivals()
         self._version += 1
         self._fetching_ids = False
         # Cost in proportion to the page, not to what is loaded. A page follows the
@@ -346,7 +333,6 @@ class QueueModel(QAbstractTableModel):
         """Bring the order up to date: only the changed complaints are placed (a few
         key reads each, however many rows are read), unless the filter's time limits
         moved or a search is shown — then the order read so far is read again."""
-        self._settle_arrivals()
         if not self._reorder_all and not self._filter.search.strip():
             self._place_changed()
             return
@@ -362,7 +348,6 @@ class QueueModel(QAbstractTableModel):
         if generation != self._generation:
             return
         new_ids, after = result
-        self._settle_arrivals()
         self._ids = ids = list(self._ids)  # replay edits a list between the model's signals
         replay(self, ids, new_ids)
         self._ids = array("q", ids)
@@ -370,7 +355,6 @@ class QueueModel(QAbstractTableModel):
         self._after = after
 
     def _place_changed(self) -> None:
-        self._settle_arrivals()
         changed, self._changed = self._changed, set()
         if not changed:
             return
@@ -399,69 +383,25 @@ class QueueModel(QAbstractTableModel):
             self._version += 1
 
     def _apply(self, placement: Placement) -> None:
-        """Removals, moves (one layout change: the selection follows its complaint) and
-        insertions; list work in C, signals per change, nothing per loaded row."""
-        gone, arrive = placement.gone, placement.arrive
-        # Where each arriving id goes in the final order (arrive is in queue order).
-        at: dict[int, int] = {}
-        for inserted, (index, cid) in enumerate(arrive):
-            at[cid] = index - bisect.bisect_left(gone, index) + inserted
-        leaving = {self._ids[index]: index for index in gone}
-        removed = sorted(index for cid, index in leaving.items() if cid not in at)
-        new = sorted((row, cid) for cid, row in at.items() if cid not in leaving)
-        if len(new) < len(at):  # some stay, at another place: move them
-            moved = array("q", self._ids)
-            for index in reversed(gone):
-                del moved[index]
-            for cid, row in sorted(at.items(), key=lambda item: item[1]):
-                moved.insert(row, cid)
-            new_rows = [row for row, _cid in new]
-            for row in reversed(new_rows):
-                del moved[row]
-            arrive_at = [index for index, _cid in arrive]
-
-            def row_after(row: int) -> int:
-                """Where the id at ``row`` (once the removed ones are out) goes when moved."""
-                cid = self._ids[row]
-                if cid in at:
-                    final = at[cid]
-                else:  # it stays: the gone ones before it leave, the arrivals come in
-                    old = _before_removals(row, removed)
-                    final = (
-                        old - bisect.bisect_left(gone, old) + bisect.bisect_right(arrive_at, old)
-                    )
-                return final - bisect.bisect_left(new_rows, final)
-
-        for first, last in reversed(consecutive(removed)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._ids[first : last + 1]
-            self.endRemoveRows()
-        if len(new) < len(at):
-            self._relayout(moved, row_after)
-        self._arrivals.extend(new)
-        self._insert_arrivals()
-
-    def _insert_arrivals(self, *, all_now: bool = False) -> None:
-        """Insert the arrived complaints in row order for at most ``ARRIVALS_BUDGET_S``
-        of this turn (all of them with ``all_now``); the rest on the following turns,
-        so the window paints and answers in between."""
-        deadline = time.perf_counter() + ARRIVALS_BUDGET_S
-        if self._arrivals:
-            self._version += 1  # rows found before this turn are at other rows now
-        while self._arrivals:
-            row, cid = self._arrivals.popleft()
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._ids.insert(row, cid)
+        """Removals, moves and arrivals as three signals at most, whatever their number:
+        the arrivals appended as one block, one layout change putting every row in its
+        place (the selection follows its complaint, the leaving rows go last), and the
+        leaving rows removed as one block. Row by row, Qt's work for each signal and the
+        ids' grew with the rows loaded: a thousand arrivals held the window 100 ms at 800k.
+        """
+        assert isinstance(self._ids, array)  # a list only within ``_on_resync``
+        moves = shuffle(self._ids, placement.gone, placement.arrive)
+        if moves.appended:
+            start = len(self._ids)
+            self.beginInsertRows(QModelIndex(), start, start + len(moves.appended) - 1)
+            self._ids.extend(moves.appended)
             self.endInsertRows()
-            if not all_now and time.perf_counter() > deadline:
-                break
-        if self._arrivals:
-            self._arriving.start()
-
-    def _settle_arrivals(self) -> None:
-        """Before anything else moves the ids: the arrivals still waiting go in now."""
-        self._arriving.stop()
-        self._insert_arrivals(all_now=True)
+        self._relayout(moves.order, moves.row_after)
+        if moves.leaving:
+            kept = len(self._ids) - moves.leaving
+            self.beginRemoveRows(QModelIndex(), kept, len(self._ids) - 1)
+            del self._ids[kept:]
+            self.endRemoveRows()
 
     def _relayout(self, ids: array[int], row_after: Callable[[int], int]) -> None:
         """Same ids, another order: persistent indexes (the selection) follow their id."""
@@ -503,12 +443,3 @@ class QueueModel(QAbstractTableModel):
         if self._ids:
             last = self.index(len(self._ids) - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-
-
-def _before_removals(row: int, removed: list[int]) -> int:
-    """The index, before rows ``removed`` (sorted) were taken out, of what is now at ``row``."""
-    for index in removed:
-        if index > row:
-            break
-        row += 1
-    return row

@@ -1,11 +1,14 @@
-"""Turning one id order into another: the plan's steps always arrive at the new order."""
+"""Turning one id order into another: the plan's steps, and a shuffle's, always arrive at
+the new order."""
 
 from __future__ import annotations
+
+from array import array
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.ui.id_diff import plan
+from desktop.ui.id_diff import plan, shuffle
 
 unique_ids = st.lists(st.integers(min_value=0, max_value=60), unique=True, max_size=40)
 
@@ -27,3 +30,41 @@ def test_replaying_the_plan_gives_the_new_order(old: list[int], new: list[int]) 
 def test_nothing_to_do_for_the_same_order() -> None:
     steps = plan([3, 1, 2], [3, 1, 2])
     assert (steps.removals, steps.insertions, steps.reordered) == ((), (), False)
+
+
+@st.composite
+def placements(draw: st.DrawFn) -> tuple[list[int], list[int], list[int], list[tuple[int, int]]]:
+    """Loaded ids; some change (they leave, or move), new ones arrive anywhere between
+    the unchanged ones. Returns the ids, the final order, and the placement's gone and
+    arrive as the queue's placement gives them."""
+    old = draw(unique_ids)
+    changed = draw(st.sets(st.sampled_from(old))) if old else set()
+    staying = [cid for cid in old if cid not in changed]
+    coming = [cid for cid in old if cid in changed and draw(st.booleans())]
+    coming += draw(st.lists(st.integers(100, 160), unique=True, max_size=12))
+    final = list(staying)
+    for cid in coming:
+        final.insert(draw(st.integers(0, len(final))), cid)
+    gone = [index for index, cid in enumerate(old) if cid in changed]
+    arrive = []
+    for row, cid in enumerate(final):
+        if cid in staying:
+            continue
+        following = [c for c in final[row:] if c in staying]
+        arrive.append((old.index(following[0]) if following else len(old), cid))
+    return old, final, gone, arrive
+
+
+@given(placements())
+def test_a_shuffle_puts_every_row_in_its_final_place(
+    case: tuple[list[int], list[int], list[int], list[tuple[int, int]]],
+) -> None:
+    old, final, gone, arrive = case
+    moves = shuffle(array("q", old), gone, arrive)
+    appended = old + moves.appended  # after the first step
+    kept = len(moves.order) - moves.leaving
+    assert len(moves.order) == len(appended)
+    assert list(moves.order[:kept]) == final
+    assert set(moves.order[kept:]) == set(old) - set(final)
+    for row, cid in enumerate(appended):  # the layout change: every row follows its id
+        assert moves.order[moves.row_after(row)] == cid
