@@ -22,6 +22,6 @@ def _streams_for_windowed() -> None:
 if __name__ == "__main__":
     _streams_for_windowed()
 
-    from desktop.cli import main
+    from desktop.cli import run
 
-    sys.exit(main())
+    run()
