@@ -144,7 +144,7 @@ def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, in
     arriving = {cid for _index, cid in arrive}
     removed = [index for index in gone if ids[index] not in arriving]
     appended = [cid for _index, cid in arrive if cid not in leaving_at]
-    order = array("q", bytes(8 * (loaded + len(appended))))
+    order = array("q", [0]) * (loaded + len(appended))
     with memoryview(order) as out, memoryview(ids) as old:
         pos = prev = 0
         # At one index, an arrival goes in before the id there leaves.
