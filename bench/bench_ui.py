@@ -136,6 +136,9 @@ def report(count: int, figures: dict[str, float]) -> None:
             "ingest_longest_stall_ms",
             "ms",
         ),
+        ("  99th percentile of the probe's gaps", "ingest_p99_gap_ms", "ms"),
+        ("  probe gaps over 16 ms", "ingest_gaps_over_16", ""),
+        ("  time stalled beyond 16 ms, all gaps together", "ingest_stalled_ms", "ms"),
         ("  ingest wall time", "ingest_s", "s"),
     ]
     for label, key, unit in rows:
@@ -359,6 +362,9 @@ def _ingest_stalls(app: object, window: object, store: object, count: int) -> di
         "ingested": float(taken),
         "ingest_s": elapsed,
         "ingest_longest_stall_ms": max(gaps) if gaps else 0.0,
+        "ingest_p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 1 else 0.0,
+        "ingest_gaps_over_16": float(sum(gap > 16 for gap in gaps)),
+        "ingest_stalled_ms": sum(gap - 16 for gap in gaps if gap > 16),
     }
 
 
