@@ -92,6 +92,21 @@ def consecutive(indexes: Sequence[int]) -> list[tuple[int, int]]:
     return found
 
 
+# A layout change that only reorders rows says so: the column header then skips its
+# own bookkeeping (a dozen calls into the model, in Python, each waiting for the
+# interpreter while a sync stores items) and is not repainted.
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
+_ROWS_ONLY = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+
+
+def rows_about_to_move(model: QAbstractItemModel) -> None:
+    model.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
+
+def rows_moved(model: QAbstractItemModel) -> None:
+    model.layoutChanged[_LAYOUT_SIGNATURE].emit([], _ROWS_ONLY)  # type: ignore[index]
+
+
 def replay(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) -> None:
     """Turn ``ids`` (the list behind ``model``'s rows) into ``new_ids``, signalling each step."""
     steps = plan(ids, new_ids)
@@ -104,7 +119,7 @@ def replay(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) ->
         ids[insertion.row : insertion.row] = insertion.ids
         model.endInsertRows()
     if steps.reordered:
-        model.layoutAboutToBeChanged.emit()
+        rows_about_to_move(model)
         new_row = {cid: row for row, cid in enumerate(new_ids)}
         persistent = model.persistentIndexList()
         moved = [
@@ -113,7 +128,7 @@ def replay(model: QAbstractItemModel, ids: list[int], new_ids: Sequence[int]) ->
         ]
         ids[:] = new_ids
         model.changePersistentIndexList(persistent, moved)
-        model.layoutChanged.emit()
+        rows_moved(model)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
-from desktop.ui.id_diff import consecutive, replay, runs, shuffle
+from desktop.ui.id_diff import consecutive, replay, rows_about_to_move, rows_moved, runs, shuffle
 from desktop.ui.id_lookup import row_in
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner, Ticket
@@ -405,12 +405,12 @@ class QueueModel(QAbstractTableModel):
 
     def _relayout(self, ids: array[int], row_after: Callable[[int], int]) -> None:
         """Same ids, another order: persistent indexes (the selection) follow their id."""
-        self.layoutAboutToBeChanged.emit()
+        rows_about_to_move(self)
         before = self.persistentIndexList()
         after = [self.index(row_after(index.row()), index.column()) for index in before]
         self._ids = ids
         self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+        rows_moved(self)
 
     def _on_failure(self, error: BaseException) -> None:
         """A read failed: let the next request try again, and tell the window."""
