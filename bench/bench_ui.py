@@ -37,6 +37,7 @@ TARGETS = {
     "tick_changing_ms": 16.0,
     "search_common_ms": 50.0,
     "search_rare_ms": 50.0,
+    "search_most_ms": 50.0,
     "search_while_counting_ms": 50.0,
     "read_to_end_stall_ms": 16.0,
     "rss_mb": 400.0,
@@ -118,6 +119,7 @@ def report(count: int, figures: dict[str, float]) -> None:
         ("  worst case: every visible countdown repainted", "tick_all_ms", "ms"),
         ("search 'motor' (a common word), until its rows show", "search_common_ms", "ms"),
         ("search 'helm dicuri' (rare words), until its rows show", "search_rare_ms", "ms"),
+        ("search 'pak' (in 70 % of complaints), until its rows show", "search_most_ms", "ms"),
         ("countdown tick where countdowns change", "tick_changing_ms", "ms"),
         (
             "search 'motor' while the side bar counts, until rows show",
@@ -209,6 +211,7 @@ def run_child(
     figures["tick_changing_ms"] = depth.changing_ticks(window)
     figures.update(_search(app, window))
     figures["search_while_counting_ms"] = depth.search_while_counting(window)
+    figures.update(_search(app, window, SEARCH_MOST))
     total = window.queue_model.total
     figures["queue_rows"] = float(total)
     figures.update(depth.measure(window, store, total))
@@ -292,13 +295,21 @@ def _tick(app: object, window: object) -> tuple[float, float]:
     return statistics.median(samples), statistics.median(every)
 
 
-def _search(app: object, window: object) -> dict[str, float]:
+SEARCHES = (("search_common_ms", "motor"), ("search_rare_ms", "helm dicuri"))
+# in about 70 % of complaints; measured after the others, whose figures its count
+# (still running on the database lane when the next search starts) would otherwise hold up
+SEARCH_MOST = (("search_most_ms", "pak"),)
+
+
+def _search(
+    app: object, window: object, searches: tuple[tuple[str, str], ...] = SEARCHES
+) -> dict[str, float]:
     """From the (debounced) search text to the first rows of its results."""
     model, search = window.queue_model, window.search  # type: ignore[attr-defined]
     loads = [0]
     model.loaded.connect(lambda: loads.__setitem__(0, loads[0] + 1))
     figures = {}
-    for name, text in (("search_common_ms", "motor"), ("search_rare_ms", "helm dicuri")):
+    for name, text in searches:
         before = loads[0]
         search.setText(text)
         search.flush()
