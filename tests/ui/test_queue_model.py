@@ -31,6 +31,16 @@ def _all_ids(store: Store, queue_filter: queries.QueueFilter) -> list[int]:
         return queue_pages.queue_ids(conn, queue_filter)
 
 
+def _every_id_read(qtbot: QtBot, model: QueueModel, tasks: TaskRunner) -> QueueModel:
+    """``model`` showing the open queue, every page of ids read."""
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not tasks.busy)
+    return model
+
+
 def _load_rows(qtbot: QtBot, model: QueueModel) -> None:
     """Ask for every row's data and wait until the windows arrived."""
     for row in range(model.rowCount()):
@@ -200,12 +210,7 @@ def test_changes_are_placed_without_reading_the_order_again(
     """Moves, arrivals and departures anywhere in the order, the selection kept: the
     result is the reference order, and the order read so far is never read again."""
     monkeypatch.setattr(desk_queue, "PAGE", 25)
-    model = QueueModel(desk.queue, tasks, unit, clock)
-    with qtbot.waitSignal(model.loaded):
-        model.set_filter(queries.QueueFilter())
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: not tasks.busy)
+    model = _every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
     reread: list[int] = []
     monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
     resets: list[bool] = []
@@ -350,15 +355,10 @@ def test_many_changes_take_three_signals_whatever_their_number(
     make_item: ItemFactory,
 ) -> None:
     """New complaints spread over the order and departures from it go in as one block
-    each and one layout change of the rows (row by row, Qt's work for each signal grows with the
-    rows loaded: a thousand arrivals held the window 100 ms at 800k). The result is
-    the reference order."""
-    model = QueueModel(desk.queue, tasks, unit, clock)
-    with qtbot.waitSignal(model.loaded):
-        model.set_filter(queries.QueueFilter())
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
-        qtbot.waitUntil(lambda: not tasks.busy)
+    each and one layout change of the rows (row by row, Qt's work for each signal grows
+    with the rows loaded: a thousand arrivals held the window 100 ms at 800k). The
+    result is the reference order."""
+    model = _every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
     before = model.rowCount()
     account = sample_store_detail(sample_store, model.complaint_id(0) or 0).account_id
     items = [make_item(8000 + n, hours_ago=1 + 7 * n) for n in range(8)]
