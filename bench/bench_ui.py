@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 import bench.ui_bench_data as bench_data  # noqa: E402
 from bench import ui_depth as depth  # noqa: E402
+from bench.first_paint import first_paint  # noqa: E402
 
 TARGETS = {
     "start_to_painted_s": 2.0,
@@ -158,7 +159,6 @@ def report(count: int, figures: dict[str, float]) -> None:
 def run_child(
     db: Path, key: bytes, t0: float, ingest_count: int, depth_only: bool
 ) -> dict[str, float]:
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from desktop.core.credentials import MemoryVault
@@ -177,28 +177,13 @@ def run_child(
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     share_the_interpreter()  # as run_window does
-    window.resize(1440, 900)
     built = time.time()
-    painted: list[float] = []
-
-    class PaintProbe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and window.queue_model.cached_row(0) is not None:
-                painted.append(time.time())
-            return False
-
-    probe = PaintProbe()
-    window.queue_view.viewport().installEventFilter(probe)
-    window.show()
-    while not painted:
-        app.processEvents()
-        time.sleep(0.001)
+    painted = first_paint(app, window)
     figures = {
-        "start_to_painted_s": painted[0] - t0,
+        "start_to_painted_s": painted - t0,
         "imports_s": imported - t0,
         "window_built_s": built - imported,
     }
-    window.queue_view.viewport().removeEventFilter(probe)
     if depth_only:
         depth.wait(lambda: window.queue_model.total > 0 and not window.context.tasks.busy)
         figures["queue_rows"] = float(window.queue_model.total)

@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.first_paint import first_paint
+
 
 class FileVault:
     """The bench's throwaway vault: a JSON file in its home, so that the second start
@@ -45,28 +47,6 @@ class FileVault:
         self.path.write_text(json.dumps(kept))
 
 
-def _painted(app: Any, window: Any) -> float:
-    from PySide6.QtCore import QEvent, QObject
-
-    painted: list[float] = []
-
-    class PaintProbe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-            if event.type() == QEvent.Type.Paint and window.queue_model.cached_row(0) is not None:
-                painted.append(time.time())
-            return False
-
-    probe = PaintProbe()
-    window.queue_view.viewport().installEventFilter(probe)
-    window.resize(1440, 900)
-    window.show()
-    while not painted:
-        app.processEvents()
-        time.sleep(0.001)
-    window.queue_view.viewport().removeEventFilter(probe)
-    return painted[0]
-
-
 def _until(app: Any, condition: Any, timeout: float = 3600.0) -> float:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -94,7 +74,7 @@ def single(t0: float, home: Path) -> dict[str, float]:
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     share_the_interpreter()
-    painted = _painted(app, window)
+    painted = first_paint(app, window)
     figures = {"painted_s": painted - t0, "rows_at_paint": float(window.queue_model.rowCount())}
     window.close()
     context.tasks.shutdown()
@@ -125,7 +105,7 @@ def station(t0: float, home: Path) -> dict[str, float]:
     window = MainWindow(context)
     share_the_interpreter()
     attach_station_session(window, session)
-    painted = _painted(app, window)
+    painted = first_paint(app, window)
     rows = window.queue_model.rowCount()
     up = _until(app, lambda: session.up)
     progress = session.progress
