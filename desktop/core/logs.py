@@ -15,7 +15,7 @@ import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop import __version__
+import desktop
 from desktop.core.platforms.redact import redact
 
 LOG_NAME = "aduan-desk.log"
@@ -53,7 +53,7 @@ def write_crash_report(logs: Path, error: BaseException) -> Path:
     trace = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     path.write_text(
         redact(
-            f"Aduan Desk {__version__}\n"
+            f"Aduan Desk {desktop.__version__}\n"
             f"Python {sys.version.split()[0]} on {platform.platform()}\n"
             f"Time {now.isoformat()}\n\n{trace}"
         ),

@@ -110,3 +110,31 @@ def test_queue_in_indonesian_loads_neither_qt_nor_the_postgresql_dialect(
     finally:
         db_id = (home / "aduan-desk.db.id").read_text().strip()
         keyring_vault.delete(f"database-key/{db_id}")
+
+
+@pytest.mark.keyring
+def test_queue_does_not_look_up_the_installed_version(
+    tmp_path: Path, keyring_vault: KeyringVault
+) -> None:
+    """The version (a scan of the installed packages) is read by the crash report that
+    needs it, not by every command that may log."""
+    home = tmp_path / "home"
+    probe = _PROBE.format(heavy=set()).replace(
+        "print(json.dumps(",
+        "import desktop; print(json.dumps(['looked up'] * ('__version__' in vars(desktop)) + ",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    try:
+        for _ in range(2):  # the first creates and migrates the store
+            result = subprocess.run(
+                [sys.executable, "-c", probe, "--home", str(home), "queue", "--json"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                env=env,
+                check=True,
+            )
+        assert json.loads(result.stdout.splitlines()[-1]) == []
+    finally:
+        db_id = (home / "aduan-desk.db.id").read_text().strip()
+        keyring_vault.delete(f"database-key/{db_id}")
