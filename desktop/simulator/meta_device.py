@@ -24,7 +24,7 @@ from desktop.core.connect.apps import Provider
 from desktop.simulator.wire import Request, Response
 
 if TYPE_CHECKING:
-    from desktop.simulator.oauth import OAuthBook
+    from desktop.simulator.oauth_ledger import OAuthLedger
 
 CLIENT_TOKEN = "sim-meta-client-token-0123456789"
 PENDING, SLOW_DOWN, EXPIRED = 1349174, 1349172, 1349152
@@ -45,7 +45,7 @@ class _Pending:
 
 
 class DeviceLogins:
-    def __init__(self, book: OAuthBook, app_id: str) -> None:
+    def __init__(self, book: OAuthLedger, app_id: str) -> None:
         self._book = book
         self._app_id = app_id
         self._lock = threading.Lock()

@@ -26,7 +26,8 @@ from desktop.simulator.faults import Fault, FaultBook
 from desktop.simulator.ids import IdMaker
 from desktop.simulator.meta import PREFIX as META_PREFIX
 from desktop.simulator.meta import MetaApi
-from desktop.simulator.oauth import OAuthBook, swap_token, token_of
+from desktop.simulator.oauth import OAuthBook
+from desktop.simulator.request_token import swap_token, token_of
 from desktop.simulator.state import AcceptedReply
 from desktop.simulator.telegram import TelegramApi, bot_token
 from desktop.simulator.tiktok import TikTokApi

@@ -19,7 +19,8 @@ import requests
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import POLLED, Channel
 from desktop.simulator import Simulator
-from desktop.simulator.oauth import CLIENT_SECRET, received_verifiers
+from desktop.simulator.oauth_apps import CLIENT_SECRET
+from desktop.simulator.oauth_ledger import received_verifiers
 from desktop.simulator.signin import browser, profile_apps
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -45,13 +45,8 @@ TIMEOUT = 180
 SETTLE = 5  # seconds to wait for the other .qm files once one is loaded
 BUILD_TIMEOUT = 1800
 # Sources whose change makes a bundle in dist/ stale.
-SOURCES = ("desktop", "resources", "translations")
-SOURCE_FILES = (
-    "build_installer.spec",
-    "pyproject.toml",
-    "installer/build.py",
-    "installer/frozen_main.py",
-)
+SOURCES = ("desktop", "installer", "resources", "translations")
+SOURCE_FILES = ("build_installer.spec", "pyproject.toml")
 
 frozen = pytest.mark.skipif(
     os.environ.get(FROZEN_ENV) != "1" and not in_ci(),
@@ -59,7 +54,10 @@ frozen = pytest.mark.skipif(
 )
 
 
-from tests.e2e.build_support import VERSION, build  # noqa: E402 - after ROOT
+from installer.bundle import folder_size  # noqa: E402 - after ROOT
+from installer.layout import BUNDLE_NAME, CLI_NAME, DIST, GUI_NAME  # noqa: E402
+from installer.qt_plugins import missing_plugins  # noqa: E402
+from tests.e2e.build_support import VERSION  # noqa: E402
 
 # --- the bundle ------------------------------------------------------------------------
 
@@ -70,8 +68,8 @@ class Bundle:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.internal = folder / "_internal"
-        self.cli = folder / f"{build.CLI_NAME}{EXE}"
-        self.gui = folder / f"{build.GUI_NAME}{EXE}"
+        self.cli = folder / f"{CLI_NAME}{EXE}"
+        self.gui = folder / f"{GUI_NAME}{EXE}"
 
     def env(self, tmp: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
         """The caller's environment without our variables; temporary files under ``tmp``."""
@@ -125,7 +123,7 @@ def metrics() -> Iterator[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def bundle(metrics: dict[str, Any]) -> Bundle:
     explicit = os.environ.get(BUNDLE_ENV)
-    found = Bundle(Path(explicit) if explicit else build.DIST / build.BUNDLE_NAME)
+    found = Bundle(Path(explicit) if explicit else DIST / BUNDLE_NAME)
     fresh = found.cli.exists() and found.cli.stat().st_mtime >= _newest_source()
     if explicit:
         assert found.cli.exists(), f"{BUNDLE_ENV}={explicit} has no {found.cli.name}"
@@ -141,7 +139,7 @@ def bundle(metrics: dict[str, Any]) -> Bundle:
         tail = "\n".join((result.stdout + result.stderr).splitlines()[-40:])
         assert result.returncode == 0, f"scripts/build-bundle failed:\n{tail}"
         metrics["build_seconds"] = round(time.monotonic() - started, 1)
-    size, files = build.folder_size(found.folder)
+    size, files = folder_size(found.folder)
     metrics.update(bundle=str(found.folder), bundle_mib=round(size / 2**20, 1), bundle_files=files)
     return found
 
@@ -211,7 +209,7 @@ def test_the_bundle_holds_what_the_program_reads_from_disk(bundle: Bundle) -> No
     plugins = [
         str(p.relative_to(internal)) for p in (internal / "PySide6").rglob("*") if p.is_file()
     ]
-    assert build.missing_plugins(plugins) == []
+    assert missing_plugins(plugins) == []
     assert not [p for p in plugins if "/platformthemes/" in p and "gtk3" in p]
     assert not list(internal.rglob("_tkinter*"))
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.build_support import ROOT, VERSION, build
+from installer.bundle_inputs import imports_of, migration_files, write_ico
+from installer.layout import CLI_NAME, GUI_NAME, ICON_SVG, NSIS_SCRIPT, BuildError
+from installer.nsis import find_makensis, makensis_command
+from installer.qt_plugins import keep_binary, keep_data, missing_plugins
+from installer.versioning import version_info, windows_version
+from tests.e2e.build_support import ROOT, VERSION
 from tests.keyring_support import in_ci
 
 TIMEOUT = 180
@@ -23,7 +28,7 @@ TIMEOUT = 180
 
 
 def _makensis() -> str:
-    found = build.find_makensis()
+    found = find_makensis()
     if found is None:
         if in_ci():
             pytest.fail("CI is set but makensis is missing; scripts/install-system-deps adds nsis")
@@ -34,7 +39,7 @@ def _makensis() -> str:
 def _stub_bundle(folder: Path) -> Path:
     """A few placeholder files standing in for the Windows bundle."""
     (folder / "_internal" / "translations").mkdir(parents=True)
-    for name in (build.GUI_NAME, build.CLI_NAME):
+    for name in (GUI_NAME, CLI_NAME):
         (folder / f"{name}.exe").write_bytes(b"MZ placeholder")
     (folder / "_internal" / "translations" / "aduan_id.qm").write_bytes(b"placeholder")
     (folder / "_internal" / "payload.bin").write_bytes(os.urandom(256 * 1024))
@@ -62,7 +67,7 @@ def test_the_installer_script_wants_a_version(tmp_path: Path) -> None:
     makensis = _makensis()
     stub = _stub_bundle(tmp_path / "dist" / "aduan-desk")
     result = subprocess.run(
-        [makensis, f"-DDIST={stub}", f"-DOUTFILE={tmp_path / 'x.exe'}", str(build.NSIS_SCRIPT)],
+        [makensis, f"-DDIST={stub}", f"-DOUTFILE={tmp_path / 'x.exe'}", str(NSIS_SCRIPT)],
         capture_output=True,
         text=True,
         timeout=TIMEOUT,
@@ -98,14 +103,14 @@ def test_the_version_is_read_from_pyproject_only() -> None:
     ],
 )
 def test_windows_version_numbers(version: str, numbers: tuple[int, ...]) -> None:
-    assert build.windows_version(version) == numbers
+    assert windows_version(version) == numbers
 
 
 def test_windows_version_refuses_what_windows_cannot_hold() -> None:
-    with pytest.raises(build.BuildError):
-        build.windows_version("v1")
-    with pytest.raises(build.BuildError):
-        build.windows_version("70000.1")
+    with pytest.raises(BuildError):
+        windows_version("v1")
+    with pytest.raises(BuildError):
+        windows_version("70000.1")
 
 
 def test_the_windows_version_resource_is_valid(
@@ -118,20 +123,20 @@ def test_the_windows_version_resource_is_valid(
     monkeypatch.setattr(compat, "win32api", getattr(compat, "win32api", None), raising=False)
     from PyInstaller.utils.win32 import versioninfo  # type: ignore[import-untyped]
 
-    resource = build.version_info(VERSION, build.CLI_NAME, "Aduan Desk (CLI)")
+    resource = version_info(VERSION, CLI_NAME, "Aduan Desk (CLI)")
     assert resource.toRaw()  # the bytes that go into the .exe
     text = tmp_path / "version.txt"
     text.write_text(str(resource), encoding="utf-8")
     again = versioninfo.load_version_info_from_text_file(str(text))
     assert again.toRaw() == resource.toRaw()
-    assert f"StringStruct('OriginalFilename', '{build.CLI_NAME}.exe')" in str(resource)
+    assert f"StringStruct('OriginalFilename', '{CLI_NAME}.exe')" in str(resource)
     assert f"StringStruct('ProductVersion', '{VERSION}')" in str(resource)
-    numbers = ", ".join(map(str, build.windows_version(VERSION)))
+    numbers = ", ".join(map(str, windows_version(VERSION)))
     assert f"filevers=({numbers})" in str(resource)
 
 
 def test_the_icon_has_every_size(tmp_path: Path) -> None:
-    icon = build.write_ico(build.ICON_SVG, tmp_path / "app.ico", sizes=(16, 32, 256))
+    icon = write_ico(ICON_SVG, tmp_path / "app.ico", sizes=(16, 32, 256))
     data = icon.read_bytes()
     reserved, kind, count = (int.from_bytes(data[i : i + 2], "little") for i in (0, 2, 4))
     assert (reserved, kind, count) == (0, 1, 3)
@@ -157,7 +162,7 @@ def test_the_icon_has_every_size(tmp_path: Path) -> None:
     ],
 )
 def test_qt_plugins_kept_and_left_out(destination: str, kept: bool) -> None:
-    assert build.keep_binary(destination) is kept
+    assert keep_binary(destination) is kept
 
 
 def test_required_plugins_are_checked() -> None:
@@ -166,37 +171,37 @@ def test_required_plugins_are_checked() -> None:
         "PySide6/Qt/plugins/platforms/libqxcb.so",
         "PySide6/Qt/plugins/imageformats/libqsvg.so",
     ]
-    assert build.missing_plugins(linux, "linux") == ["iconengines/svgicon"]
+    assert missing_plugins(linux, "linux") == ["iconengines/svgicon"]
     windows = [
         "PySide6\\plugins\\platforms\\qwindows.dll",
         "PySide6\\plugins\\imageformats\\qsvg.dll",
         "PySide6\\plugins\\iconengines\\qsvgicon.dll",
     ]
-    assert build.missing_plugins(windows, "win32") == ["styles/*"]
+    assert missing_plugins(windows, "win32") == ["styles/*"]
 
 
 def test_only_the_windows_languages_of_qt_are_kept() -> None:
-    assert build.keep_data("PySide6/Qt/translations/qtbase_en.qm")
-    assert not build.keep_data("PySide6/Qt/translations/qtbase_de.qm")
-    assert not build.keep_data("PySide6\\translations\\qtbase_de.qm")  # Windows wheels
-    assert build.keep_data("PySide6\\translations\\qtbase_en.qm")
-    assert not build.keep_data("PySide6/Qt/translations/qtdeclarative_en.qm")
-    assert build.keep_data("translations/aduan_de.qm")  # ours are all kept
+    assert keep_data("PySide6/Qt/translations/qtbase_en.qm")
+    assert not keep_data("PySide6/Qt/translations/qtbase_de.qm")
+    assert not keep_data("PySide6\\translations\\qtbase_de.qm")  # Windows wheels
+    assert keep_data("PySide6\\translations\\qtbase_en.qm")
+    assert not keep_data("PySide6/Qt/translations/qtdeclarative_en.qm")
+    assert keep_data("translations/aduan_de.qm")  # ours are all kept
 
 
 def test_migration_imports_are_found() -> None:
-    scripts = [path for path, _ in build.migration_files() if path.suffix == ".py"]
-    found = build.imports_of(scripts)
+    scripts = [path for path, _ in migration_files() if path.suffix == ".py"]
+    found = imports_of(scripts)
     wanted = {"alembic.op", "alembic.context", "sqlalchemy", "desktop.core.store.schema"}
     assert wanted <= set(found)
 
 
 def test_makensis_gets_both_versions_and_the_bundle(tmp_path: Path) -> None:
-    command = build.makensis_command(
+    command = makensis_command(
         "makensis", tmp_path / "dist", tmp_path / "Setup.exe", "1.2.3", icon=None
     )
     assert "-DVERSION=1.2.3" in command
     assert "-DFILE_VERSION=1.2.3.0" in command
     assert f"-DDIST={tmp_path / 'dist'}" in command
     assert f"-DOUTFILE={tmp_path / 'Setup.exe'}" in command
-    assert command[-1] == str(build.NSIS_SCRIPT)
+    assert command[-1] == str(NSIS_SCRIPT)

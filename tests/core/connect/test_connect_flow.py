@@ -26,7 +26,7 @@ from desktop.core.model import POLLED, Channel, SyncState
 from desktop.core.store.database import Store
 from desktop.core.sync.engine import SyncEngine
 from desktop.simulator import Simulator
-from desktop.simulator.oauth import CLIENT_SECRET
+from desktop.simulator.oauth_apps import CLIENT_SECRET
 from desktop.simulator.signin import browse_later, browser, sign_in
 
 BROWSER_CHANNELS = (Channel.X, Channel.YOUTUBE, Channel.TIKTOK)

@@ -188,7 +188,8 @@ def test_no_oauth_secret_in_the_store_or_the_logs(
 ) -> None:
     import logging
 
-    from desktop.simulator.oauth import CLIENT_SECRET, received_verifiers
+    from desktop.simulator.oauth_apps import CLIENT_SECRET
+    from desktop.simulator.oauth_ledger import received_verifiers
 
     caplog.set_level(logging.DEBUG)
     for provider in (Provider.X, Provider.GOOGLE, Provider.TIKTOK):
