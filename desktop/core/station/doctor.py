@@ -3,10 +3,13 @@
 Checks, in order (a server that cannot be reached stops the rest): the server
 answers; the connection is encrypted with TLS, verified with ``verify-full``
 against the unit's CA; the login is neither a superuser nor the schema's
-owner and cannot create objects in the schema (least privilege); the schema
-is at this version's head; the ``indonesian`` text-search configuration
-exists; the login has an officer's display name. The details are for IT, in
-English, without the password. Nothing is changed: no migration is run.
+owner and cannot create objects in the schema (least privilege); on no table
+may it do more than ``station roles`` grants the officers (the trail of who
+did what only added to, who is who and the trigger-written counts only read,
+only drafts and presence rows deleted); the schema is at this version's head;
+the ``indonesian`` text-search configuration exists; the login has an
+officer's display name. The details are for IT, in English, without the
+password. Nothing is changed: no migration is run.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.doctor import Check
+from desktop.core.station.roles import APPEND_ONLY, DELETABLE, READ_ONLY, TRIGGER_WRITTEN
 from desktop.core.store import audit
 from desktop.core.store.database import head_revision
 from desktop.core.store.postgresql import make_engine
@@ -30,6 +34,7 @@ def check_station(url: URL) -> list[Check]:
             checks = [Check("server", True, f"{where} answers ({_version(conn)})")]
             checks.append(_tls(conn, url))
             checks += _privileges(conn)
+            checks.append(_table_grants(conn))
             checks.append(_schema(conn))
             checks.append(_text_search(conn))
             checks.append(_officer(conn))
@@ -91,6 +96,46 @@ def _privileges(conn: Connection) -> list[Check]:
         detail = f"the login {login} " + ", ".join(problems) + ": officers need their own login"
         return [Check("privileges", False, detail + " (see `aduan-desk station roles`)")]
     return [Check("privileges", True, f"the login {login} may not change the schema")]
+
+
+# What the login may do on each table of the schema, one row a table: column-level grants
+# count too (an UPDATE of one column of the trail is a rewrite). PostgreSQL 13+.
+_TABLE_PRIVILEGES = text(
+    "SELECT c.relname, "
+    "has_any_column_privilege(c.oid, 'INSERT'), has_any_column_privilege(c.oid, 'UPDATE'), "
+    "has_table_privilege(c.oid, 'DELETE'), has_table_privilege(c.oid, 'TRUNCATE'), "
+    "has_table_privilege(c.oid, 'TRIGGER'), has_any_column_privilege(c.oid, 'REFERENCES') "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+    "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') ORDER BY c.relname"
+)
+_PRIVILEGE_NAMES = ("INSERT", "UPDATE", "DELETE", "TRUNCATE", "TRIGGER", "REFERENCES")
+
+
+def _officer_may(table: str) -> frozenset[str]:
+    """The privileges beyond SELECT that ``station roles`` grants the officers on ``table``."""
+    if table in READ_ONLY + TRIGGER_WRITTEN:
+        return frozenset()
+    allowed = {"INSERT"} if table in APPEND_ONLY else {"INSERT", "UPDATE"}
+    return frozenset(allowed | ({"DELETE"} if table in DELETABLE else set()))
+
+
+def _table_grants(conn: Connection) -> Check:
+    login = conn.execute(text("SELECT current_user")).scalar_one()
+    beyond: dict[str, list[str]] = {}  # privilege -> the tables it should not be held on
+    for table, *held in conn.execute(_TABLE_PRIVILEGES):
+        for privilege, has in zip(_PRIVILEGE_NAMES, held, strict=True):
+            if has and privilege not in _officer_may(table):
+                beyond.setdefault(privilege, []).append(table)
+    if not beyond:
+        return Check("grants", True, f"the login {login} may do on each table what an officer may")
+    found = "; ".join(f"{privilege} on {', '.join(tables)}" for privilege, tables in beyond.items())
+    return Check(
+        "grants",
+        False,
+        f"the login {login} may do more than an officer may: {found}. Run the SQL of "
+        "`aduan-desk station roles` again, and revoke what was granted to the login "
+        "itself or to PUBLIC",
+    )
 
 
 def _schema(conn: Connection) -> Check:
