@@ -59,6 +59,8 @@ def test_the_schema_owner_is_not_an_officer_s_login(station: Station) -> None:
     checks = _by_name(check_station(station.owner_url))
     assert not checks["privileges"].ok
     assert "schema owner" in checks["privileges"].detail
+    assert not checks["grants"].ok
+    assert "may do anything on the tables (see privileges)" in checks["grants"].detail
     assert not checks["officer"].ok  # the owner has no officer name
 
 

@@ -34,7 +34,6 @@ def check_station(url: URL) -> list[Check]:
             checks = [Check("server", True, f"{where} answers ({_version(conn)})")]
             checks.append(_tls(conn, url))
             checks += _privileges(conn)
-            checks.append(_table_grants(conn))
             checks.append(_schema(conn))
             checks.append(_text_search(conn))
             checks.append(_officer(conn))
@@ -75,6 +74,7 @@ def _tls(conn: Connection, url: URL) -> Check:
 
 
 def _privileges(conn: Connection) -> list[Check]:
+    """The login's rights on the schema, then on each of its tables."""
     login, superuser, can_create = conn.execute(
         text(
             "SELECT current_user, rolsuper, has_schema_privilege('public', 'CREATE') "
@@ -92,10 +92,15 @@ def _privileges(conn: Connection) -> list[Check]:
         problems.append(f"owns {owned} tables of the schema (it is the schema owner)")
     if can_create:
         problems.append("may create objects in the schema")
+    if superuser or owned:  # no grant or revoke limits it on the tables
+        detail = f"the login {login} may do anything on the tables (see privileges)"
+        grants = Check("grants", False, detail)
+    else:
+        grants = _table_grants(conn, login)
     if problems:
         detail = f"the login {login} " + ", ".join(problems) + ": officers need their own login"
-        return [Check("privileges", False, detail + " (see `aduan-desk station roles`)")]
-    return [Check("privileges", True, f"the login {login} may not change the schema")]
+        return [Check("privileges", False, detail + " (see `aduan-desk station roles`)"), grants]
+    return [Check("privileges", True, f"the login {login} may not change the schema"), grants]
 
 
 # What the login may do on each table of the schema, one row a table: column-level grants
@@ -119,16 +124,15 @@ def _officer_may(table: str) -> frozenset[str]:
     return frozenset(allowed | ({"DELETE"} if table in DELETABLE else set()))
 
 
-def _table_grants(conn: Connection) -> Check:
-    login = conn.execute(text("SELECT current_user")).scalar_one()
-    beyond: dict[str, list[str]] = {}  # privilege -> the tables it should not be held on
+def _table_grants(conn: Connection, login: str) -> Check:
+    beyond: dict[str, list[str]] = {name: [] for name in _PRIVILEGE_NAMES}  # -> tables
     for table, *held in conn.execute(_TABLE_PRIVILEGES):
         for privilege, has in zip(_PRIVILEGE_NAMES, held, strict=True):
             if has and privilege not in _officer_may(table):
-                beyond.setdefault(privilege, []).append(table)
-    if not beyond:
+                beyond[privilege].append(table)
+    found = "; ".join(f"{name} on {', '.join(tables)}" for name, tables in beyond.items() if tables)
+    if not found:
         return Check("grants", True, f"the login {login} may do on each table what an officer may")
-    found = "; ".join(f"{privilege} on {', '.join(tables)}" for privilege, tables in beyond.items())
     return Check(
         "grants",
         False,
