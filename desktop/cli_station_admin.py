@@ -57,6 +57,7 @@ def cmd_station_roles(args: argparse.Namespace) -> int:
 
 
 def cmd_station_doctor(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
     from pathlib import Path
 
     from desktop import cli_format as fmt
@@ -80,7 +81,11 @@ def cmd_station_doctor(args: argparse.Namespace) -> int:
         raise UserError("profile_invalid", detail=f"{path} has no [station] on PostgreSQL")
     server = server_of(settings)
     checks = check_station(server.url(KeyringVault().get(password_name(server))))
+    ok = all(check.ok for check in checks)
+    if args.json:
+        fmt.print_json({"ok": ok, "checks": [asdict(check) for check in checks]})
+        return 0 if ok else 1
     good, bad = fmt.label("check_ok", args.lang), fmt.label("check_problem", args.lang)
     for check in checks:  # the details are for IT, in English
         print(f"  [{good if check.ok else bad}] {check.name}: {check.detail}")
-    return 0 if all(check.ok for check in checks) else 1
+    return 0 if ok else 1

@@ -1,12 +1,14 @@
 """``station doctor``: reachability, TLS (for real: a CA and a server certificate made
-here, the server with ssl on, verify-full), least privilege, schema, text search."""
+here, the server with ssl on, verify-full), least privilege (the login's and, table by
+table, the officers' grants), schema, text search."""
 
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 import pwd
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,9 +23,10 @@ from desktop.cli import main
 from desktop.core.credentials import KeyringVault
 from desktop.core.doctor import Check
 from desktop.core.profile import load_profile
+from desktop.core.station import roles
 from desktop.core.station.doctor import check_station
 from desktop.core.store.station import password_name, server_of
-from tests.postgres_support import Cluster, require_server_programs
+from tests.postgres_support import ROLE, Cluster, require_server_programs
 from tests.station.team_support import Station, new_station
 
 pytestmark = pytest.mark.postgresql
@@ -46,7 +49,7 @@ def test_an_unencrypted_connection_is_reported_plainly(station: Station) -> None
     assert not checks["tls"].ok
     assert "NOT encrypted" in checks["tls"].detail
     assert "verify-full" in checks["tls"].detail
-    for fine in ("server", "privileges", "schema", "search", "officer"):
+    for fine in ("server", "privileges", "grants", "schema", "search", "officer"):
         assert checks[fine].ok, checks[fine].detail
     assert "Bripka Ani" in checks["officer"].detail
     assert station.cluster.password not in repr(checks)
@@ -56,7 +59,67 @@ def test_the_schema_owner_is_not_an_officer_s_login(station: Station) -> None:
     checks = _by_name(check_station(station.owner_url))
     assert not checks["privileges"].ok
     assert "schema owner" in checks["privileges"].detail
+    assert not checks["grants"].ok
+    assert "may do anything on the tables (see privileges)" in checks["grants"].detail
     assert not checks["officer"].ok  # the owner has no officer name
+
+
+def test_a_station_set_up_by_the_recipe_grants_an_officer_no_more_than_it_may(
+    station: Station,
+) -> None:
+    login = station.add_officer("Bripka Ani")
+    grants = _by_name(check_station(station.officer_url(login)))["grants"]
+    assert grants.ok, grants.detail
+    assert login in grants.detail
+
+
+def _grants_after(station: Station, *statements: str) -> Check:
+    """The doctor's grants check of a new officer's login after ``statements`` (run as
+    the server's superuser; ``{group}``: the officer group, ``{login}``: the login)."""
+    login = station.add_officer("Bripka Ani")
+    group = roles.group_role(station.database)
+    station.run_as_admin([each.format(group=group, login=login) for each in statements])
+    return _by_name(check_station(station.officer_url(login)))["grants"]
+
+
+def test_an_officer_group_that_may_rewrite_the_trail_is_a_problem(station: Station) -> None:
+    grants = _grants_after(station, "GRANT UPDATE ON note TO {group}")
+    assert not grants.ok
+    assert "may do more than an officer may: UPDATE on note." in grants.detail
+    assert "`aduan-desk station roles`" in grants.detail
+    assert "reply" not in grants.detail  # only what is wrong is named
+
+
+def test_an_officer_group_that_may_add_to_who_is_who_is_a_problem(station: Station) -> None:
+    grants = _grants_after(station, "GRANT INSERT ON officer TO {group}")
+    assert not grants.ok
+    assert "may do more than an officer may: INSERT on officer." in grants.detail
+
+
+def test_one_column_of_the_trail_granted_to_the_login_itself_is_a_problem(
+    station: Station,
+) -> None:
+    grants = _grants_after(station, "GRANT UPDATE (officer) ON status_change TO {login}")
+    assert not grants.ok
+    assert "UPDATE on status_change." in grants.detail
+    assert "to the login itself or to PUBLIC" in grants.detail
+
+
+def test_the_recipe_run_again_takes_back_what_was_granted_by_hand(station: Station) -> None:
+    grants = _grants_after(
+        station,
+        "GRANT DELETE, TRUNCATE ON complaint, status_change TO {group}",
+        "GRANT TRIGGER ON station_change TO {group}",
+    )
+    assert not grants.ok
+    assert (
+        "DELETE on complaint, status_change; TRUNCATE on complaint, status_change; "
+        "TRIGGER on station_change." in grants.detail
+    )
+    station.run_as_admin(roles.recipe(station.database, ROLE))
+    login = station.logins[-1]
+    grants = _by_name(check_station(station.officer_url(login)))["grants"]
+    assert grants.ok, grants.detail
 
 
 def test_an_unreachable_server_is_one_clear_problem(station: Station) -> None:
@@ -187,13 +250,12 @@ def test_a_schema_behind_this_version_is_reported(station: Station) -> None:
     assert "schema 0006 (this version expects" in checks["schema"].detail
 
 
-@pytest.mark.keyring
-def test_the_command_reads_the_profile_and_the_keyring_and_fails_on_a_problem(
-    station: Station,
-    keyring_vault: KeyringVault,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+@pytest.fixture
+def run_station_doctor(
+    station: Station, keyring_vault: KeyringVault, tmp_path: Path
+) -> Callable[..., int]:
+    """``aduan-desk station doctor`` as an officer, with the profile and the keyring's
+    password an officer's PC has; ``run(*options)``."""
     login = station.add_officer("Bripka Ani")
     profile = tmp_path / "profil.toml"
     profile.write_text(
@@ -203,16 +265,44 @@ def test_the_command_reads_the_profile_and_the_keyring_and_fails_on_a_problem(
         encoding="utf-8",
     )
     name = password_name(server_of(load_profile(profile).station))
-    keyring_vault.set(name, station.cluster.password)
-    try:
-        home = str(tmp_path / "home")
-        code = main(
-            ["--lang", "en", "--home", home, "station", "doctor", "--profile", str(profile)]
-        )
-    finally:
-        keyring_vault.delete(name)
+    home = str(tmp_path / "home")
+
+    def run(*options: str) -> int:
+        keyring_vault.set(name, station.cluster.password)
+        try:
+            doctor = ["station", "doctor", "--profile", str(profile)]
+            return main(["--lang", "en", "--home", home, *options, *doctor])
+        finally:
+            keyring_vault.delete(name)
+
+    return run
+
+
+@pytest.mark.keyring
+def test_the_command_reads_the_profile_and_the_keyring_and_fails_on_a_problem(
+    station: Station, run_station_doctor: Callable[..., int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = run_station_doctor()
     printed = capsys.readouterr().out
     assert code == 1  # no TLS: a problem
     assert "tls: the connection is NOT encrypted" in printed
+    assert "grants: the login petugas_" in printed
     assert "officer: replies and notes are recorded as Bripka Ani" in printed
+    assert station.cluster.password not in printed
+
+
+@pytest.mark.keyring
+def test_the_command_s_json_carries_every_check(
+    station: Station, run_station_doctor: Callable[..., int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    station.run_as_admin([f"GRANT UPDATE ON reply TO {roles.group_role(station.database)}"])
+    code = run_station_doctor("--json")
+    printed = capsys.readouterr().out
+    report = json.loads(printed)
+    assert code == 1
+    assert report["ok"] is False
+    checks = {check["name"]: check for check in report["checks"]}
+    assert list(checks) == ["server", "tls", "privileges", "grants", "schema", "search", "officer"]
+    assert checks["grants"]["ok"] is False
+    assert "UPDATE on reply." in checks["grants"]["detail"]
     assert station.cluster.password not in printed

@@ -60,6 +60,8 @@ def recipe(database: str, owner: str) -> list[str]:
         f"GRANT CONNECT ON DATABASE {db} TO {owner}",
         "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA public TO {group}",
+        # Again after a change by hand: what the officers may do is only what follows.
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {group}",
         f"GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {group}",
         f"GRANT DELETE ON {deletable} TO {group}",
         f"REVOKE INSERT, UPDATE ON {', '.join(READ_ONLY + TRIGGER_WRITTEN)} FROM {group}",
