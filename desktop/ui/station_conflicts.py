@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.core.model import TRANSITIONS, Status
 from desktop.core.station import journal
 from desktop.core.station.session import StationSession
+from desktop.i18n import error_text
 from desktop.ui.dialogs.errors import describe_error
 from desktop.ui.labels import status_label
 from desktop.ui.tasks import TaskRunner
@@ -129,7 +130,10 @@ class ConflictCard(QFrame):
             )
         if self.entry.detail == "gone":
             return self.tr("the complaint is no longer in the station.")
-        return self.entry.detail or ""
+        error = journal.detail_error(self.entry.detail)
+        if error is not None:
+            return error_text(error)
+        return self.entry.detail or ""  # English text kept by an older version
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

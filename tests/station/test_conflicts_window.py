@@ -4,7 +4,7 @@ complaint, dismiss (kept in the journal), or send again after confirming."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,7 @@ from desktop.core.station import journal
 from desktop.core.station.session import StationSession
 from desktop.core.store.database import Store, open_postgresql
 from desktop.core.store.seed import load_sample
+from desktop.ui.preferences import Language
 from desktop.ui.station_conflicts import ConflictsDialog, ResendDialog, can_resend
 from desktop.ui.station_feed import StationLink
 from tests.station.window_support import station_window
@@ -181,3 +182,67 @@ def test_only_sensible_actions_can_be_sent_again() -> None:
     assert can_resend(entry("status", "resolved by Budi", wanted="in_progress"))
     assert not can_resend(entry("status", "dismissed by Budi", wanted="in_progress"))
     assert not can_resend(entry("reply", "gone", text="a"))
+
+
+OLD_ENGLISH = "Cannot change status from in_progress to new (allowed: dismissed, resolved)."
+
+
+def _refused_by_the_station(direct: Store) -> Callable[[StationSession], None]:
+    """The officer acknowledges a new complaint on the replica while another officer
+    takes it in progress: the station refuses the move (a ``UserError``). A second
+    conflict is one an older version kept with its detail in English words."""
+
+    def worked_offline(session: StationSession) -> None:
+        replica = session.replica.store
+        session.replica.catch_up(session.station)
+        with direct.read() as conn:
+            found = conn.execute(text("SELECT id FROM complaint WHERE status = 'new' ORDER BY id"))
+            first, second = list(found.scalars())[:2]
+        journal.record(replica, "status", first, "Bripka Ani", wanted=Status.ACKNOWLEDGED.value)
+        other = Desk(direct, MemoryVault(), Paths(Path("unused"))).complaints
+        other.change_status(first, Status.IN_PROGRESS, "Bripka Budi")
+        journal.record(replica, "status", second, "Bripka Ani", wanted=Status.IN_PROGRESS.value)
+        older = journal.entries(replica)[-1].action_id
+        journal.mark(replica, older, journal.CONFLICT, OLD_ENGLISH)
+
+    return worked_offline
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            Language.INDONESIAN,
+            "Status tidak bisa diubah dari Diproses ke Direspons (yang boleh: Diabaikan, Selesai).",
+        ),
+        (
+            Language.ENGLISH,
+            "Cannot change status from In progress to Acknowledged (allowed: Dismissed, Resolved).",
+        ),
+    ],
+)
+def test_what_the_station_refused_is_said_in_the_officers_language(
+    qtbot: QtBot,
+    postgres_url: URL,
+    direct: Store,
+    tmp_path: Path,
+    language: Language,
+    words: str,
+) -> None:
+    station = open_postgresql(postgres_url)
+    home = tmp_path / "home"
+    before = _refused_by_the_station(direct)
+    with station_window(qtbot, station, home, language=language, before=before) as link:
+        qtbot.waitUntil(lambda: len(link.banner.conflicts) == 2, timeout=15_000)
+        refused = next(e for e in link.banner.conflicts if e.detail != OLD_ENGLISH)
+        assert refused.detail is not None
+        assert "Cannot" not in refused.detail  # kept as code and values, no words
+        dialog = _dialog(qtbot, link)
+        _shot(dialog, f"station-conflicts-refused-{language}.png")
+
+        [older] = [card for card in dialog.cards if card.entry.detail == OLD_ENGLISH]
+        [new] = [card for card in dialog.cards if card is not older]
+        assert words in new.found.text()
+        assert "in_progress" not in new.found.text()
+        assert not new.resend_button.isVisibleTo(new)
+        assert OLD_ENGLISH in older.found.text()  # an older version's English, as it is

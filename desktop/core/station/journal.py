@@ -10,6 +10,12 @@ change to a complaint that someone else closed (resolved or dismissed) since
 the officer saw it is not applied: it is kept as a conflict, with who closed
 it, for the window to show. A draft is only the officer's: the last one wins.
 
+A conflict's ``detail`` carries no words: ``gone`` (the complaint left the
+station), ``<status> by <officer>`` (someone closed it), or the station's
+``UserError`` as its code and values (``error_detail``; ``detail_error``
+rebuilds it, for ``desktop.i18n.error_text`` to word in the officer's
+language). Details kept by older versions as English text are shown as they are.
+
 The officer sets a conflict aside (``dismiss``: state ``dismissed``, never
 listed again, the row kept for the audit) or sends it again on the current
 state (``resend``: the new entry and the dismissal of the old one in one
@@ -19,6 +25,7 @@ transaction, so a double click cannot send it twice).
 from __future__ import annotations
 
 import json
+import string
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,7 +35,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, text
 
-from desktop.core.errors import UserError
+from desktop.core.errors import MESSAGES, UserError
 from desktop.core.model import Status
 from desktop.core.store import actions, drafts
 from desktop.core.store.database import Store
@@ -182,7 +189,7 @@ def apply(station: Store, entry: Entry) -> tuple[str, str | None]:
                 with conn.begin_nested():
                     perform(conn, station, entry)
             except UserError as exc:
-                detail = exc.english()
+                detail = error_detail(exc)
         if detail is not None:
             conn.execute(
                 text(
@@ -219,6 +226,30 @@ def closed_by(detail: str | None) -> tuple[Status, str] | None:
     if not by or status not in CLOSED:
         return None
     return Status(status), officer
+
+
+def error_detail(error: UserError) -> str:
+    """``error`` as a conflict's detail: its code and the values its text shows, as JSON.
+    Values the text does not show are left out, so nothing more (a secret) is kept."""
+    shown = {field for _, field, _, _ in string.Formatter().parse(MESSAGES[error.code]) if field}
+    values = {
+        name: value if isinstance(value, str | int | float | bool) else str(value)
+        for name, value in error.params.items()
+        if name in shown
+    }
+    return json.dumps({"error": error.code, "values": values}, sort_keys=True)
+
+
+def detail_error(detail: str | None) -> UserError | None:
+    """The ``UserError`` a conflict's ``detail`` holds, or ``None``: a close, ``gone``,
+    or the English text an older version kept (shown as it is)."""
+    if not detail or not detail.startswith("{"):
+        return None
+    try:
+        found = json.loads(detail)
+        return UserError(str(found["error"]), **dict(found["values"]))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError):
+        return None
 
 
 def dismiss(replica: Store, action_id: str) -> bool:
