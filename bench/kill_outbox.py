@@ -7,9 +7,7 @@ again, while new replies keep being queued and some sends lose their answer
 on the way back. A clean run then finishes the outbox. The simulator's record
 must hold every reply exactly once.
 
-Telegram is left out: a bot cannot read a chat back, so a send whose outcome
-is unknown is handed to the officer (``failed``, never sent twice) instead of
-being confirmed; the outbox tests cover that case.
+Telegram is left out (see ``kill_support.py``).
 
 By default the simulator runs in strict mode (pages of 1-3 items, the item
 before each page boundary repeated, our comments known only by each
@@ -25,7 +23,6 @@ platform holds the reply.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import signal
 import subprocess
@@ -40,16 +37,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import kill_support  # noqa: E402
 from desktop.core.credentials import KeyringVault, database_key  # noqa: E402
 from desktop.core.model import Channel, ReplyState  # noqa: E402
 from desktop.core.paths import Paths  # noqa: E402
-from desktop.core.store import actions, queries, queue_pages  # noqa: E402
+from desktop.core.store import queries  # noqa: E402
 from desktop.core.store.database import Store, open_store  # noqa: E402
 from desktop.core.sync.engine import SyncEngine  # noqa: E402
 from desktop.simulator import Fault, Simulator, connect_accounts  # noqa: E402
-
-CHANNELS = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
-FAULTS = ("accept_then_drop", "drop", "truncate", "server_error")
 
 
 @dataclass
@@ -85,23 +80,11 @@ class KillResult:
 
 def _sync_once(home: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "desktop.cli", "--home", str(home), "sync", "--once", "--json"],
+        kill_support.cli(home, "sync", "--once", "--json"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        env=kill_support.child_env(),
     )
-
-
-def _queue_some(store: Store, rng: random.Random, count: int, serial: list[int]) -> list[str]:
-    with store.read() as conn:
-        ids = queue_pages.queue_ids(conn, queries.QueueFilter())
-    texts = []
-    for _ in range(count):
-        serial[0] += 1
-        text = f"Terima kasih, laporan sudah kami terima dan kami tindak lanjuti (uji {serial[0]})."
-        actions.queue_reply(store, rng.choice(ids), text, "uji")
-        texts.append(text)
-    return texts
 
 
 def run(
@@ -124,38 +107,30 @@ def run(
         try:
             _prepare(store, vault, sim)
             serial = [0]
-            texts = _queue_some(store, rng, 10, serial)
+            texts = kill_support.queue_some(store, rng, 10, serial)
             # Every send takes a little while, so kills land mid-send too.
             sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.02))
             for n in range(kills):
                 if rng.random() < 0.3:
-                    kind = rng.choice(FAULTS) if strict else "accept_then_drop"
-                    sim.inject(Fault(kind, rng.choice(CHANNELS), method="POST"))
+                    kind = rng.choice(kill_support.FAULTS) if strict else "accept_then_drop"
+                    sim.inject(Fault(kind, rng.choice(kill_support.CHANNELS), method="POST"))
                 proc = _sync_once(paths.home)
                 time.sleep(rng.uniform(0.3, 1.6))  # start-up takes ~0.6 s
                 proc.send_signal(signal.SIGKILL)
                 proc.wait()
-                texts += _queue_some(store, rng, rng.randint(0, 2), serial)
+                texts += kill_support.queue_some(store, rng, rng.randint(0, 2), serial)
                 if (n + 1) % 25 == 0:
                     log(f"  {n + 1} kills, {len(texts)} replies queued")
             sim.clear_faults()
             for _ in range(10):  # the clean run (a few rounds: backoffs)
                 _force_due(store)
                 subprocess.run(
-                    [
-                        sys.executable,
-                        "-m",
-                        "desktop.cli",
-                        "--home",
-                        str(paths.home),
-                        "sync",
-                        "--once",
-                    ],
+                    kill_support.cli(paths.home, "sync", "--once"),
                     check=True,
                     capture_output=True,
-                    env={**os.environ, "PYTHONPATH": str(ROOT)},
+                    env=kill_support.child_env(),
                 )
-                if not _waiting(store):
+                if not kill_support.waiting(store):
                     break
             with store.read() as conn:
                 entries = queries.outbox(conn, include_sent=True)
@@ -164,11 +139,11 @@ def run(
         finally:
             store.close()
             _forget_key(vault, paths)
-        accepted = Counter(r.text for r in sim.accepted_replies())
+        accepted = kill_support.published(sim)
         once = sum(1 for t in texts if accepted[t] == 1)
         twice = sum(1 for t in texts if accepted[t] > 1)
         missing = sum(1 for t in texts if accepted[t] == 0)
-        figures = {c: ChannelFigures() for c in CHANNELS}
+        figures = {c: ChannelFigures() for c in kill_support.CHANNELS}
         for entry in entries:
             one = figures[entry.channel]
             held, failed = accepted[entry.reply.text], entry.reply.state is ReplyState.FAILED
@@ -197,7 +172,7 @@ def run_concurrent(replies: int = 30, processes: int = 2, seed: int = 3) -> Kill
         store = open_store(paths, vault)
         try:
             _prepare(store, vault, sim)
-            texts = _queue_some(store, rng, replies, [0])
+            texts = kill_support.queue_some(store, rng, replies, [0])
             sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.02))
             children = [_sync_once(paths.home) for _ in range(processes)]
             for child in children:
@@ -207,7 +182,7 @@ def run_concurrent(replies: int = 30, processes: int = 2, seed: int = 3) -> Kill
         finally:
             store.close()
             _forget_key(vault, paths)
-        accepted = Counter(r.text for r in sim.accepted_replies())
+        accepted = kill_support.published(sim)
     return KillResult(
         processes,
         len(texts),
@@ -222,7 +197,7 @@ def run_concurrent(replies: int = 30, processes: int = 2, seed: int = 3) -> Kill
 
 def _prepare(store: Store, vault: KeyringVault, sim: Simulator) -> None:
     """Accounts pointed at the simulator, and its complaints pulled in."""
-    connect_accounts(sim, store, vault, CHANNELS)
+    connect_accounts(sim, store, vault, kill_support.CHANNELS)
     engine = SyncEngine(store, vault)
     try:
         for _ in range(3):
@@ -235,14 +210,6 @@ def _forget_key(vault: KeyringVault, paths: Paths) -> None:
     db_id = paths.database_id.read_text().strip() if paths.database_id.exists() else ""
     if db_id and database_key(vault, db_id) is not None:
         vault.delete(f"database-key/{db_id}")
-
-
-def _waiting(store: Store) -> bool:
-    with store.read() as conn:
-        return any(
-            e.reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN, ReplyState.SENDING)
-            for e in queries.outbox(conn)
-        )
 
 
 def _force_due(store: Store) -> None:
@@ -279,7 +246,7 @@ def main() -> None:
         "--lenient", action="store_true", help="the simulator's easy mode, accept_then_drop only"
     )
     args = parser.parse_args()
-    mode = "lenient" if args.lenient else "strict, faults: " + ", ".join(FAULTS)
+    mode = "lenient" if args.lenient else "strict, faults: " + ", ".join(kill_support.FAULTS)
     print(f"Kill test: {args.kills} SIGKILLs of 'aduan-desk sync --once' ({mode})")
     result = run(args.kills, args.seed, strict=not args.lenient)
     print(f"  replies queued:            {result.replies}")

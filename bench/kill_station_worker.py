@@ -9,8 +9,7 @@ random moment, SIGKILLs whichever worker holds the leases, starts a fresh one
 the way back (the simulator's faults). At the end one worker finishes the
 outbox, and the simulator's record must hold every reply exactly once.
 
-Telegram is left out, as in ``kill_outbox.py``: a bot cannot read a chat
-back, so an uncertain send goes to the officer instead of being confirmed.
+Telegram is left out, as in ``kill_outbox.py`` (see ``kill_support.py``).
 
     scripts/with-keyring .venv/bin/python bench/kill_station_worker.py --kills 100
 """
@@ -18,7 +17,6 @@ back, so an uncertain send goes to the officer instead of being confirmed.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import signal
 import statistics
@@ -26,7 +24,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,10 +35,11 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import URL, text, update  # noqa: E402
 
+from bench import kill_support  # noqa: E402
 from desktop.core.credentials import KeyringVault, Vault  # noqa: E402
-from desktop.core.model import Channel, ReplyState  # noqa: E402
-from desktop.core.store import actions, queries, queue_pages  # noqa: E402
+from desktop.core.model import ReplyState  # noqa: E402
 from desktop.core.store import leases as lease_rows  # noqa: E402
+from desktop.core.store import queries  # noqa: E402
 from desktop.core.store.database import Store, open_postgresql  # noqa: E402
 from desktop.core.store.postgresql import Server  # noqa: E402
 from desktop.core.store.schema import OutboxRow  # noqa: E402
@@ -49,10 +47,9 @@ from desktop.core.store.station import password_name  # noqa: E402
 from desktop.simulator import Fault, Simulator, connect_accounts  # noqa: E402
 from tests.postgres_support import ROLE, Cluster, server_programs  # noqa: E402
 
-CHANNELS = (Channel.INSTAGRAM, Channel.FACEBOOK, Channel.X, Channel.YOUTUBE, Channel.TIKTOK)
-FAULTS = ("accept_then_drop", "drop", "truncate", "server_error")
 LEASE = 2.0  # seconds: a takeover within about LEASE * 4/3
 IN_FLIGHT = 3.0  # the simulator answers on loopback in milliseconds
+TAG = "stasiun"  # in every reply's text
 
 
 @dataclass
@@ -83,15 +80,14 @@ class Station:
         self, home: Path, stderr: BinaryIO, lease: float, in_flight: float, pull_every: float
     ) -> subprocess.Popen[bytes]:
         return subprocess.Popen(
-            [
-                sys.executable, "-m", "desktop.cli", "--home", str(home),
-                "station", "worker", "--profile", str(self.profile),
+            kill_support.cli(
+                home, "station", "worker", "--profile", str(self.profile),
                 "--lease", str(lease), "--tick", "0.2",
                 "--pull-every", str(pull_every), "--in-flight", str(in_flight),
-            ],
+            ),
             stdout=subprocess.DEVNULL,
             stderr=stderr,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env=kill_support.child_env(),
         )  # fmt: skip
 
     def log_of(self, worker: subprocess.Popen[bytes]) -> str:
@@ -177,26 +173,6 @@ class KillFigures:
         return not (self.twice or self.lost or self.failed_but_held)
 
 
-def queue_some(store: Store, rng: random.Random, count: int, serial: list[int]) -> list[str]:
-    with store.read() as conn:
-        ids = queue_pages.queue_ids(conn, queries.QueueFilter())
-    texts = []
-    for _ in range(count):
-        serial[0] += 1
-        text_ = f"Terima kasih, laporan Anda kami tindak lanjuti (stasiun {serial[0]})."
-        actions.queue_reply(store, rng.choice(ids), text_, "uji")
-        texts.append(text_)
-    return texts
-
-
-def _waiting(store: Store) -> bool:
-    with store.read() as conn:
-        return any(
-            e.reply.state in (ReplyState.QUEUED, ReplyState.UNCERTAIN, ReplyState.SENDING)
-            for e in queries.outbox(conn)
-        )
-
-
 def _due_now(store: Store) -> None:
     """The final phase is not a test of backoff: waiting entries go now."""
     with store.write() as conn:
@@ -221,20 +197,26 @@ def run(
         Simulator(count=60, seed=seed, strict=True) as sim,
         station(cluster, Path(tmp), vault) as st,
     ):
-        connect_accounts(sim, st.store, vault, CHANNELS)
+        connect_accounts(sim, st.store, vault, kill_support.CHANNELS)
         st.start_worker()
         st.start_worker()  # the standby
         st.wait_for(lambda: _complaints(st.store) > 0, timeout=60)
         serial = [0]
-        texts = queue_some(st.store, rng, 10, serial)
+        texts = kill_support.queue_some(st.store, rng, 10, serial, tag=TAG)
         # Every send takes a moment, so kills land mid-send too.
         sim.inject(Fault("latency", None, method="POST", times=-1, seconds=0.1))
         takeovers: list[float] = []
         st.wait_for(st.active, timeout=60)
         for n in range(kills):
             if rng.random() < 0.3:
-                sim.inject(Fault(rng.choice(FAULTS), rng.choice(CHANNELS), method="POST"))
-            texts += queue_some(st.store, rng, rng.randint(1, 3), serial)
+                sim.inject(
+                    Fault(
+                        rng.choice(kill_support.FAULTS),
+                        rng.choice(kill_support.CHANNELS),
+                        method="POST",
+                    )
+                )
+            texts += kill_support.queue_some(st.store, rng, rng.randint(1, 3), serial, tag=TAG)
             time.sleep(rng.uniform(0.2, 1.5))
             victim = st.wait_for(st.active, timeout=60)
             assert isinstance(victim, subprocess.Popen)
@@ -248,13 +230,13 @@ def run(
                 log(f"  {n + 1} kills, {len(texts)} replies queued")
         sim.clear_faults()
         deadline = time.monotonic() + 180
-        while _waiting(st.store) and time.monotonic() < deadline:
+        while kill_support.waiting(st.store) and time.monotonic() < deadline:
             _due_now(st.store)
             time.sleep(1.0)
         st.stop_workers()
         with st.store.read() as conn:
             entries = queries.outbox(conn, include_sent=True)
-        accepted = Counter(r.text for r in sim.accepted_replies())
+        accepted = kill_support.published(sim)
     ours = set(texts)
     states = {e.reply.text: e.reply.state for e in entries if e.reply.text in ours}
     failed = {t for t, s in states.items() if s is ReplyState.FAILED}

@@ -21,7 +21,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from bench.kill_outbox import _force_due, _forget_key, _prepare, _queue_some, _sync_once
+from bench.kill_outbox import _force_due, _forget_key, _prepare, _sync_once
+from bench.kill_support import queue_some
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import ReplyState
 from desktop.core.paths import Paths
@@ -90,7 +91,7 @@ def test_a_sync_killed_mid_send_is_released_at_once_and_sent_once(vault: Keyring
         store = open_store(paths, vault)
         try:
             _prepare(store, vault, sim)
-            texts = _queue_some(store, random.Random(5), 3, [0])
+            texts = queue_some(store, random.Random(5), 3, [0])
             sim.inject(Fault("latency", None, method="POST", times=-1, seconds=LATENCY))
             child = _sync_once(paths.home)
             try:

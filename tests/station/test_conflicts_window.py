@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import URL, text
 
@@ -15,71 +16,38 @@ from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Desk
 from desktop.core.model import Status
 from desktop.core.paths import Paths
-from desktop.core.sample import sample_threads
 from desktop.core.station import journal
 from desktop.core.station.session import StationSession
 from desktop.core.store.database import Store, open_postgresql
-from desktop.core.store.seed import load_sample
 from desktop.ui.preferences import Language
 from desktop.ui.station_conflicts import ConflictsDialog, ResendDialog, can_resend
 from desktop.ui.station_feed import StationLink
+from tests.station.conflict_support import OFFICER, open_complaints, overtaken, replies
 from tests.station.window_support import station_window
-from tests.support import NOW
 
 pytestmark = [
     pytest.mark.postgresql,
     pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise"),
 ]
 SHOTS = os.environ.get("ADUAN_SHOTS")  # a folder: the dialogs are saved there as PNGs
-
-
-@pytest.fixture
-def direct(postgres_url: URL) -> Iterator[Store]:
-    store = open_postgresql(postgres_url)
-    load_sample(store, sample_threads(12, now=NOW, seed=5))
-    yield store
-    store.close()
-
-
-def _open_ids(store: Store) -> list[int]:
-    with store.read() as conn:
-        found = conn.execute(
-            text("SELECT id FROM complaint WHERE status IN ('new', 'acknowledged') ORDER BY id")
-        )
-        return list(found.scalars())
-
-
-def _replies(store: Store, complaint_id: int) -> list[str]:
-    with store.read() as conn:
-        found = conn.execute(
-            text("SELECT text FROM reply WHERE complaint_id = :c ORDER BY id"), {"c": complaint_id}
-        )
-        return list(found.scalars())
-
-
-def _make_conflicts(session: StationSession, direct: Store) -> tuple[int, int]:
-    """A reply and a status change made on the replica; another officer closes both
-    complaints first (the first resolved, the second dismissed)."""
-    first, second = _open_ids(direct)[:2]
-    replica = session.replica.store
-    journal.record(replica, "reply", first, "Bripka Ani", text="Laporan Anda kami tindak lanjuti.")
-    journal.record(replica, "status", second, "Bripka Ani", wanted=Status.IN_PROGRESS.value)
-    other = Desk(direct, MemoryVault(), Paths(Path("unused"))).complaints
-    other.change_status(first, Status.IN_PROGRESS, "Bripka Budi")
-    other.change_status(first, Status.RESOLVED, "Bripka Budi")
-    other.change_status(second, Status.DISMISSED, "Bripka Budi")
-    return first, second
+REPLY = "Laporan Anda kami tindak lanjuti."
 
 
 @pytest.fixture
 def link(qtbot: QtBot, postgres_url: URL, direct: Store, tmp_path: Path) -> Iterator[StationLink]:
     def worked_offline(session: StationSession) -> None:
         session.replica.catch_up(session.station)  # the officer worked on a filled replica
-        _make_conflicts(session, direct)
+        # A reply and a status change; another officer closes both complaints first.
+        first, second = open_complaints(direct)[:2]
+        replica = session.replica.store
+        overtaken(replica, direct, "reply", first, Status.RESOLVED, text=REPLY)
+        overtaken(
+            replica, direct, "status", second, Status.DISMISSED, wanted=Status.IN_PROGRESS.value
+        )
 
     station = open_postgresql(postgres_url)
     with station_window(qtbot, station, tmp_path / "home", before=worked_offline) as attached:
-        attached.window.pane.set_officer("Bripka Ani")
+        attached.window.pane.set_officer(OFFICER)
         attached.window.resize(1200, 760)
         # The link applies the journal: two conflicts.
         qtbot.waitUntil(lambda: len(attached.banner.conflicts) == 2, timeout=15_000)
@@ -103,6 +71,15 @@ def _dialog(qtbot: QtBot, link: StationLink) -> ConflictsDialog:
     return dialog
 
 
+def _send_again(dialog: ConflictsDialog) -> tuple[ResendDialog, QPlainTextEdit]:
+    """'Send again' on the first card (the reply): the dialog that asks, and its editor."""
+    dialog.cards[0].resend_button.click()
+    resend = dialog.resend_dialog
+    assert isinstance(resend, ResendDialog)
+    assert resend.editor is not None
+    return resend, resend.editor
+
+
 def test_the_banner_opens_a_list_that_says_what_was_done_and_found(
     qtbot: QtBot, link: StationLink
 ) -> None:
@@ -112,7 +89,7 @@ def test_the_banner_opens_a_list_that_says_what_was_done_and_found(
     _shot(dialog, "station-conflicts-list.png")
 
     reply, status = dialog.cards
-    assert "Laporan Anda kami tindak lanjuti." in reply.done.text()
+    assert REPLY in reply.done.text()
     assert "ditandai selesai oleh Bripka Budi" in reply.found.text()
     assert reply.resend_button.isVisibleTo(reply)
     assert "status diubah menjadi Diproses" in status.done.text()
@@ -135,7 +112,7 @@ def test_dismiss_takes_the_action_off_the_list_and_keeps_it(
     qtbot.waitUntil(lambda: len(link.banner.conflicts) == 1, timeout=5_000)
     kept = journal.entries(link.session.replica.store, journal.DISMISSED)
     assert [e.action_id for e in kept] == [reply.entry.action_id]
-    assert _replies(direct, reply.entry.complaint_id) == []  # nothing sent
+    assert replies(direct, reply.entry.complaint_id) == []  # nothing sent
 
 
 def test_send_again_asks_then_sends_the_edited_reply_once(
@@ -143,18 +120,15 @@ def test_send_again_asks_then_sends_the_edited_reply_once(
 ) -> None:
     dialog = _dialog(qtbot, link)
     reply = dialog.cards[0]
-    reply.resend_button.click()
-    resend = dialog.resend_dialog
-    assert isinstance(resend, ResendDialog)
-    assert resend.editor is not None
+    resend, editor = _send_again(dialog)
     assert "sekarang berstatus selesai" in resend.question.text()
     _shot(resend, "station-conflicts-resend.png")
-    resend.editor.setPlainText("Kasus ini tetap kami tindak lanjuti.")
+    editor.setPlainText("Kasus ini tetap kami tindak lanjuti.")
     resend.send_button.click()
 
     complaint = reply.entry.complaint_id
     qtbot.waitUntil(
-        lambda: _replies(direct, complaint) == ["Kasus ini tetap kami tindak lanjuti."],
+        lambda: replies(direct, complaint) == ["Kasus ini tetap kami tindak lanjuti."],
         timeout=15_000,
     )
     qtbot.waitUntil(lambda: len(dialog.cards) == 1, timeout=5_000)
@@ -164,11 +138,8 @@ def test_send_again_asks_then_sends_the_edited_reply_once(
 
 def test_an_empty_text_cannot_be_sent_again(qtbot: QtBot, link: StationLink) -> None:
     dialog = _dialog(qtbot, link)
-    dialog.cards[0].resend_button.click()
-    resend = dialog.resend_dialog
-    assert resend is not None
-    assert resend.editor is not None
-    resend.editor.setPlainText("   ")
+    resend, editor = _send_again(dialog)
+    editor.setPlainText("   ")
     assert not resend.send_button.isEnabled()
     resend.cancel_button.click()
     assert len(dialog.cards) == 2  # nothing settled

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bench.kill_station_worker import Station, queue_some, run, station
+from bench.kill_station_worker import Station, run, station
+from bench.kill_support import queue_some
 from desktop.core.credentials import KeyringVault
 from desktop.core.model import Channel, ReplyState
 from desktop.core.store import queries
