@@ -194,6 +194,7 @@ def test_the_unit_runs_the_worker_on_its_own_keyring_and_stops_cleanly(
         finally:
             os.killpg(unit.pid, signal.SIGTERM)  # KillSignal=, to the whole group
             stopped = unit.wait(timeout=90)  # TimeoutStopSec=90
+            _wait_group_gone(unit.pid, timeout=90)  # as systemd waits for the whole group
     journal = (tmp_path / "journal.log").read_text(errors="replace")
     # systemd counts an exit by the KillSignal itself as a clean stop (the main process is
     # dbus-run-session, which the signal ends); the worker must have stopped in order.
@@ -216,3 +217,25 @@ def _gone(group: int, timeout: float = 10.0) -> None:
         time.sleep(0.1)
     os.killpg(group, signal.SIGKILL)
     raise AssertionError("processes of the unit outlived its stop")
+
+
+def _wait_group_gone(group: int, *, timeout: float) -> None:
+    """Until no live process of ``group`` is left: the main process (dbus-run-session) ends
+    at the signal, while the worker it started still stops in order (and logs it)."""
+    end = time.monotonic() + timeout
+    while _group_alive(group):
+        if time.monotonic() > end:
+            raise AssertionError(f"processes of group {group} still running after {timeout} s")
+        time.sleep(0.05)
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` is running (zombies waiting to be reaped are not)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # it ended meanwhile
+            continue
+        if int(fields[2]) == group and fields[0] != "Z":  # state, ppid, pgrp
+            return True
+    return False
