@@ -573,8 +573,8 @@
         <translation>Actions not applied</translation>
     </message>
     <message>
-        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
-        <translation>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</translation>
+        <source>The station did not apply these actions: the complaint had changed meanwhile (closed by someone else, or moved to a status the action no longer fits). Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>The station did not apply these actions: the complaint had changed meanwhile (closed by someone else, or moved to a status the action no longer fits). Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</translation>
     </message>
     <message>
         <source>Nothing left to settle.</source>

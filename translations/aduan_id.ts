@@ -573,8 +573,8 @@
         <translation>Tindakan yang tidak diterapkan</translation>
     </message>
     <message>
-        <source>These actions were made while the complaint was being closed by someone else, so the station did not apply them. Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
-        <translation>Tindakan ini dibuat saat aduannya sedang ditutup oleh petugas lain, sehingga stasiun tidak menerapkannya. Buka aduan untuk membaca apa yang terjadi, kirim lagi tindakannya, atau abaikan (tetap tercatat).</translation>
+        <source>The station did not apply these actions: the complaint had changed meanwhile (closed by someone else, or moved to a status the action no longer fits). Open the complaint to read what happened, send an action again, or dismiss it (it stays in the record).</source>
+        <translation>Stasiun tidak menerapkan tindakan ini: aduannya sudah berubah sementara itu (ditutup oleh petugas lain, atau pindah ke status yang tidak lagi cocok dengan tindakannya). Buka aduan untuk membaca apa yang terjadi, kirim lagi tindakannya, atau abaikan (tetap tercatat).</translation>
     </message>
     <message>
         <source>Nothing left to settle.</source>

@@ -247,9 +247,10 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(self.tr("Actions not applied"))
         self.intro.setText(
             self.tr(
-                "These actions were made while the complaint was being closed by someone "
-                "else, so the station did not apply them. Open the complaint to read what "
-                "happened, send an action again, or dismiss it (it stays in the record)."
+                "The station did not apply these actions: the complaint had changed "
+                "meanwhile (closed by someone else, or moved to a status the action no "
+                "longer fits). Open the complaint to read what happened, send an action "
+                "again, or dismiss it (it stays in the record)."
             )
         )
         self.empty.setText(self.tr("Nothing left to settle."))
