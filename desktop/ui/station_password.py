@@ -1,7 +1,9 @@
 """Station mode's start: when the station's server asks for the officer's password and
 none is stored (or the stored one is refused), a small dialog asks for it, keeps it
 in the OS keyring where ``aduan-desk station password`` keeps it, and tries again.
-"Batal" ends the start calmly; a server that cannot be reached is said as before."""
+"Batal" ends the start calmly; a server that cannot be reached is said as before.
+The dialog comes before the window and looks like it: the officer's saved language
+and theme, applied by the window's own ``apply_preferences``."""
 
 from __future__ import annotations
 
