@@ -40,7 +40,7 @@ from desktop.core.store.database import Store
 from desktop.ui.context import WindowContext
 from desktop.ui.crash import CrashHandler
 from desktop.ui.i18n import Translators
-from desktop.ui.preferences import Language, PreferenceStore, ThemeChoice
+from desktop.ui.preferences import Language, Preferences, PreferenceStore, ThemeChoice
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.theme import ThemeManager
 from desktop.ui.window_state import WindowStateStore
@@ -92,10 +92,7 @@ def build_context(
     if theme is not None and theme is not chosen.theme:
         chosen = chosen.with_changes(theme=theme)
         preferences.save(chosen)
-    translators = Translators(app)
-    translators.install(chosen.language)  # before any widget exists
-    themes = ThemeManager(app)
-    themes.apply(chosen.theme)
+    translators, themes = apply_preferences(app, chosen)
     proxy, ca_bundle = network_settings(desk.store)
     return WindowContext(
         desk=desk,
@@ -110,6 +107,16 @@ def build_context(
         proxy=proxy,
         ca_bundle=ca_bundle,
     )
+
+
+def apply_preferences(app: QApplication, chosen: Preferences) -> tuple[Translators, ThemeManager]:
+    """The officer's language and theme, in place before any widget exists: the window's
+    and the station password's dialog, which comes before the window."""
+    translators = Translators(app)
+    translators.install(chosen.language)
+    themes = ThemeManager(app)
+    themes.apply(chosen.theme)
+    return translators, themes
 
 
 def run_window(

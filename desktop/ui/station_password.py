@@ -1,7 +1,9 @@
 """Station mode's start: when the station's server asks for the officer's password and
 none is stored (or the stored one is refused), a small dialog asks for it, keeps it
 in the OS keyring where ``aduan-desk station password`` keeps it, and tries again.
-"Batal" ends the start calmly; a server that cannot be reached is said as before."""
+"Batal" ends the start calmly; a server that cannot be reached is said as before.
+The dialog comes before the window and looks like it: the officer's saved language
+and theme, applied by the window's own ``apply_preferences``."""
 
 from __future__ import annotations
 
@@ -23,7 +25,9 @@ from desktop.core.store.database import Store
 from desktop.core.store.postgresql import Server
 from desktop.core.store.station import password_name, server_of
 from desktop.ui.i18n import Translators
+from desktop.ui.pane.message_line import MessageLine
 from desktop.ui.preferences import PreferenceStore
+from desktop.ui.theme import ThemeManager
 
 ASKED_FOR = frozenset({"station_no_password", "station_refused"})
 
@@ -43,13 +47,11 @@ class StationPasswordDialog(QDialog):
                 "once: this PC keeps it in its keyring, for your user account only."
             )
         )
-        self.refused = QLabel(self)
-        self.refused.setObjectName("errorLine")
-        self.refused.setWordWrap(True)
-        self.refused.setText(
-            self.tr("The station refused that password. Check it and type it again.")
-        )
-        self.refused.setVisible(refused)
+        self.refused = MessageLine(self)  # as the app's other dialogs say what went wrong
+        if refused:
+            self.refused.show_message(
+                self.tr("The station refused that password. Check it and type it again.")
+            )
         self.login = QLabel(server.user, self)
         self.server = QLabel(f"{server.host}:{server.port}/{server.dbname}", self)
         self.password = QLineEdit(self)
@@ -92,8 +94,8 @@ def ask_in_dialog(server: Server, refused: bool) -> str | None:
 
 def open_home_asking(paths: Paths, vault: Vault) -> Store | None:
     """``open_home``, asking for the station password while it is missing or refused;
-    ``None`` when the officer chose "Batal"."""
-    translators: Translators | None = None
+    ``None`` when the officer chose "Batal"; the dialog in the officer's language and theme."""
+    looks: tuple[Translators, ThemeManager] | None = None
     try:
         while True:
             try:
@@ -102,20 +104,29 @@ def open_home_asking(paths: Paths, vault: Vault) -> Store | None:
                 if exc.code not in ASKED_FOR:
                     raise
                 server = server_of(station_settings(find_profile(paths)))
-                translators = translators or _translated(paths)
+                looks = looks or _dressed(paths)
                 password = ask_in_dialog(server, exc.code == "station_refused")
                 if password is None:
                     return None
                 vault.set(password_name(server), password)
     finally:
-        if translators is not None:
-            translators.uninstall()  # the window installs its own
+        if looks is not None:
+            _put_away(*looks)
 
 
-def _translated(paths: Paths) -> Translators:
-    """The officer's language before the first widget (the window is not built yet)."""
-    from desktop.ui.app import create_application
+def _dressed(paths: Paths) -> tuple[Translators, ThemeManager]:
+    """The officer's saved language and theme before the first widget, applied as the
+    window applies them (the window is not built yet)."""
+    from desktop.ui.app import apply_preferences, create_application
 
-    translators = Translators(create_application())
-    translators.install(PreferenceStore(paths.home).load().language)
-    return translators
+    return apply_preferences(create_application(), PreferenceStore(paths.home).load())
+
+
+def _put_away(translators: Translators, themes: ThemeManager) -> None:
+    """The window installs its own translators and theme manager: these go, so no
+    catalogue is installed twice and no second manager follows the system's colour
+    scheme (it would re-apply "Otomatis" over the officer's later choice). The palette
+    and stylesheet stay: the window sets the same ones again, before its first widget."""
+    translators.uninstall()
+    themes.detach()
+    themes.deleteLater()
