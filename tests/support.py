@@ -20,6 +20,12 @@ NOW = datetime(2026, 11, 29, 6, 0, tzinfo=UTC)
 
 ItemFactory = Callable[..., InboundItem]
 
+# A read that counts to 300 million: far longer than any test may wait, unless stopped.
+LONG_COUNT = (
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000000) "
+    "SELECT count(*) FROM n"
+)
+
 
 def reference_queue_ids(conn: Connection, queue_filter: QueueFilter) -> list[int]:
     """The queue order computed the plain way (every row, sorted in Python).

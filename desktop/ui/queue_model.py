@@ -32,10 +32,11 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
+from desktop.core.tickets import Ticket
 from desktop.ui.id_diff import consecutive, replay, rows_about_to_move, rows_moved, runs, shuffle
 from desktop.ui.id_lookup import row_in
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
-from desktop.ui.tasks import TaskRunner, Ticket
+from desktop.ui.tasks import TaskRunner
 
 MAX_CACHED_ROWS = 20_000
 MANY_RUNS = 64  # changed rows signalled run by run up to this many runs

@@ -4,7 +4,10 @@ Every read and write of the store runs on the one database thread, one job at
 a time: what the officer waits for first (``db``), then the sync engines'
 store work (``lane``, which carries a job there from a network thread and
 waits for it), then background reads (``background``: counts, re-sorting,
-the tray) — in order within each. Network work runs on a pool of daemon
+the tray) — in order within each. A job given a ``Ticket`` is called off when
+the ticket is cancelled: skipped if it has not started, its store reads
+interrupted if it has (``desktop.core.tickets``), so work made stale by a
+newer request never holds up that request. Network work runs on a pool of daemon
 threads (``net``, ``network``), so quitting never waits for a platform that
 stopped answering. Results (or exceptions) come back on the GUI thread
 through a queued signal, where the callback may touch widgets; work
@@ -20,6 +23,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from desktop.core.tickets import Ticket, running
 from desktop.core.workers import DaemonPool, Lane, Priority, PriorityLane
 
 T = TypeVar("T")
@@ -32,22 +36,8 @@ class LaneClosedError(RuntimeError):
     """The window is closing: the database lane takes no more work."""
 
 
-class Ticket:
-    """Lets the GUI thread call off a queued job made stale by a newer request."""
-
-    def __init__(self) -> None:
-        self._cancelled = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancelled.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled.is_set()
-
-
 class _Cancelled:
-    """What a job called off before it started returns (its callback is skipped)."""
+    """What a job called off returns (its callback is skipped)."""
 
 
 _CANCELLED = _Cancelled()
@@ -203,7 +193,16 @@ class TaskRunner(QObject):
 
 
 def _unless_cancelled(work: Callable[[], T], ticket: Ticket) -> Callable[[], T | _Cancelled]:
+    """``work`` as a job of ``ticket``: skipped if called off before it starts, its reads
+    interrupted if called off while it runs (whatever it raises then is not wanted)."""
+
     def run() -> T | _Cancelled:
-        return _CANCELLED if ticket.cancelled else work()
+        try:
+            with running(ticket):
+                return work()
+        except Exception:
+            if ticket.cancelled:
+                return _CANCELLED
+            raise
 
     return run

@@ -26,6 +26,7 @@ from desktop.core.credentials import Vault, create_database_key, database_key
 from desktop.core.errors import UserError
 from desktop.core.paths import Paths
 from desktop.core.store import sqlite
+from desktop.core.tickets import current_ticket
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -54,8 +55,15 @@ class Store:
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
+        """One read transaction. Run as a job of a ticket (``desktop.core.tickets``), a
+        read of the SQLite store stops at once when the ticket is cancelled."""
         with self._translated(), self.engine.connect() as conn, conn.begin():
-            yield conn
+            ticket = current_ticket() if self.path is not None else None
+            if ticket is None:
+                yield conn
+                return
+            with ticket.interruptible(conn.connection.dbapi_connection.interrupt):  # type: ignore[union-attr]
+                yield conn
 
     @contextmanager
     def write(self, *, durable: bool = True) -> Iterator[Connection]:
