@@ -5,8 +5,10 @@ count) and cancels it when the officer asks for something else. A job that
 has not started is skipped. A job already running under its ticket
 (``running``) has its store reads interrupted: the SQLite store registers the
 read's connection with the ticket (``interruptible``) for as long as the read
-lasts, so cancelling interrupts the statement at once and the lane is free for
-the new request. Writes never take part: a cancelled ticket never stops a write.
+lasts, so cancelling interrupts the statement at once, and checks the ticket
+before each of the read's statements (``check``), so a cancel that lands
+between two statements stops the next. The lane is then free for the new
+request. Writes never take part: a cancelled ticket never stops a write.
 """
 
 from __future__ import annotations
@@ -39,13 +41,18 @@ class Ticket:
     def cancelled(self) -> bool:
         return self._cancelled
 
+    def check(self) -> None:
+        """Raise ``CancelledJobError`` if the ticket is cancelled: before each statement
+        of a read, so a cancel that lands between two statements stops the next one."""
+        if self._cancelled:
+            raise CancelledJobError
+
     @contextmanager
     def interruptible(self, interrupt: Callable[[], None]) -> Iterator[None]:
         """Run the block so that ``cancel`` calls ``interrupt`` (from the cancelling
         thread), never after the block; raise ``CancelledJobError`` if cancelled already."""
         with self._lock:
-            if self._cancelled:
-                raise CancelledJobError
+            self.check()
             self._interrupts.append(interrupt)
         try:
             yield
@@ -61,8 +68,7 @@ _running = threading.local()
 def running(ticket: Ticket) -> Iterator[None]:
     """Run the block as a job of ``ticket``, on this thread; ``CancelledJobError`` if the
     ticket is cancelled already (the job is skipped)."""
-    if ticket.cancelled:
-        raise CancelledJobError
+    ticket.check()
     outer = current_ticket()
     _running.ticket = ticket
     try:

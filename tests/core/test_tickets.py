@@ -80,6 +80,21 @@ def test_a_read_that_starts_after_the_cancel_does_not_run(store: Store) -> None:
     assert read == []
 
 
+def test_a_cancel_between_two_statements_of_a_read_stops_the_second(store: Store) -> None:
+    ticket = Ticket()
+    ran: list[int] = []
+
+    def job() -> None:
+        with running(ticket), store.read() as conn:
+            conn.exec_driver_sql("SELECT 1").scalar_one()
+            ticket.cancel()  # the officer types on while the job is between statements
+            ran.append(conn.exec_driver_sql("SELECT 2").scalar_one())
+
+    with pytest.raises(CancelledJobError):
+        job()
+    assert ran == []
+
+
 def test_a_cancelled_ticket_never_stops_a_write(store: Store) -> None:
     ticket, started = Ticket(), threading.Event()
     canceller = _cancel_when_started(ticket, started)

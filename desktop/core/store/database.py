@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, event, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -56,13 +56,16 @@ class Store:
     @contextmanager
     def read(self) -> Iterator[Connection]:
         """One read transaction. Run as a job of a ticket (``desktop.core.tickets``), a
-        read of the SQLite store stops at once when the ticket is cancelled."""
+        read of the SQLite store stops at once when the ticket is cancelled: its
+        statement is interrupted, and no statement of it starts after the cancel."""
         with self._translated(), self.engine.connect() as conn, conn.begin():
             ticket = current_ticket() if self.path is not None else None
             if ticket is None:
                 yield conn
                 return
-            with ticket.interruptible(conn.connection.dbapi_connection.interrupt):  # type: ignore[union-attr]
+            raw = conn.connection.dbapi_connection
+            with ticket.interruptible(raw.interrupt):  # type: ignore[union-attr]
+                event.listen(conn, "before_cursor_execute", lambda *_: ticket.check())
                 yield conn
 
     @contextmanager
