@@ -171,7 +171,6 @@ def cmd_connect(args: argparse.Namespace) -> int:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     import logging
-    import signal
     import sys
     import threading
     from datetime import timedelta
@@ -179,6 +178,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from desktop.core.credentials import KeyringVault
     from desktop.core.logs import RedactingFormatter
     from desktop.core.paths import resolve_home
+    from desktop.core.station.stop_signals import set_on_stop_signal
     from desktop.core.station.worker import StationWorker, WorkerSettings
     from desktop.core.store.station import open_configured
 
@@ -206,9 +206,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         ),
     )
     stop = threading.Event()
-    for name in ("SIGTERM", "SIGINT", "SIGBREAK"):  # systemd, Ctrl+C, a Windows service stop
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: stop.set())
+    set_on_stop_signal(stop)  # systemd, Ctrl+C, a Windows service stop
     try:
         worker.run(stop)
     finally:

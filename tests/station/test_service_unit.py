@@ -15,6 +15,7 @@ session's keyring never holds the token.
 from __future__ import annotations
 
 import os
+import secrets
 import shlex
 import signal
 import subprocess
@@ -163,14 +164,16 @@ def test_the_unit_runs_the_worker_on_its_own_keyring_and_stops_cleanly(
         assert done.returncode == 0, done.stderr
         assert secret not in done.stdout + done.stderr
 
-    with Simulator(count=5, seed=4) as sim:
+    # A token of this test's own: other tests may leave theirs under the same name in the
+    # session's keyring.
+    with Simulator(count=5, seed=4, token=f"unit-{secrets.token_hex(8)}") as sim:
         given = MemoryVault()  # only to learn the token IT would paste in
         account = connect_accounts(sim, st.store, given, [Channel.X])[Channel.X]
         token = given.get(token_name(account))
         assert token is not None
         it_stores("password", secret=postgres_cluster.password)
         it_stores("token", str(account), secret=token)
-        assert keyring_vault.get(token_name(account)) is None  # never in the session's keyring
+        assert keyring_vault.get(token_name(account)) != token  # never in the session's keyring
         sim.add_inbound(Channel.X)  # something to pull
 
         with (tmp_path / "journal.log").open("wb") as log:  # the child keeps its own copy
@@ -223,19 +226,23 @@ def _wait_group_gone(group: int, *, timeout: float) -> None:
     """Until no live process of ``group`` is left: the main process (dbus-run-session) ends
     at the signal, while the worker it started still stops in order (and logs it)."""
     end = time.monotonic() + timeout
-    while _group_alive(group):
+    while running := _running_in(group):
         if time.monotonic() > end:
-            raise AssertionError(f"processes of group {group} still running after {timeout} s")
+            raise AssertionError(f"still running {timeout} s after the stop: {running}")
         time.sleep(0.05)
 
 
-def _group_alive(group: int) -> bool:
-    """Whether a process of ``group`` is running (zombies waiting to be reaped are not)."""
+def _running_in(group: int) -> list[str]:
+    """The command lines of the running processes of ``group`` (zombies waiting to be
+    reaped are not running)."""
+    running = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[2]) != group or fields[0] == "Z":  # state, ppid, pgrp
+                continue
+            command = stat.with_name("cmdline").read_bytes().replace(b"\0", b" ")
         except OSError:  # it ended meanwhile
             continue
-        if int(fields[2]) == group and fields[0] != "Z":  # state, ppid, pgrp
-            return True
-    return False
+        running.append(command.decode(errors="replace").strip())
+    return running
