@@ -319,9 +319,9 @@ def _rss_mb() -> float:
 def _ingest_stalls(app: object, window: object, store: object, count: int) -> dict[str, float]:
     """Ingest ``count`` items on the database lane while a 5 ms timer probes the GUI thread.
 
-    After each page the window is told which complaints changed, as the sync
-    engine will do: the queue re-reads those rows and its order, the side bar
-    its counts.
+    After each page the window is told which complaints changed, as the window's
+    sync controller tells it: the queue re-reads those rows and its order, the side
+    bar its counts.
     """
     from datetime import UTC, datetime
 

@@ -36,10 +36,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import URL, text, update  # noqa: E402
 
 from bench import kill_support  # noqa: E402
-from desktop.core.credentials import KeyringVault, Vault  # noqa: E402
+from desktop.core.credentials import KeyringVault, Vault, token_name  # noqa: E402
 from desktop.core.model import ReplyState  # noqa: E402
+from desktop.core.store import accounts, queries  # noqa: E402
 from desktop.core.store import leases as lease_rows  # noqa: E402
-from desktop.core.store import queries  # noqa: E402
 from desktop.core.store.database import Store, open_postgresql  # noqa: E402
 from desktop.core.store.postgresql import Server  # noqa: E402
 from desktop.core.store.schema import OutboxRow  # noqa: E402
@@ -149,8 +149,11 @@ def station(cluster: Cluster, folder: Path, vault: Vault) -> Iterator[Station]:
         yield result
     finally:
         result.stop_workers()
+        with store.read() as conn:  # the accounts' tokens go with the station
+            tokens = [token_name(a.id) for a in accounts.list_accounts(conn, include_disabled=True)]
         store.close()
-        vault.delete(secret)
+        for name in (secret, *tokens):
+            vault.delete(name)
         cluster.drop_database(dbname)
 
 

@@ -2,17 +2,18 @@
 
 One round at a time, on the network pool of the ``TaskRunner``: pull every
 account that is due, push the outbox; the engine's store work goes through the
-runner's database lane. The window learns which complaints changed and where
-each account stands, and the clock takes the skew the round measured. Nothing
-here waits on the GUI thread, and a network error is never a dialog — it is
-an account's state.
+runner's database lane. The window learns which complaints changed after each
+pulled page is stored (a long first sync shows its complaints as they come),
+and where each account stands and what the outbox sent when the round ends; the
+clock takes the skew the round measured. Nothing here waits on the GUI thread,
+and a network error is never a dialog — it is an account's state.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from desktop.core.clock import ClockSkew, ServerClock
 from desktop.core.credentials import Vault
@@ -27,9 +28,10 @@ ROUND_EVERY_MS = 5_000  # each account keeps its own schedule; this only looks
 
 
 class SyncController(QObject):
-    complaints_changed = Signal(object)  # frozenset[int]
+    complaints_changed = Signal(object)  # frozenset[int], always on the GUI thread
     round_started = Signal()
     round_finished = Signal(object)  # SyncReport
+    _page_stored = Signal(object)  # from the pulling thread; queued to this object's
 
     def __init__(
         self,
@@ -42,7 +44,14 @@ class SyncController(QObject):
         every_ms: int = ROUND_EVERY_MS,
     ) -> None:
         super().__init__(parent)
-        self._engine = SyncEngine(desk.store, vault, lane=tasks.lane, network=tasks.network)
+        self._engine = SyncEngine(
+            desk.store,
+            vault,
+            lane=tasks.lane,
+            network=tasks.network,
+            on_stored=self._stored,
+        )
+        self._page_stored.connect(self.complaints_changed, Qt.ConnectionType.QueuedConnection)
         self._desk = desk
         self._clock = clock
         self._tasks = tasks
@@ -82,11 +91,18 @@ class SyncController(QObject):
         self.round_started.emit()
         self._tasks.net(lambda: self._engine.run_once(force=force), self._finished, self._failed)
 
+    def _stored(self, changed: frozenset[int]) -> None:
+        """A pulled page is stored (on the pulling thread): tell the window, on its own."""
+        try:
+            self._page_stored.emit(changed)
+        except RuntimeError:  # the window, and this object with it, closed meanwhile
+            log.debug("a stored page after the window closed: nothing to tell")
+
     def _finished(self, report: SyncReport) -> None:
         self._running = False
         self._tasks.background(self._desk.unit.clock_skew, self._set_skew)
-        if report.changed_complaints:
-            self.complaints_changed.emit(report.changed_complaints)
+        if report.push.changed_complaints:  # the pulls told theirs page by page
+            self.complaints_changed.emit(frozenset(report.push.changed_complaints))
         self.round_finished.emit(report)
         if self._again:
             self._again = False

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from desktop.core.credentials import MemoryVault
 from desktop.core.desk import Complaints, Desk, PaneData
-from desktop.core.model import InboundItem, ReplyState, Status
+from desktop.core.model import Channel, InboundItem, ReplyState, Status
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
-from desktop.demo import demo_home
+from desktop.core.store.schema import ComplaintRow
+from desktop.demo import Demo, demo_home
 from desktop.ui.app import build_context
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pane.bubbles import ReplyBubble
@@ -151,35 +155,81 @@ def test_a_new_message_arrives_in_a_running_window(
     assert conversation.bubbles[-1].body.text().startswith("Pesan tambahan nomor 14")
 
 
-def test_the_demo_rows_show_the_replies_officers_sent(qtbot: QtBot) -> None:
-    """The demo's answered complaints were answered at the desk: their rows say so."""
+@contextmanager
+def _demo_window(qtbot: QtBot, demo: Demo) -> Iterator[MainWindow]:
+    """The officer's window on a demo home, shown and loaded; closed after."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     palette, sheet = app.palette(), app.styleSheet()
-    with demo_home(60) as demo:
-        desk = Desk(demo.store, demo.vault, demo.paths)
-        context = build_context(app, desk, language=Language.ENGLISH)
-        window = MainWindow(context)
-        qtbot.addWidget(window)
+    context = build_context(
+        app, Desk(demo.store, demo.vault, demo.paths), language=Language.ENGLISH
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    try:
+        window.show()
+        wait_loaded(qtbot, window)
+        yield window
+    finally:
+        window.close()  # its state is saved while the demo's folder still exists
+        context.tasks.shutdown()
+        QCoreApplication.processEvents()
+        context.translators.uninstall()
+        context.theme.detach()
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
+
+
+def test_a_long_pull_reaches_the_window_page_by_page(qtbot: QtBot) -> None:
+    """Each stored page is told at once, on the GUI thread, not the whole round at its end:
+    a long first sync shows its complaints as they come."""
+    with demo_home(count=20, seed=3) as demo, _demo_window(qtbot, demo) as window:
+        demo.simulator.world.strict = True  # short pages from now on: 1, 2, 3, 1, …
+        demo.simulator.add_inbound(Channel.X, count=8)
+        with demo.store.read() as conn:
+            known = set(conn.execute(select(ComplaintRow.id)).scalars())
+        context = window.context
+        sync = SyncController(
+            context.desk, demo.vault, context.tasks, context.clock, window, every_ms=3_600_000
+        )
+        window.attach_sync(sync)
+        told: list[tuple[str, frozenset[int], bool]] = []
+        finished: list[bool] = []
+        sync.round_finished.connect(lambda _report: finished.append(True))
+        sync.complaints_changed.connect(
+            lambda ids: told.append((threading.current_thread().name, ids, bool(finished)))
+        )
         try:
-            window.show()
-            wait_loaded(qtbot, window)
-            model = window.queue_model
-            cells = {}
-            for row in range(model.rowCount()):
-                qtbot.waitUntil(lambda r=row: model.cached_row(r) is not None)
-                cached = model.cached_row(row)
-                assert cached is not None
-                cells[cached.complaint.status] = cells.get(cached.complaint.status, set()) | {
-                    model.index(row, Column.REPLY).data()
-                }
-            assert cells[Status.ACKNOWLEDGED] == {"sent"}
-            assert cells[Status.NEW] == {""}
+            with qtbot.waitSignal(sync.round_finished, timeout=30_000) as round_done:
+                sync.sync_now()
         finally:
-            window.close()  # its state is saved while the demo's folder still exists
-            context.tasks.shutdown()
-            QCoreApplication.processEvents()
-            context.translators.uninstall()
-            context.theme.detach()
-            app.setStyleSheet(sheet)
-            app.setPalette(palette)
+            sync.stop()
+        report = round_done.args[0]
+        (pull,) = [p for p in report.pulls if p.changed_complaints]  # X only: the rest is as was
+        assert pull.pages > 2
+        assert len(told) >= 2  # page by page, not once for the round
+        assert {name for name, _ids, _late in told} == {threading.main_thread().name}
+        assert not any(late for _name, _ids, late in told)  # all before the round's end
+        assert frozenset().union(*(ids for _n, ids, _l in told)) == report.changed_complaints
+        arrived = pull.changed_complaints - known  # new complaints, not messages on old ones
+        assert arrived
+        qtbot.waitUntil(
+            lambda: all(window.queue_model.row_of(c) is not None for c in arrived),
+            timeout=10_000,
+        )
+
+
+def test_the_demo_rows_show_the_replies_officers_sent(qtbot: QtBot) -> None:
+    """The demo's answered complaints were answered at the desk: their rows say so."""
+    with demo_home(60) as demo, _demo_window(qtbot, demo) as window:
+        model = window.queue_model
+        cells = {}
+        for row in range(model.rowCount()):
+            qtbot.waitUntil(lambda r=row: model.cached_row(r) is not None)
+            cached = model.cached_row(row)
+            assert cached is not None
+            cells[cached.complaint.status] = cells.get(cached.complaint.status, set()) | {
+                model.index(row, Column.REPLY).data()
+            }
+        assert cells[Status.ACKNOWLEDGED] == {"sent"}
+        assert cells[Status.NEW] == {""}

@@ -54,8 +54,10 @@ class SyncEngine:
         lane: Lane = DIRECT,
         network: Executor | None = None,
         fence: Fence | None = None,
+        on_stored: Callable[[frozenset[int]], None] | None = None,
     ) -> None:
-        """``fence``: a station worker's leases (see ``sync.fence``); None on one PC."""
+        """``fence``: a station worker's leases (see ``sync.fence``); None on one PC.
+        ``on_stored``: told after each pulled page's transaction which complaints changed."""
         self._store = store
         self._clock = clock
         self._lane = lane
@@ -66,7 +68,13 @@ class SyncEngine:
         self.adapters = AdapterProvider(vault)
         self._configured = False
         self.puller = Puller(
-            store, self.adapters, policy=pull_policy, clock=clock, lane=lane, fence=fence
+            store,
+            self.adapters,
+            policy=pull_policy,
+            clock=clock,
+            lane=lane,
+            fence=fence,
+            on_stored=on_stored,
         )
         self.sender = Sender(
             store,

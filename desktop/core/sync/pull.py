@@ -72,9 +72,13 @@ class Puller:
         rng: random.Random | None = None,
         lane: Lane = DIRECT,
         fence: Fence | None = None,
+        on_stored: Callable[[frozenset[int]], None] | None = None,
     ) -> None:
+        """``on_stored``: told, after each page's transaction, which complaints it changed
+        (from the thread that pulls)."""
         self._store = store
         self._adapters = adapters
+        self._on_stored = on_stored
         self._policy = policy or PullPolicy()
         self._fence = fence
         guard = None if fence is None else fence.check
@@ -122,6 +126,8 @@ class Puller:
                 result = self._lane.run(partial(self._ingest, account.id, page.items, page.cursor))
                 pages, new, cursor = pages + 1, new + result.new_messages, page.cursor
                 changed |= result.changed_complaints
+                if self._on_stored is not None and result.changed_complaints:
+                    self._on_stored(result.changed_complaints)
                 if page.done:
                     break
         except RateLimitedError as exc:
