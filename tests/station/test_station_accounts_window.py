@@ -15,11 +15,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import URL
 
 from desktop.core.model import Channel
-from desktop.core.sample import sample_threads
 from desktop.core.station.accounts import station_accounts
 from desktop.core.store import accounts, leases
 from desktop.core.store.database import Store, open_postgresql
-from desktop.core.store.seed import load_sample
 from desktop.ui.station_accounts import StationAccountsDialog
 from desktop.ui.station_feed import StationLink
 from tests.station.tcp_proxy import TcpProxy
@@ -35,17 +33,15 @@ HOLDER = "PC-WORKER-1:4242:1700000000.00:ab12"
 
 
 @pytest.fixture
-def direct(postgres_url: URL) -> Iterator[Store]:
-    store = open_postgresql(postgres_url)
-    load_sample(store, sample_threads(12, now=NOW, seed=5))
-    with store.write() as conn:
+def direct(direct: Store) -> Store:
+    """The shared station, with a live lease, a lapsed one and an account to reconnect."""
+    with direct.write() as conn:
         listed = {a.channel: a.id for a in accounts.list_accounts(conn)}
         leases.take(conn, listed[Channel.FACEBOOK], HOLDER, timedelta(minutes=5))
         leases.take(conn, listed[Channel.TIKTOK], "PC-OLD:1:1.00:cd34", timedelta(seconds=-1))
         accounts.mark_synced(conn, listed[Channel.FACEBOOK], NOW, NOW + timedelta(minutes=2))
         accounts.mark_needs_reconnect(conn, listed[Channel.INSTAGRAM], "token revoked")
-    yield store
-    store.close()
+    return direct
 
 
 @pytest.fixture
