@@ -149,6 +149,9 @@ class ChangedRows:
 
 
 SCAN_CHUNK = 10_000
+FEW = 16  # ids found in a chunk that are looked up one by one
+PROBE_CHUNK = 900  # ids in one key read of ``place`` (well under any driver's parameter limit)
+DELETED = (2, 0.0, 0)  # the order of a complaint deleted meanwhile: last
 
 
 def positions(loaded: Sequence[int], wanted: Collection[int]) -> list[int]:
@@ -164,9 +167,12 @@ def positions(loaded: Sequence[int], wanted: Collection[int]) -> list[int]:
         if not missing:
             break
         part = loaded[start : start + SCAN_CHUNK]
-        for cid in missing.intersection(part):
-            found.append(start + part.index(cid))
-            missing.discard(cid)
+        here = missing.intersection(part)
+        if len(here) > FEW:  # one pass over the chunk, not a search of it for each
+            found.extend(start + at for at, cid in enumerate(part) if cid in here)
+        else:
+            found.extend(start + part.index(cid) for cid in here)
+        missing -= here
     return sorted(found)
 
 
@@ -193,15 +199,16 @@ def place(
 ) -> Placement:
     """Place ``changed`` among ``loaded`` by bisection: a few key reads per changed id,
     whatever the number loaded (a million rows read costs what ten do). ``gone``: the
-    indexes in ``loaded`` of the changed ids that are there (the caller knows them)."""
-    wanted = matching_keys(conn, queue_filter, list(changed))
-    probed: dict[int, tuple[int, float, int]] = {}
+    indexes in ``loaded`` of the changed ids that are there (the caller knows them).
 
-    def order_at(index: int) -> tuple[int, float, int]:
-        cid = loaded[index]
-        if cid not in probed:
-            probed.update((k, order_of(v)) for k, v in keys_of(conn, [cid]).items())
-        return probed.get(cid, (2, 0.0, 0))  # deleted meanwhile: sorts last
+    Every changed id bisects at once, a step at a time, and each step reads the keys
+    all its probes need in one query (``PROBE_CHUNK`` ids each): a sync's few thousand
+    changed complaints cost some twenty queries, not one for each probe of each id."""
+    wanted = matching_keys(conn, queue_filter, list(changed))
+    targets = sorted(wanted.items(), key=lambda item: order_of(item[1]))
+    orders = [order_of(key) for _cid, key in targets]
+    bounds = [[0, len(loaded)] for _ in targets]
+    probed: dict[int, tuple[int, float, int]] = {}
 
     def settled(index: int, low: int) -> int | None:
         """The nearest index at or below ``index`` (down to ``low``) of an unchanged id."""
@@ -209,19 +216,32 @@ def place(
             index -= 1
         return index if index >= low else None
 
-    arrive: list[tuple[int, int]] = []
-    for cid, key in sorted(wanted.items(), key=lambda item: order_of(item[1])):
-        target = order_of(key)
-        low, high = 0, len(loaded)
-        while low < high:
-            middle = settled((low + high) // 2, low)
-            if middle is None:  # only changed ids in [low, middle]: look above them
-                low = (low + high) // 2 + 1
-                continue
-            if order_at(middle) < target:
-                low = middle + 1
+    searching = list(range(len(targets)))
+    while searching:
+        probes: dict[int, int] = {}  # target -> the index in ``loaded`` it compares with
+        for target in searching:
+            low, high = bounds[target]
+            while low < high:
+                middle = settled((low + high) // 2, low)
+                if middle is not None:
+                    probes[target] = middle
+                    break
+                low = (low + high) // 2 + 1  # only changed ids in [low, middle]: look above
+            bounds[target][0] = low
+        unread = sorted({loaded[middle] for middle in probes.values()} - probed.keys())
+        for start in range(0, len(unread), PROBE_CHUNK):
+            part = unread[start : start + PROBE_CHUNK]
+            probed.update((k, order_of(v)) for k, v in keys_of(conn, part).items())
+            probed.update((cid, DELETED) for cid in part if cid not in probed)
+        for target, middle in probes.items():
+            if probed[loaded[middle]] < orders[target]:
+                bounds[target][0] = middle + 1
             else:
-                high = middle
+                bounds[target][1] = middle
+        searching = list(probes)
+
+    arrive: list[tuple[int, int]] = []
+    for (cid, _key), (low, _high) in zip(targets, bounds, strict=True):
         if low >= len(loaded) and more_after:
             continue  # past what was read: it comes with the pages still to read
         arrive.append((low, cid))
