@@ -149,12 +149,15 @@ def station(cluster: Cluster, folder: Path, vault: Vault) -> Iterator[Station]:
         yield result
     finally:
         result.stop_workers()
-        with store.read() as conn:  # the accounts' tokens go with the station
-            tokens = [token_name(a.id) for a in accounts.list_accounts(conn, include_disabled=True)]
-        store.close()
-        for name in (secret, *tokens):
-            vault.delete(name)
-        cluster.drop_database(dbname)
+        try:
+            with store.read() as conn:  # the accounts' tokens go with the station
+                listed = accounts.list_accounts(conn, include_disabled=True)
+            for account in listed:
+                vault.delete(token_name(account.id))
+        finally:
+            store.close()
+            vault.delete(secret)
+            cluster.drop_database(dbname)
 
 
 @dataclass

@@ -31,7 +31,7 @@ class SyncController(QObject):
     complaints_changed = Signal(object)  # frozenset[int], always on the GUI thread
     round_started = Signal()
     round_finished = Signal(object)  # SyncReport
-    _page_stored = Signal(object)  # from the pulling thread; queued to this object's
+    _page_stored = Signal(object)  # emitted on the pulling thread, delivered on the GUI's
 
     def __init__(
         self,
