@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Queue
+from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Placing, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
 from desktop.core.tickets import Ticket
@@ -359,19 +359,30 @@ class QueueModel(QAbstractTableModel):
         changed, self._changed = self._changed, set()
         if not changed:
             return
-        work = partial(
-            self._queue.placement,
+        placing = Placing(
             self._filter,
             changed,
             array("q", self._ids),  # one block copied; a change meanwhile makes it stale
             self._after is not None,
         )
-        done = partial(self._on_placed, self._generation, self._version, changed)
-        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+        self._place_step(placing, self._generation, self._version, changed)
         self._count(self._filter)
 
-    def _on_placed(
-        self, generation: int, version: int, changed: set[int], placement: Placement
+    def _place_step(
+        self, placing: Placing, generation: int, version: int, changed: set[int]
+    ) -> None:
+        """A step of ``placing`` as a job of its own: the officer's work goes between."""
+        work = partial(self._queue.place_step, placing)
+        done = partial(self._on_place_step, placing, generation, version, changed)
+        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+
+    def _on_place_step(
+        self,
+        placing: Placing,
+        generation: int,
+        version: int,
+        changed: set[int],
+        placement: Placement | None,
     ) -> None:
         if generation != self._generation:
             return
@@ -379,7 +390,9 @@ class QueueModel(QAbstractTableModel):
             self._changed |= changed
             self._resync.start()
             return
-        if placement.gone or placement.arrive:
+        if placement is None:
+            self._place_step(placing, generation, version, changed)
+        elif placement.gone or placement.arrive:
             self._apply(placement)
             self._version += 1
 

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import event
 
 from desktop.core.desk import queue
-from desktop.core.desk.queue import Placement, Queue
+from desktop.core.desk.queue import Placement, Placing, Queue
 from desktop.core.model import Channel, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
@@ -96,10 +96,15 @@ def test_many_changes_are_placed_where_a_fresh_read_puts_them(
     monkeypatch.setattr(queue, "PROBE_CHUNK", chunk)
     loaded = _order(sample_store)
     changed = _a_sync_round(sample_store, make_item, loaded)
+    desk_queue = Queue(sample_store)
+    placing = Placing(OPEN, changed, array("q", loaded), False)
+    steps = 0
     with _statements(sample_store) as statements:
-        placement = Queue(sample_store).placement(OPEN, changed, array("q", loaded), False)
+        while (placement := desk_queue.place_step(placing)) is None:
+            steps += 1
     assert _applied(loaded, placement) == _order(sample_store)
     assert len(changed) > 40
+    assert steps > 3  # jobs of their own on the lane: the officer's work goes between
     if chunk == ONE_READ_A_STEP:
         # One read of the changed keys, then one read a bisection step: about log2 of
         # the ids read (one by one, this was a read for each probe of each changed id).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -255,6 +256,47 @@ def test_changes_are_placed_without_reading_the_order_again(
         cid: model.complaint_id(index.row()) for cid, index in held.items() if cid != middle
     }
     assert followed == {cid: cid for cid in followed}
+
+
+def test_the_officers_work_goes_between_the_steps_of_a_placement(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    make_item: ItemFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A placement of many changes is a chain of lane jobs: a page the officer asks for
+    meanwhile runs before the placement's last step, not after all of it."""
+    model = _every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    ran: list[str] = []
+    real_step = type(desk.queue).place_step
+
+    def step(self: desk_queue.Queue, placing: desk_queue.Placing) -> object:
+        ran.append("step")
+        time.sleep(0.02)  # a step at 1M takes about 100 ms
+        return real_step(self, placing)
+
+    monkeypatch.setattr(type(desk.queue), "place_step", step)
+    ids = [model.complaint_id(row) for row in range(model.rowCount())]
+    arrived = ingest(
+        sample_store,
+        sample_store_detail(sample_store, ids[0]).account_id,
+        [make_item(7100 + n, hours_ago=n) for n in range(20)],
+        cursor=None,
+    )
+    model.complaints_changed(arrived.changed_complaints)
+    qtbot.waitUntil(lambda: "step" in ran, timeout=5_000)
+    tasks.db(lambda: ran.append("officer"))
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert ran.count("step") > 3
+    assert "step" in ran[ran.index("officer") :]  # steps were still to come
 
 
 def sample_store_detail(store: Store, complaint_id: int) -> Complaint:
