@@ -22,7 +22,7 @@ from desktop.core.model import Channel, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
-from tests.support import ItemFactory
+from tests.support import NOW, ItemFactory
 
 OPEN = queries.QueueFilter()
 ONE_READ_A_STEP = queue.PROBE_CHUNK
@@ -75,12 +75,13 @@ def _a_sync_round(store: Store, make_item: ItemFactory, loaded: list[int]) -> se
 
 
 @contextmanager
-def _statements(store: Store) -> Iterator[list[str]]:
-    seen: list[str] = []
+def _statements(store: Store) -> Iterator[list[tuple[str, Any]]]:
+    """The SELECT statements run meanwhile, with their parameters."""
+    seen: list[tuple[str, Any]] = []
 
-    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_args: Any) -> None:
         if statement.lstrip().upper().startswith("SELECT"):
-            seen.append(statement)
+            seen.append((statement, parameters))
 
     event.listen(store.engine, "before_cursor_execute", record)
     try:
@@ -109,3 +110,26 @@ def test_many_changes_are_placed_where_a_fresh_read_puts_them(
         # One read of the changed keys, then one read a bisection step: about log2 of
         # the ids read (one by one, this was a read for each probe of each changed id).
         assert len(statements) <= 1 + math.ceil(math.log2(len(loaded) + 1)) + 1
+
+
+def test_the_changed_keys_are_looked_up_by_id_not_by_the_filters_index(
+    sample_store: Store,
+) -> None:
+    """Without statistics, SQLite would walk the status index (every open complaint) to
+    check a few hundred ids: 160 ms for 900 ids at 1M, against 6 ms by id."""
+    ids = _order(sample_store)[:30]
+    filters = [
+        OPEN,
+        queries.QueueFilter(channel=Channel.X, overdue_at=NOW),
+        queries.QueueFilter(account_id=1, statuses=frozenset({Status.NEW})),
+    ]
+    for queue_filter in filters:
+        with sample_store.read() as conn, _statements(sample_store) as statements:
+            queue_pages.matching_keys(conn, queue_filter, ids)
+        ((statement, parameters),) = statements
+        with sample_store.read() as conn:
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
+        assert "USING INTEGER PRIMARY KEY" in plan, plan

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -162,8 +163,9 @@ def positions(loaded: Sequence[int], wanted: Collection[int]) -> list[int]:
             break
         part = loaded[start : start + SCAN_CHUNK]
         here = missing.intersection(part)
-        if len(here) > FEW:  # one pass over the chunk, not a search of it for each
-            found.extend(start + at for at, cid in enumerate(part) if cid in here)
+        if len(here) > FEW:  # one pass over the chunk (in C), not a search of it for each
+            at = dict(zip(part, itertools.count(start)))
+            found.extend(at[cid] for cid in here)
         else:
             found.extend(start + part.index(cid) for cid in here)
         missing -= here
@@ -204,6 +206,8 @@ class Placing:
         self._loaded = loaded
         self._more_after = more_after
         self._gone: list[int] | None = None  # None before the first step
+        self._unread: list[int] = []  # changed ids whose keys the next steps read
+        self._wanted: dict[int, QueueKey] = {}
         self._targets: list[tuple[int, QueueKey]] = []
         self._orders: list[tuple[int, float, int]] = []
         self._bounds: list[list[int]] = []
@@ -211,12 +215,19 @@ class Placing:
         self._searching: list[int] = []
 
     def step(self, conn: Connection) -> Placement | None:
-        """The first step finds the changed ids among those read and reads their keys;
-        each next one is a bisection step. The placement once done, None before."""
+        """The first step finds the changed ids among those read; the next ones read
+        their keys, ``PROBE_CHUNK`` a step; then each step is a bisection step for all.
+        The placement once done, None before."""
         if self._gone is None:
             self._gone = positions(self._loaded, self._changed)
-            wanted = matching_keys(conn, self._filter, list(self._changed))
-            self._targets = sorted(wanted.items(), key=lambda item: order_of(item[1]))
+            self._unread = sorted(self._changed)
+            return None
+        if self._unread:
+            part, self._unread = self._unread[:PROBE_CHUNK], self._unread[PROBE_CHUNK:]
+            self._wanted.update(matching_keys(conn, self._filter, part))
+            if self._unread:
+                return None
+            self._targets = sorted(self._wanted.items(), key=lambda item: order_of(item[1]))
             self._orders = [order_of(key) for _cid, key in self._targets]
             self._bounds = [[0, len(self._loaded)] for _ in self._targets]
             self._searching = list(range(len(self._targets)))

@@ -389,19 +389,34 @@ def keys_of(conn: Connection, ids: Sequence[int]) -> dict[int, QueueKey]:
 def matching_keys(
     conn: Connection, queue_filter: QueueFilter, ids: Sequence[int]
 ) -> dict[int, QueueKey]:
-    """The keys of those of ``ids`` that ``queue_filter`` (without a search) selects."""
+    """The keys of those of ``ids`` that ``queue_filter`` (without a search) selects.
+
+    The complaints are looked up by id; the filter's columns are only checked (see
+    ``_checked_only``)."""
     if queue_filter.search.strip():
         raise ValueError("a search filter is placed by reading its pages again")
     if not ids:
         return {}
+    statuses = sorted(s.value for s in queue_filter.statuses)
     statement = _key_columns().where(
-        ComplaintRow.id.in_(list(ids)),
-        ComplaintRow.status.in_(sorted(s.value for s in queue_filter.statuses)),
+        ComplaintRow.id.in_(list(ids)), _checked_only(ComplaintRow.status).in_(statuses)
     )
     if queue_filter.channel is not None:
-        statement = statement.where(ComplaintRow.channel == queue_filter.channel.value)
+        statement = statement.where(
+            _checked_only(ComplaintRow.channel) == queue_filter.channel.value
+        )
     if queue_filter.account_id is not None:
-        statement = statement.where(ComplaintRow.account_id == queue_filter.account_id)
+        statement = statement.where(
+            _checked_only(ComplaintRow.account_id) == queue_filter.account_id
+        )
     if queue_filter.overdue_at is not None:
-        statement = statement.where(ComplaintRow.due_at < queue_filter.overdue_at)
+        statement = statement.where(_checked_only(ComplaintRow.due_at) < queue_filter.overdue_at)
     return {cid: QueueKey(due, last, cid) for cid, due, last in conn.execute(statement)}
+
+
+def _checked_only(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """``column`` as an expression no index serves, same type and value. Looking a few
+    hundred complaints up by id, SQLite (which keeps no statistics here) would otherwise
+    walk the filter column's index: every open complaint for a status, 160 ms for 900
+    ids at 1M, against 6 ms by id."""
+    return func.coalesce(column, column)
