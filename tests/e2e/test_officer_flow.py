@@ -6,8 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Connection
 
@@ -21,7 +20,7 @@ from desktop.ui.app import build_context
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.sync_controller import SyncController
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import look_kept, retire, wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -34,26 +33,21 @@ def demo() -> Iterator[Demo]:
 
 @pytest.fixture
 def window(qtbot: QtBot, demo: Demo, tmp_path: Path) -> Iterator[tuple[MainWindow, SyncController]]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    desk = Desk(demo.store, demo.vault, Paths(tmp_path / "ui"))
-    context = build_context(app, desk, language=Language.INDONESIAN)
-    built = MainWindow(context)
-    qtbot.addWidget(built)
-    sync = SyncController(desk, demo.vault, context.tasks, context.clock, built, every_ms=3_600_000)
-    built.attach_sync(sync)
-    built.show()
-    wait_loaded(qtbot, built)
-    yield built, sync
-    sync.stop()
-    built.close()  # its state is saved while the demo's folder still exists
-    context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    context.translators.uninstall()
-    context.theme.detach()
-    app.setPalette(palette)
-    app.setStyleSheet(sheet)
+    with look_kept() as app:
+        desk = Desk(demo.store, demo.vault, Paths(tmp_path / "ui"))
+        context = build_context(app, desk, language=Language.INDONESIAN)
+        built = MainWindow(context)
+        qtbot.addWidget(built)
+        sync = SyncController(
+            desk, demo.vault, context.tasks, context.clock, built, every_ms=3_600_000
+        )
+        built.attach_sync(sync)
+        built.show()
+        wait_loaded(qtbot, built)
+        yield built, sync
+        sync.stop()
+        built.close()  # its state is saved while the demo's folder still exists
+        retire(context)
 
 
 def _sync(qtbot: QtBot, sync: SyncController) -> None:

@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ServerClock
@@ -21,6 +19,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.station_feed import StationLink
 from tests.support import NOW
+from tests.ui.conftest import look_kept, retire
 
 
 @contextmanager
@@ -35,27 +34,20 @@ def station_window(
     """The window of a desktop whose home is ``home``, linked to ``station``; ``before``
     runs on its session before the window is built (the replica filled, work journalled).
     The link's ``window`` is built, not shown."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    session = open_station_session(station, Paths(home), MemoryVault())
-    before(session)
-    context = build_context(
-        app, session.desk, language=language, clock=ServerClock(local=lambda: NOW)
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    link = attach_station_session(window, session)
-    try:
-        yield link
-    finally:
-        for dialog in (link.accounts_dialog, link.conflicts_dialog):
-            if dialog is not None:
-                dialog.close()
-        session.close()
-        context.tasks.shutdown()
-        QCoreApplication.processEvents()
-        context.translators.uninstall()
-        context.theme.detach()
-        app.setStyleSheet(sheet)
-        app.setPalette(palette)
+    with look_kept() as app:
+        session = open_station_session(station, Paths(home), MemoryVault())
+        before(session)
+        context = build_context(
+            app, session.desk, language=language, clock=ServerClock(local=lambda: NOW)
+        )
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        link = attach_station_session(window, session)
+        try:
+            yield link
+        finally:
+            for dialog in (link.accounts_dialog, link.conflicts_dialog):
+                if dialog is not None:
+                    dialog.close()
+            session.close()
+            retire(context)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ServerClock
@@ -17,6 +19,7 @@ from desktop.core.desk import Desk
 from desktop.core.paths import Paths
 from desktop.core.store.database import Store
 from desktop.core.store.settings import load_unit_settings
+from desktop.ui.context import WindowContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from desktop.ui.queue_model import QueueModel
@@ -77,32 +80,46 @@ def make_window(
     qtbot: QtBot, sample_store: Store, ui_folder: Path, clock: ServerClock
 ) -> Iterator[Callable[..., MainWindow]]:
     """Build the officer's window on the sample store; files go to ``ui_folder``."""
-    from PySide6.QtWidgets import QApplication
-
     from desktop.ui.app import build_context
 
     built: list[MainWindow] = []
+    with look_kept() as app:
+
+        def make(language: Language | None = Language.ENGLISH) -> MainWindow:
+            desk = Desk(sample_store, MemoryVault(), Paths(ui_folder))
+            context = build_context(app, desk, language=language, clock=clock)
+            window = MainWindow(context)
+            qtbot.addWidget(window)
+            built.append(window)
+            return window
+
+        yield make
+        retire(*(window.context for window in built))
+
+
+@contextmanager
+def look_kept() -> Iterator[QApplication]:
+    """The application, its style sheet and palette put back after the block (a window's
+    theme sets them)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     palette, sheet = app.palette(), app.styleSheet()
+    try:
+        yield app
+    finally:
+        app.setStyleSheet(sheet)
+        app.setPalette(palette)
 
-    def make(language: Language | None = Language.ENGLISH) -> MainWindow:
-        desk = Desk(sample_store, MemoryVault(), Paths(ui_folder))
-        context = build_context(app, desk, language=language, clock=clock)
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        built.append(window)
-        return window
 
-    yield make
-    for window in built:
-        window.context.tasks.shutdown()
+def retire(*contexts: WindowContext) -> None:
+    """What the windows' contexts started, stopped: their database and network work
+    first (queued writes finish), then, newest first, their translators and themes."""
+    for context in contexts:
+        context.tasks.shutdown()
     QCoreApplication.processEvents()
-    for window in reversed(built):
-        window.context.translators.uninstall()
-        window.context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+    for context in reversed(contexts):
+        context.translators.uninstall()
+        context.theme.detach()
 
 
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:

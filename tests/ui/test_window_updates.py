@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -27,7 +26,7 @@ from desktop.ui.preferences import Language
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.sync_controller import SyncController
 from tests.support import NOW
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import look_kept, retire, wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -158,26 +157,19 @@ def test_a_new_message_arrives_in_a_running_window(
 @contextmanager
 def _demo_window(qtbot: QtBot, demo: Demo) -> Iterator[MainWindow]:
     """The officer's window on a demo home, shown and loaded; closed after."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
-    context = build_context(
-        app, Desk(demo.store, demo.vault, demo.paths), language=Language.ENGLISH
-    )
-    window = MainWindow(context)
-    qtbot.addWidget(window)
-    try:
-        window.show()
-        wait_loaded(qtbot, window)
-        yield window
-    finally:
-        window.close()  # its state is saved while the demo's folder still exists
-        context.tasks.shutdown()
-        QCoreApplication.processEvents()
-        context.translators.uninstall()
-        context.theme.detach()
-        app.setStyleSheet(sheet)
-        app.setPalette(palette)
+    with look_kept() as app:
+        context = build_context(
+            app, Desk(demo.store, demo.vault, demo.paths), language=Language.ENGLISH
+        )
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        try:
+            window.show()
+            wait_loaded(qtbot, window)
+            yield window
+        finally:
+            window.close()  # its state is saved while the demo's folder still exists
+            retire(context)
 
 
 def test_a_long_pull_reaches_the_window_page_by_page(qtbot: QtBot) -> None:

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 import requests
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.clock import ServerClock
@@ -25,6 +23,7 @@ from desktop.simulator import Simulator, signin
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import Language
 from tests.support import NOW
+from tests.ui.conftest import look_kept, retire
 
 PROFILE = """\
 [unit]
@@ -102,36 +101,28 @@ def make_empty_window(
     from desktop.ui.app import build_context
 
     built: list[MainWindow] = []
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    palette, sheet = app.palette(), app.styleSheet()
     folder = tmp_path / "ui"
     folder.mkdir()
 
-    def make(
-        language: Language | None = Language.ENGLISH,
-        vault: Vault | None = None,
-        sim: Simulator | None = None,
-        browser: Callable[[str], object] | None = None,
-    ) -> MainWindow:
-        keys = vault if vault is not None else MemoryVault()
-        if sim is not None:  # as a unit profile pointed at the simulator leaves them
-            save_apps(store, keys, simulator_apps(sim))
-        desk = Desk(store, keys, Paths(folder))
-        context = build_context(app, desk, language=language, clock=clock)
-        if browser is not None:
-            context.open_url = browser
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        built.append(window)
-        return window
+    with look_kept() as app:
 
-    yield make
-    for window in built:
-        window.context.tasks.shutdown()
-    QCoreApplication.processEvents()
-    for window in reversed(built):
-        window.context.translators.uninstall()
-        window.context.theme.detach()
-    app.setStyleSheet(sheet)
-    app.setPalette(palette)
+        def make(
+            language: Language | None = Language.ENGLISH,
+            vault: Vault | None = None,
+            sim: Simulator | None = None,
+            browser: Callable[[str], object] | None = None,
+        ) -> MainWindow:
+            keys = vault if vault is not None else MemoryVault()
+            if sim is not None:  # as a unit profile pointed at the simulator leaves them
+                save_apps(store, keys, simulator_apps(sim))
+            desk = Desk(store, keys, Paths(folder))
+            context = build_context(app, desk, language=language, clock=clock)
+            if browser is not None:
+                context.open_url = browser
+            window = MainWindow(context)
+            qtbot.addWidget(window)
+            built.append(window)
+            return window
+
+        yield make
+        retire(*(window.context for window in built))
