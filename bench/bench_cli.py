@@ -7,11 +7,12 @@ complaints, with its key in the OS keyring, so run it under a keyring:
 
     scripts/with-keyring .venv/bin/python bench/bench_cli.py [--complaints N]
 
-Prints figures and ratios to a bare ``python -c pass``, and, for ``queue``, to
+Prints medians and ratios to a bare ``python -c pass``, and, for ``queue``, to
 what any ``queue`` built on the store layer must do before its own work: start
 Python, import SQLAlchemy, the SQLCipher driver and the keyring, and fetch the
-database key (the same command's floor, measured in the same run). Asserts
-nothing.
+database key (the same command's floor). All of them run in interleaved rounds,
+so that the machine's passing noise falls on the floors and the commands alike.
+Asserts nothing.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import bench.ui_bench_data as bench_data  # noqa: E402
 from desktop.core.credentials import DATABASE_KEY_NAME, KeyringVault  # noqa: E402
 from desktop.core.paths import Paths  # noqa: E402
 
-RUNS = 7
+ROUNDS = 15
 SCRIPT = Path(sys.executable).with_name("aduan-desk")
 DB_ID = "bench-cli"
 # What a ``queue`` command does before its own work, with the collector off as the
@@ -50,15 +51,25 @@ QUEUE_FLOOR = (
 INSTALLED_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
-def median_s(command: list[str]) -> float:
-    # warm the file cache and write the bytecode
+def wall_s(command: list[str]) -> float:
+    start = time.perf_counter()
     subprocess.run(command, check=True, capture_output=True, env=INSTALLED_ENV)
-    samples = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(command, check=True, capture_output=True, env=INSTALLED_ENV)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return time.perf_counter() - start
+
+
+def interleaved_s(commands: dict[str, list[str]], rounds: int) -> dict[str, list[float]]:
+    """Each command's wall times, one run of every command a round.
+
+    The machine's noise comes and goes; run in rounds, the floors and the
+    commands meet the same noise, so their ratios hold.
+    """
+    for command in commands.values():  # warm the file cache and write the bytecode
+        wall_s(command)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):
+        for name, command in commands.items():
+            samples[name].append(wall_s(command))
+    return samples
 
 
 def make_home(folder: Path, complaints: int) -> Paths:
@@ -76,39 +87,44 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--complaints", type=int, default=1_000_000)
     parser.add_argument("--cache", type=Path, help="folder of the cached databases")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help=f"runs of each ({ROUNDS})")
     args = parser.parse_args()
     if args.cache:
         bench_data.CACHE = args.cache
-    floor = median_s([sys.executable, "-c", "pass"])
-    print(f"python -c pass: {floor * 1000:6.0f} ms (the floor)")
     with tempfile.TemporaryDirectory(prefix="aduan-bench-cli-") as tmp:
         paths = make_home(Path(tmp), args.complaints)
+        queue = [str(SCRIPT), "--home", str(paths.home), "queue", "--limit", "50"]
+        floors = {
+            "python -c pass": [sys.executable, "-c", "pass"],
+            "imports and key alone (any queue's floor)": [sys.executable, "-c", QUEUE_FLOOR],
+        }
+        targets = {
+            "--version": ([str(SCRIPT), "--version"], 0.1),
+            "--help": ([str(SCRIPT), "--help"], 0.1),
+            f"queue --limit 50 ({args.complaints:,})": (queue, 0.3),
+            f"queue --limit 50 --json ({args.complaints:,})": ([*queue, "--json"], 0.3),
+        }
         try:
-            floor_queue = median_s([sys.executable, "-c", QUEUE_FLOOR])
-            print(
-                f"imports and key alone (any queue's floor): {floor_queue * 1000:6.0f} ms"
-                f"   {floor_queue / floor:4.1f}x the floor"
+            samples = interleaved_s(
+                {**floors, **{name: command for name, (command, _) in targets.items()}},
+                args.rounds,
             )
-            runs = {
-                "--version": ([str(SCRIPT), "--version"], 0.1),
-                "--help": ([str(SCRIPT), "--help"], 0.1),
-                f"queue --limit 50 ({args.complaints:,})": (
-                    [str(SCRIPT), "--home", str(paths.home), "queue", "--limit", "50"],
-                    0.3,
-                ),
-                f"queue --limit 50 --json ({args.complaints:,})": (
-                    [str(SCRIPT), "--home", str(paths.home), "queue", "--limit", "50", "--json"],
-                    0.3,
-                ),
-            }
-            for name, (command, target) in runs.items():
-                took = median_s(command)
-                print(
-                    f"  {name:36s} {took * 1000:6.0f} ms   {took / floor:4.1f}x the floor"
-                    f"   target < {target * 1000:.0f} ms: {'met' if took < target else 'NOT met'}"
-                )
         finally:
             KeyringVault().delete(f"{DATABASE_KEY_NAME}/{DB_ID}")
+    ms = {name: sorted(1000 * t for t in times) for name, times in samples.items()}
+    python_ms = statistics.median(ms["python -c pass"])
+    queue_floor_ms = statistics.median(ms["imports and key alone (any queue's floor)"])
+    print(f"median of {args.rounds} interleaved rounds [fastest-slowest]")
+    for name, times in ms.items():
+        took = statistics.median(times)
+        line = f"  {name:42s} {took:5.0f} ms [{times[0]:4.0f}-{times[-1]:4.0f}]"
+        line += f"  {took / python_ms:4.1f}x python"
+        if name.startswith("queue"):
+            line += f"  {took / queue_floor_ms:4.2f}x the queue's floor"
+        if name in targets:
+            target_ms = 1000 * targets[name][1]
+            line += f"  target < {target_ms:.0f} ms: {'met' if took < target_ms else 'NOT met'}"
+        print(line)
 
 
 if __name__ == "__main__":
