@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, MutableSequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -29,11 +29,19 @@ from PySide6.QtCore import (
 )
 
 from desktop.core.deadlines import UnitSettings
-from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placement, Placing, Queue
+from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placing, Queue
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
 from desktop.core.tickets import Ticket
-from desktop.ui.id_diff import consecutive, replay, rows_about_to_move, rows_moved, runs, shuffle
+from desktop.ui.id_diff import (
+    Shuffle,
+    consecutive,
+    replay,
+    rows_about_to_move,
+    rows_moved,
+    runs,
+    shuffle,
+)
 from desktop.ui.id_lookup import row_in
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner
@@ -89,6 +97,7 @@ class QueueModel(QAbstractTableModel):
         self._touched: set[int] = set()  # every id changed since the first page
         self._reorder_all = False  # the filter's time limits moved: read the order again
         self._version = 0  # counts changes to ``_ids`` (a placement read before one is stale)
+        self._placing = False  # a placement's steps are under way on the lane
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
 
@@ -98,6 +107,11 @@ class QueueModel(QAbstractTableModel):
     def queue_filter(self) -> QueueFilter:
         return self._filter
 
+    @property
+    def placing_changes(self) -> bool:
+        """Changed complaints wait to be placed in the order, or are being placed."""
+        return self._placing or bool(self._changed) or self._resync.isActive()
+
     def set_filter(self, queue_filter: QueueFilter) -> None:
         """Show the complaints matching ``queue_filter`` (read in the background)."""
         self._filter = queue_filter
@@ -105,6 +119,7 @@ class QueueModel(QAbstractTableModel):
         self._ticket.cancel()  # reads for the filter typed past are not worth finishing
         self._ticket = Ticket()
         self._resync.stop()
+        self._placing = False  # the new filter's placements start afresh
         self._tasks.db(
             partial(self._queue.first_load, queue_filter),
             partial(self._on_first_load, self._generation),
@@ -164,9 +179,11 @@ class QueueModel(QAbstractTableModel):
 
     def complaints_changed(self, ids: Iterable[int]) -> None:
         """These complaints changed (or arrived): re-read their rows, then place them."""
-        self._changed |= set(ids)
-        self._touched |= self._changed
-        changed = [cid for cid in self._changed if cid in self._rows]
+        new = set(ids)
+        self._changed |= new
+        self._touched |= new
+        # Only these: the rows of those changed before were re-read when they were told.
+        changed = [cid for cid in new if cid in self._rows]
         if changed:
             # Where they are is found on the lane too: a scan of every loaded id is no
             # work for the GUI thread. The copy is one block of memory.
@@ -176,7 +193,11 @@ class QueueModel(QAbstractTableModel):
                 self._on_failure,
                 ticket=self._ticket,
             )
-        self._resync.start()
+        # Placed at most RESYNC_DELAY_MS after the first change, not the last: during a
+        # long sync (a page stored every few tenths of a second) the order keeps up, a
+        # placement at a time, instead of one big placement when the sync ends.
+        if not self._resync.isActive():
+            self._resync.start()
 
     def retranslate(self) -> None:
         self.cells.forget()
@@ -356,47 +377,54 @@ class QueueModel(QAbstractTableModel):
         self._after = after
 
     def _place_changed(self) -> None:
-        changed, self._changed = self._changed, set()
-        if not changed:
+        """Place the complaints changed since the last placement; one placement at a
+        time (the one under way starts the next when it ends)."""
+        if self._placing or not self._changed:
             return
-        placing = Placing(
-            self._filter,
-            changed,
-            array("q", self._ids),  # one block copied; a change meanwhile makes it stale
-            self._after is not None,
-        )
-        self._place_step(placing, self._generation, self._version, changed)
+        changed, self._changed = self._changed, set()
+        loaded = array("q", self._ids)  # one block copied; a change meanwhile makes it stale
+        placing = Placing(self._filter, changed, loaded, self._after is not None)
+        self._placing = True
+        self._place_step(placing, loaded, self._generation, self._version, changed)
         self._count(self._filter)
 
     def _place_step(
-        self, placing: Placing, generation: int, version: int, changed: set[int]
+        self, placing: Placing, loaded: array[int], generation: int, version: int, changed: set[int]
     ) -> None:
         """A step of ``placing`` as a job of its own: the officer's work goes between."""
-        work = partial(self._queue.place_step, placing)
-        done = partial(self._on_place_step, placing, generation, version, changed)
-        self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
+        work = partial(_place_step_on_lane, self._queue, placing, loaded)
+        done = partial(self._on_place_step, placing, loaded, generation, version, changed)
+        self._tasks.background(work, done, self._on_place_failure, ticket=self._ticket)
 
     def _on_place_step(
         self,
         placing: Placing,
+        loaded: array[int],
         generation: int,
         version: int,
         changed: set[int],
-        placement: Placement | None,
+        placed: Placed | None,
     ) -> None:
         if generation != self._generation:
+            return  # the filter changed: ``set_filter`` let the next placement start
+        stale = version != self._version  # the ids moved meanwhile: place them again
+        if placed is None and not stale:
+            self._place_step(placing, loaded, generation, version, changed)
             return
-        if version != self._version:  # the ids moved meanwhile: place them again
+        self._placing = False
+        if stale:
             self._changed |= changed
-            self._resync.start()
-            return
-        if placement is None:
-            self._place_step(placing, generation, version, changed)
-        elif placement.gone or placement.arrive:
-            self._apply(placement)
+        elif placed is not None and placed.moves is not None:
+            self._apply(placed.moves)
             self._version += 1
+        if self._changed and not self._resync.isActive():
+            self._resync.start()
 
-    def _apply(self, placement: Placement) -> None:
+    def _on_place_failure(self, error: BaseException) -> None:
+        self._placing = False
+        self._on_failure(error)
+
+    def _apply(self, moves: Shuffle) -> None:
         """Removals, moves and arrivals as three signals at most, whatever their number:
         the arrivals appended as one block, one layout change putting every row in its
         place (the selection follows its complaint, the leaving rows go last), and the
@@ -404,7 +432,6 @@ class QueueModel(QAbstractTableModel):
         ids' grew with the rows loaded: a thousand arrivals held the window 100 ms at 800k.
         """
         assert isinstance(self._ids, array)  # a list only within ``_on_resync``
-        moves = shuffle(self._ids, placement.gone, placement.arrive)
         if moves.appended:
             start = len(self._ids)
             self.beginInsertRows(QModelIndex(), start, start + len(moves.appended) - 1)
@@ -457,3 +484,23 @@ class QueueModel(QAbstractTableModel):
         if self._ids:
             last = self.index(len(self._ids) - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A placement done: the model steps that apply it, None when nothing moves."""
+
+    moves: Shuffle | None
+
+
+def _place_step_on_lane(queue: Queue, placing: Placing, loaded: array[int]) -> Placed | None:
+    """A step of ``placing`` (None while steps remain). After the last, the shuffle that
+    applies the placement to ``loaded`` is worked out here too, on the lane: it is one
+    pass over the ids, 20 ms for 8,000 changed among 800k read, too long for the GUI
+    thread. The model applies it only if its ids are still ``loaded``."""
+    placement = queue.place_step(placing)
+    if placement is None:
+        return None
+    if not placement.gone and not placement.arrive:
+        return Placed(None)
+    return Placed(shuffle(loaded, placement.gone, placement.arrive))

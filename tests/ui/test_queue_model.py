@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -21,6 +22,8 @@ from desktop.core.model import Channel, Complaint, Status
 from desktop.core.store import actions, queries, queue_pages
 from desktop.core.store.database import Store
 from desktop.core.store.ingest import ingest
+from desktop.ui import queue_model
+from desktop.ui.id_diff import shuffle
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.tasks import TaskRunner
@@ -299,6 +302,84 @@ def test_the_officers_work_goes_between_the_steps_of_a_placement(
     assert "step" in ran[ran.index("officer") :]  # steps were still to come
 
 
+def test_a_placement_is_worked_out_on_the_lane(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    make_item: ItemFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The new order of the ids read (one pass over them: 20 ms at 800k) is worked out
+    on the database lane; the GUI thread only applies it."""
+    model = _every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    on_gui_thread: list[bool] = []
+
+    def spied(*args: Any) -> Any:
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return shuffle(*args)
+
+    monkeypatch.setattr(queue_model, "shuffle", spied)
+    account = sample_store_detail(sample_store, model.complaint_id(0) or 0).account_id
+    items = [make_item(8100 + n, hours_ago=1 + 5 * n) for n in range(6)]
+    model.complaints_changed(ingest(sample_store, account, items, cursor=None).changed_complaints)
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=5_000,
+    )
+    assert on_gui_thread == [False]
+
+
+def test_a_stream_of_changes_is_placed_as_it_comes_one_placement_at_a_time(
+    qtbot: QtBot,
+    desk: Desk,
+    sample_store: Store,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    make_item: ItemFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long sync tells the window of a page every few tenths of a second: a new
+    complaint shows in the order while the notifications go on, not once they stop,
+    and a placement starts only when the one before it has ended."""
+    model = _every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    steps: list[int] = []
+    real_step = type(desk.queue).place_step
+
+    def slow_step(self: desk_queue.Queue, placing: desk_queue.Placing) -> object:
+        steps.append(id(placing))
+        time.sleep(0.1)  # a placement longer than the delay before the next one
+        return real_step(self, placing)
+
+    monkeypatch.setattr(type(desk.queue), "place_step", slow_step)
+    account = sample_store_detail(sample_store, model.complaint_id(0) or 0).account_id
+    pages = [
+        [make_item(8200 + 2 * n + k, hours_ago=1 + 3 * n + k) for k in (0, 1)] for n in range(15)
+    ]
+    first = ingest(sample_store, account, pages[0], cursor=None).changed_complaints
+    model.complaints_changed(first)
+    shown_while_notified = False
+    for page in pages[1:]:  # a page stored and notified every 150 ms, for 2 s
+        qtbot.wait(150)
+        model.complaints_changed(
+            ingest(sample_store, account, page, cursor=None).changed_complaints
+        )
+        shown_while_notified |= all(model.row_of(cid) is not None for cid in first)
+    expected = _all_ids(sample_store, queries.QueueFilter())
+    qtbot.waitUntil(
+        lambda: [model.complaint_id(r) for r in range(model.rowCount())] == expected,
+        timeout=10_000,
+    )
+    assert shown_while_notified
+    placements = [placing for n, placing in enumerate(steps) if n == 0 or steps[n - 1] != placing]
+    assert len(placements) > 1
+    assert len(set(placements)) == len(placements)  # each one's steps ran together
+
+
 def sample_store_detail(store: Store, complaint_id: int) -> Complaint:
     with store.read() as conn:
         return queries.complaint_detail(conn, complaint_id).complaint
@@ -385,6 +466,35 @@ def test_a_change_signals_only_the_changed_rows(
     qtbot.waitUntil(lambda: bool(spans) and not tasks.busy)
     signalled = {row for first, last in spans for row in range(first, last + 1)}
     assert signalled == {top, deep}
+
+
+def test_each_notification_rereads_only_the_rows_it_names(
+    qtbot: QtBot,
+    desk: Desk,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A long sync tells the window of a page at a time, before the order is placed:
+    each page's rows are read once, not again with every later page."""
+    model = QueueModel(desk.queue, tasks, unit, clock)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(queries.QueueFilter())
+    _load_rows(qtbot, model)
+    asked: list[set[int]] = []
+    real_changed_rows = type(desk.queue).changed_rows
+
+    def changed_rows(self: desk_queue.Queue, ids: Any, loaded: Any) -> Any:
+        asked.append(set(ids))
+        return real_changed_rows(self, ids, loaded)
+
+    monkeypatch.setattr(type(desk.queue), "changed_rows", changed_rows)
+    first, second = {model.complaint_id(1) or 0}, {model.complaint_id(3) or 0}
+    model.complaints_changed(first)
+    model.complaints_changed(second)  # before the first is placed
+    qtbot.waitUntil(lambda: len(asked) == 2 and not tasks.busy)
+    assert asked == [first, second]
 
 
 def test_many_changes_take_three_signals_whatever_their_number(
