@@ -14,9 +14,11 @@ was spent waiting: for a core, or for the interpreter (the database thread).
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import statistics
+import sys
 import threading
 import time
 from array import array
@@ -57,13 +59,24 @@ class Steps:
 _recording: list[Steps] = []
 
 
+# Read through PyDLL, a C call keeps the interpreter lock. An ordinary read lets the
+# database thread take the interpreter, and getting it back cost up to the switch
+# interval (5 ms) for each of open, read and close: stalls of the benchmark's own
+# making, 20 ms and more in one step while the database thread ran Python.
+_libc = ctypes.PyDLL(None) if sys.platform == "linux" else None
+_schedstat: dict[int, int] = {}  # thread -> its open schedstat file
+
+
 def _run_queue_ms() -> float:
     """How long this thread has waited for a core, in all (Linux; 0 elsewhere)."""
-    try:
-        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat", "rb") as stat:
-            return int(stat.read().split()[1]) / 1e6
-    except OSError:
+    if _libc is None:
         return 0.0
+    thread = threading.get_native_id()
+    if thread not in _schedstat:
+        _schedstat[thread] = os.open(f"/proc/self/task/{thread}/schedstat", os.O_RDONLY)
+    buffer = ctypes.create_string_buffer(128)
+    read = _libc.pread(_schedstat[thread], buffer, len(buffer) - 1, ctypes.c_long(0))
+    return int(buffer.raw[:read].split()[1]) / 1e6 if read > 0 else 0.0
 
 
 @contextmanager
