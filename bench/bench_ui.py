@@ -50,7 +50,7 @@ def target(key: str) -> float | None:
     """The target of a figure: the table, or by its kind for the depth figures."""
     if key in TARGETS:
         return TARGETS[key]
-    if key.endswith(("_stall_ms", "_step_ms", "_step_cpu_ms", "_frame_ms")):
+    if key.endswith(("_stall_ms", "_step_ms", "_step_cpu_ms", "_frame_ms", "_longest_ms")):
         return 16.0  # a GUI-thread step
     if key.startswith("scroll_") and key.endswith("_fetched_ms"):
         return 50.0  # an interaction, until painted
@@ -144,6 +144,8 @@ def report(count: int, figures: dict[str, float]) -> None:
         ("    of which waiting for a core", "ingest_step_queued_ms", "ms"),
         ("    of which blocked (interpreter lock)", "ingest_step_blocked_ms", "ms"),
         ("  most CPU in one GUI-thread step", "ingest_most_cpu_ms", "ms"),
+        ("  paging up and down meanwhile: frame (median)", "ingest_paging_frame_ms", "ms"),
+        ("  paging up and down meanwhile: longest frame", "ingest_paging_longest_ms", "ms"),
         ("  99th percentile of the probe's gaps", "ingest_p99_gap_ms", "ms"),
         ("  probe gaps over 16 ms", "ingest_gaps_over_16", ""),
         ("  time stalled beyond 16 ms, all gaps together", "ingest_stalled_ms", "ms"),
@@ -153,6 +155,8 @@ def report(count: int, figures: dict[str, float]) -> None:
         ("      of which on the CPU", "ingest_idle_step_cpu_ms", "ms"),
         ("      of which waiting for a core", "ingest_idle_step_queued_ms", "ms"),
         ("      of which blocked (interpreter lock)", "ingest_idle_step_blocked_ms", "ms"),
+        ("    paging up and down: frame (median)", "ingest_idle_paging_frame_ms", "ms"),
+        ("    paging up and down: longest frame", "ingest_idle_paging_longest_ms", "ms"),
         ("    99th percentile of the probe's gaps", "ingest_idle_p99_gap_ms", "ms"),
         ("    probe gaps over 16 ms", "ingest_idle_gaps_over_16", ""),
         ("    time stalled beyond 16 ms, all gaps together", "ingest_idle_stalled_ms", "ms"),
@@ -359,7 +363,7 @@ def _ingest_stalls(app: object, window: object, store: object, count: int) -> di
         done[0] += 1
         window.complaints_changed(result.changed_complaints)  # type: ignore[attr-defined]
 
-    with depth.recording() as steps:
+    with depth.recording() as steps, depth.paging(window) as frames:
         start = time.perf_counter()
         for account_id, items in pages:
             # As a sync round stores a page: from a network thread, through the lane.
@@ -374,14 +378,24 @@ def _ingest_stalls(app: object, window: object, store: object, count: int) -> di
         elapsed = time.perf_counter() - start
     # The baseline: the same probe and event loop for as long, with nothing to do. Its
     # gaps are the machine's (other processes, the kernel), not the window's.
-    with depth.recording() as idle_steps:
+    with depth.recording() as idle_steps, depth.paging(window) as idle_frames:
         end = time.perf_counter() + elapsed
         depth.wait(lambda: time.perf_counter() > end)
     return {
         "ingested": float(taken),
         "ingest_s": elapsed,
         **_gap_figures("ingest", steps),
+        **_frame_figures("ingest", frames),
         **_gap_figures("ingest_idle", idle_steps),
+        **_frame_figures("ingest_idle", idle_frames),
+    }
+
+
+def _frame_figures(name: str, frames: list[float]) -> dict[str, float]:
+    """The officer's page down/up frames meanwhile: median and longest."""
+    return {
+        f"{name}_paging_frame_ms": statistics.median(frames) if frames else 0.0,
+        f"{name}_paging_longest_ms": max(frames, default=0.0),
     }
 
 

@@ -143,6 +143,32 @@ def stall_probe() -> Iterator[list[float]]:
         probe.stop()
 
 
+@contextmanager
+def paging(window: Any, every_ms: int = 50) -> Iterator[list[float]]:
+    """The officer pages down and up again over rows read, a frame every ``every_ms``,
+    while the block runs: each frame's time (a step: the page moved and repainted)."""
+    view = window.queue_view
+    bar = view.verticalScrollBar()
+    frames: list[float] = []
+    direction = [1]
+
+    def frame() -> None:
+        start = time.perf_counter()
+        with step():
+            bar.setValue(bar.value() + direction[0] * bar.pageStep())
+            view.viewport().repaint()
+        frames.append((time.perf_counter() - start) * 1000)
+        direction[0] = -direction[0]
+
+    timer = QTimer(interval=every_ms)
+    timer.timeout.connect(frame)
+    timer.start()
+    try:
+        yield frames
+    finally:
+        timer.stop()
+
+
 def depths(total: int) -> list[int]:
     """10k, 100k, 400k and 800k rows read, as far as the queue goes."""
     wanted = [10_000, 100_000, 400_000, 800_000]
@@ -269,6 +295,24 @@ def change_deep(window: Any, store: Any) -> tuple[Steps, float]:
     return steps, settled
 
 
+def paging_while_placing(window: Any, count: int = 8_000) -> tuple[float, float, float]:
+    """The officer pages up and down while ``count`` complaints spread over the rows read
+    are placed again, as after a big sync round: the frames' median and longest, and the
+    placement's time. The complaints are told changed without a change: the placement
+    does all its work (keys read, bisection, the new order applied) all the same."""
+    import random
+
+    model, tasks = window.queue_model, window.context.tasks
+    rows = model.rowCount()
+    picks = [model.complaint_id(row) for row in random.Random(7).sample(range(rows), count)]
+    start = time.perf_counter()
+    with paging(window, every_ms=30) as frames:
+        window.complaints_changed(picks)
+        wait(lambda: not tasks.busy and not model.placing_changes)
+    placed_s = time.perf_counter() - start
+    return statistics.median(frames), max(frames), placed_s
+
+
 def measure(window: Any, store: Any, total: int) -> dict[str, float]:
     """Reading ids, paging down and a change notification at each depth, with baselines
     from the same run: the idle probe, the same pages read on the lane alone, and the
@@ -298,6 +342,11 @@ def measure(window: Any, store: Any, total: int) -> dict[str, float]:
         if number == 0 or rows == depths(total)[-1]:
             steps, figures[f"change_{label}_settled_ms"] = change_deep(window, store)
             keep(f"change_{label}", steps)
+        if rows == depths(total)[-1] and rows > 20_000:
+            frame, longest, placed_s = paging_while_placing(window)
+            figures[f"placing_{label}_paging_frame_ms"] = frame
+            figures[f"placing_{label}_paging_longest_ms"] = longest
+            figures[f"placing_{label}_placed_s"] = placed_s
     return figures
 
 
@@ -326,6 +375,13 @@ def report_rows(figures: dict[str, float]) -> list[tuple[str, str, str]]:
             (f"{name} page down, until painted (median)", f"scroll_{name}_fetched_ms", "ms"),
             (f"{name} page down, frame (median)", f"scroll_{name}_frame_ms", "ms"),
             (f"{name} change notification, until placed", f"change_{name}_settled_ms", "ms"),
+            (
+                f"{name} paging while 8,000 changed are placed: frame (median)",
+                f"placing_{name}_paging_frame_ms",
+                "ms",
+            ),
+            (f"{name}   ... longest frame", f"placing_{name}_paging_longest_ms", "ms"),
+            (f"{name}   ... the placement took", f"placing_{name}_placed_s", "s"),
             (f"{name} row of the deepest complaint (row_of, CPU)", f"row_of_{name}_ms", "ms"),
             (f"{name}   baseline: ids searched one by one (CPU)", f"row_of_{name}_index_ms", "ms"),
         ]
