@@ -13,6 +13,7 @@ Each measurement runs in a fresh process on the offscreen platform.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import resource
@@ -190,6 +191,7 @@ def run_child(
     store = open_with_key(db, key)
     app = create_application()
     home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
     desk = Desk(store, MemoryVault(), Paths(home))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)

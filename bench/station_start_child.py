@@ -8,8 +8,10 @@ Prints one JSON line of figures, in seconds from T0 (when the parent started it)
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -70,7 +72,9 @@ def single(t0: float, home: Path) -> dict[str, float]:
 
     store = open_store(replica_paths(home), FileVault(home / "bench-vault.json"))
     app = create_application()
-    desk = Desk(store, MemoryVault(), Paths(Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))))
+    home = Path(tempfile.mkdtemp(prefix="aduan-bench-home-"))
+    atexit.register(shutil.rmtree, home, ignore_errors=True)
+    desk = Desk(store, MemoryVault(), Paths(home))
     context = build_context(app, desk, language=Language.INDONESIAN)
     window = MainWindow(context)
     share_the_interpreter()

@@ -231,6 +231,7 @@ class Placing:
             if self._unread:
                 return None
             self._targets = sorted(self._wanted.items(), key=lambda item: order_of(item[1]))
+            self._wanted = {}  # all in the targets now
             self._orders = [order_of(key) for _cid, key in self._targets]
             self._bounds = [[0, len(self._loaded)] for _ in self._targets]
             self._searching = list(range(len(self._targets)))
