@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -225,3 +226,31 @@ def test_the_demo_rows_show_the_replies_officers_sent(qtbot: QtBot) -> None:
             }
         assert cells[Status.ACKNOWLEDGED] == {"sent"}
         assert cells[Status.NEW] == {""}
+
+
+def test_a_page_stored_after_the_window_closed_tells_nobody(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    """A sync round's page can be stored while the window closes: telling the gone
+    controller of it is dropped quietly, not raised on the pulling thread."""
+    window = make_window()
+    context = window.context
+    controller = SyncController(context.desk, MemoryVault(), context.tasks, context.clock, window)
+    told: list[frozenset[int]] = []
+    controller.complaints_changed.connect(told.append)
+    tell = controller._stored  # the engine's on_stored: called on the pulling thread
+    raised: list[BaseException] = []
+
+    def pulling_thread() -> None:
+        try:
+            tell(frozenset({1}))
+        except BaseException as exc:
+            raised.append(exc)
+
+    shiboken6.delete(controller)  # the window closed: Qt deleted its children
+    thread = threading.Thread(target=pulling_thread)
+    thread.start()
+    thread.join()
+    qtbot.wait(50)  # anything queued is delivered now
+    assert raised == []
+    assert told == []
