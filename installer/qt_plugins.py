@@ -96,3 +96,16 @@ def missing_plugins(destinations: Iterable[str], platform: str = sys.platform) -
         if not any(k == kind and (name == "*" or _named(f, name)) for k, f in plugins):
             missing.append(wanted)
     return missing
+
+
+# PyInstaller's run-time hook for PySide6 imports QtCore at every start: about half of
+# the console executable's ``--version`` (~90 ms), and as much of every ``queue``.
+# What it does beyond that is for builds other than PyPI's wheels: the wheel's QtCore
+# registers its own ``qt.conf`` (the Qt prefix inside the package) when it is first
+# imported, so the plugins are found without the hook. The window keeps the hook.
+QT_RUNTIME_HOOK = "pyi_rth_pyside6"
+
+
+def console_scripts(scripts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The console executable's scripts (``Analysis.scripts``): without ``QT_RUNTIME_HOOK``."""
+    return [entry for entry in scripts if entry[0] != QT_RUNTIME_HOOK]

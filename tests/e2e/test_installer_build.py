@@ -17,7 +17,13 @@ import pytest
 from installer.bundle_inputs import imports_of, migration_files, write_ico
 from installer.layout import CLI_NAME, GUI_NAME, ICON_SVG, NSIS_SCRIPT, BuildError
 from installer.nsis import find_makensis, makensis_command
-from installer.qt_plugins import keep_binary, keep_data, missing_plugins
+from installer.qt_plugins import (
+    QT_RUNTIME_HOOK,
+    console_scripts,
+    keep_binary,
+    keep_data,
+    missing_plugins,
+)
 from installer.versioning import version_info, windows_version
 from tests.e2e.build_support import ROOT, VERSION
 from tests.keyring_support import in_ci
@@ -187,6 +193,20 @@ def test_only_the_windows_languages_of_qt_are_kept() -> None:
     assert keep_data("PySide6\\translations\\qtbase_en.qm")
     assert not keep_data("PySide6/Qt/translations/qtdeclarative_en.qm")
     assert keep_data("translations/aduan_de.qm")  # ours are all kept
+
+
+def test_the_console_executable_leaves_out_only_the_qt_runtime_hook() -> None:
+    scripts = [
+        ("pyiboot01_bootstrap", "/b.py", "PYSOURCE"),
+        ("pyi_rth_inspect", "/i.py", "PYSOURCE"),
+        (QT_RUNTIME_HOOK, "/q.py", "PYSOURCE"),
+        ("frozen_main", "/m.py", "PYSOURCE"),
+    ]
+    assert [name for name, _path, _kind in console_scripts(scripts)] == [
+        "pyiboot01_bootstrap",
+        "pyi_rth_inspect",
+        "frozen_main",
+    ]
 
 
 def test_migration_imports_are_found() -> None:
