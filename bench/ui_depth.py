@@ -134,13 +134,8 @@ def stall_probe() -> Iterator[list[float]]:
         gaps.append((now - last[0]) * 1000)
         last[0] = now
 
-    probe = QTimer(interval=5)
-    probe.timeout.connect(beat)
-    probe.start()
-    try:
+    with _every(5, beat):
         yield gaps
-    finally:
-        probe.stop()
 
 
 @contextmanager
@@ -160,11 +155,18 @@ def paging(window: Any, every_ms: int = 50) -> Iterator[list[float]]:
         frames.append((time.perf_counter() - start) * 1000)
         direction[0] = -direction[0]
 
-    timer = QTimer(interval=every_ms)
-    timer.timeout.connect(frame)
+    with _every(every_ms, frame):
+        yield frames
+
+
+@contextmanager
+def _every(interval_ms: int, action: Callable[[], None]) -> Iterator[None]:
+    """``action`` on the GUI thread every ``interval_ms`` while the block runs."""
+    timer = QTimer(interval=interval_ms)
+    timer.timeout.connect(action)
     timer.start()
     try:
-        yield frames
+        yield
     finally:
         timer.stop()
 
