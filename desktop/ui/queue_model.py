@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, MutableSequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any
@@ -33,16 +33,9 @@ from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placing, Que
 from desktop.core.store.queries import QueueFilter
 from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
 from desktop.core.tickets import Ticket
-from desktop.ui.id_diff import (
-    Shuffle,
-    consecutive,
-    replay,
-    rows_about_to_move,
-    rows_moved,
-    runs,
-    shuffle,
-)
+from desktop.ui.id_diff import Shuffle, consecutive, replay, rows_about_to_move, rows_moved, runs
 from desktop.ui.id_lookup import row_in
+from desktop.ui.placing import Placed, place_step_on_lane
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
 from desktop.ui.tasks import TaskRunner
 
@@ -392,7 +385,7 @@ class QueueModel(QAbstractTableModel):
         self, placing: Placing, loaded: array[int], generation: int, version: int, changed: set[int]
     ) -> None:
         """A step of ``placing`` as a job of its own: the officer's work goes between."""
-        work = partial(_place_step_on_lane, self._queue, placing, loaded)
+        work = partial(place_step_on_lane, self._queue, placing, loaded)
         done = partial(self._on_place_step, placing, loaded, generation, version, changed)
         self._tasks.background(work, done, self._on_place_failure, ticket=self._ticket)
 
@@ -484,23 +477,3 @@ class QueueModel(QAbstractTableModel):
         if self._ids:
             last = self.index(len(self._ids) - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A placement done: the model steps that apply it, None when nothing moves."""
-
-    moves: Shuffle | None
-
-
-def _place_step_on_lane(queue: Queue, placing: Placing, loaded: array[int]) -> Placed | None:
-    """A step of ``placing`` (None while steps remain). After the last, the shuffle that
-    applies the placement to ``loaded`` is worked out here too, on the lane: it is one
-    pass over the ids, 20 ms for 8,000 changed among 800k read, too long for the GUI
-    thread. The model applies it only if its ids are still ``loaded``."""
-    placement = queue.place_step(placing)
-    if placement is None:
-        return None
-    if not placement.gone and not placement.arrive:
-        return Placed(None)
-    return Placed(shuffle(loaded, placement.gone, placement.arrive))
