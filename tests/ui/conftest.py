@@ -53,15 +53,17 @@ def unit(sample_store: Store) -> UnitSettings:
 
 
 @pytest.fixture
-def loaded_model(
-    qtbot: QtBot,
-    desk: Desk,
-    tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
-) -> QueueModel:
+def new_model(
+    desk: Desk, tasks: TaskRunner, unit: UnitSettings, clock: Callable[[], datetime]
+) -> Callable[[], QueueModel]:
+    """Queue models over the sample store, nothing read yet."""
+    return lambda: QueueModel(desk.queue, tasks, unit, clock)
+
+
+@pytest.fixture
+def loaded_model(qtbot: QtBot, new_model: Callable[[], QueueModel]) -> QueueModel:
     """A queue model over the sample store, its first page read."""
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     with qtbot.waitSignal(model.loaded, timeout=10_000):
         model.set_filter(model.queue_filter)
     return model

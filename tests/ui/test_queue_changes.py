@@ -46,18 +46,17 @@ def test_changed_complaint_is_reread_and_moves(
 
 def test_changes_are_placed_without_reading_the_order_again(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     sample_store: Store,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     make_item: ItemFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Moves, arrivals and departures anywhere in the order, the selection kept: the
     result is the reference order, and the order read so far is never read again."""
     monkeypatch.setattr(desk_queue, "PAGE", 25)
-    model = every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    model = every_id_read(qtbot, new_model(), tasks)
     reread: list[int] = []
     monkeypatch.setattr(type(desk.queue), "pages_until", lambda *a: reread.append(1))
     resets: list[bool] = []
@@ -106,17 +105,16 @@ def test_changes_are_placed_without_reading_the_order_again(
 
 def test_the_officers_work_goes_between_the_steps_of_a_placement(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     sample_store: Store,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     make_item: ItemFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A placement of many changes is a chain of lane jobs: a page the officer asks for
     meanwhile runs before the placement's last step, not after all of it."""
-    model = every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    model = every_id_read(qtbot, new_model(), tasks)
     ran: list[str] = []
     real_step = type(desk.queue).place_step
 
@@ -147,17 +145,15 @@ def test_the_officers_work_goes_between_the_steps_of_a_placement(
 
 def test_a_placement_is_worked_out_on_the_lane(
     qtbot: QtBot,
-    desk: Desk,
+    new_model: Callable[[], QueueModel],
     sample_store: Store,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     make_item: ItemFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The new order of the ids read (one pass over them: 20 ms at 800k) is worked out
     on the database lane; the GUI thread only applies it."""
-    model = every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    model = every_id_read(qtbot, new_model(), tasks)
     on_gui_thread: list[bool] = []
 
     def spied(*args: Any) -> Any:
@@ -178,18 +174,17 @@ def test_a_placement_is_worked_out_on_the_lane(
 
 def test_a_stream_of_changes_is_placed_as_it_comes_one_placement_at_a_time(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     sample_store: Store,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     make_item: ItemFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long sync tells the window of a page every few tenths of a second: a new
     complaint shows in the order while the notifications go on, not once they stop,
     and a placement starts only when the one before it has ended."""
-    model = every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    model = every_id_read(qtbot, new_model(), tasks)
     steps: list[int] = []
     real_step = type(desk.queue).place_step
 
@@ -224,12 +219,17 @@ def test_a_stream_of_changes_is_placed_as_it_comes_one_placement_at_a_time(
 
 
 def test_a_change_signals_only_the_changed_rows(
-    qtbot: QtBot, desk: Desk, tasks: TaskRunner, unit: UnitSettings, clock: Callable[[], datetime]
+    qtbot: QtBot,
+    desk: Desk,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    new_model: Callable[[], QueueModel],
 ) -> None:
     """Two complaints far apart change: each row is signalled, not the span between them
     (a view repaints every row of a span on screen; deep in the queue, a whole screen
     repainted for a change nobody sees)."""
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     load_rows(qtbot, model)
@@ -246,15 +246,14 @@ def test_a_change_signals_only_the_changed_rows(
 
 def test_each_notification_rereads_only_the_rows_it_names(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A long sync tells the window of a page at a time, before the order is placed:
     each page's rows are read once, not again with every later page."""
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     load_rows(qtbot, model)
@@ -275,18 +274,16 @@ def test_each_notification_rereads_only_the_rows_it_names(
 
 def test_many_changes_take_three_signals_whatever_their_number(
     qtbot: QtBot,
-    desk: Desk,
+    new_model: Callable[[], QueueModel],
     sample_store: Store,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     make_item: ItemFactory,
 ) -> None:
     """New complaints spread over the order and departures from it go in as one block
     each and one layout change of the rows (row by row, Qt's work for each signal grows
     with the rows loaded: a thousand arrivals held the window 100 ms at 800k). The
     result is the reference order."""
-    model = every_id_read(qtbot, QueueModel(desk.queue, tasks, unit, clock), tasks)
+    model = every_id_read(qtbot, new_model(), tasks)
     before = model.rowCount()
     account = complaint_of(sample_store, model.complaint_id(0) or 0).account_id
     items = [make_item(8000 + n, hours_ago=1 + 7 * n) for n in range(8)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -132,15 +132,12 @@ def test_queued_reply_shows_in_the_reply_column(
 
 def test_ids_are_read_page_by_page(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     sample_store: Store,
-    desk: Desk,
-    tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(desk_queue, "PAGE", 30)
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     with qtbot.waitSignal(model.loaded):
         model.set_filter(queries.QueueFilter())
     assert model.rowCount() == 30
@@ -162,14 +159,12 @@ def test_received_time_is_in_the_unit_zone(qtbot: QtBot, loaded_model: QueueMode
 
 def test_a_later_time_limit_brings_the_newly_late_as_a_page(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     sample_store: Store,
-    tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     overdue_then = queries.QueueFilter(overdue_at=NOW)
     with qtbot.waitSignal(model.loaded):
         model.set_filter(overdue_then)
@@ -195,10 +190,9 @@ def test_ids_are_kept_where_the_garbage_collector_does_not_walk(loaded_model: Qu
 
 def test_a_search_typed_past_is_not_read(
     qtbot: QtBot,
+    new_model: Callable[[], QueueModel],
     desk: Desk,
     tasks: TaskRunner,
-    unit: UnitSettings,
-    clock: Callable[[], datetime],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The first page of a filter replaced before the lane reached it is never read:
@@ -211,7 +205,7 @@ def test_a_search_typed_past_is_not_read(
         return first_load(queue, wanted)
 
     monkeypatch.setattr(type(desk.queue), "first_load", recording)
-    model = QueueModel(desk.queue, tasks, unit, clock)
+    model = new_model()
     lane_free = threading.Event()
     tasks.db(lane_free.wait)  # the lane is busy with something else meanwhile
     model.set_filter(queries.QueueFilter(search="motor"))
