@@ -29,6 +29,7 @@ import secrets
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -83,6 +84,44 @@ def repaint_cpu_ms(view: QueueView, repeat: int) -> list[float]:
         viewport.repaint()
         times.append((time.thread_time() - start) * 1000)
     return times
+
+
+def repaint_shared_ms(view: QueueView, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall times of ``repeat`` full repaints, first alone, then while another thread runs
+    Python without pause (as the database thread does while it stores a sync's pages).
+
+    The GUI thread lets go of the interpreter each time a Qt object made for Python is
+    freed (Qt's argument to a call into Python, a QRect or QFont copied out of Qt); if
+    the other thread takes it then, the GUI thread waits up to the switch interval
+    (5 ms) to get it back. The fewer such moments in a repaint, the less it waits.
+    """
+    viewport = view.viewport()
+    viewport.repaint()
+
+    def walls() -> list[float]:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            viewport.repaint()
+            times.append((time.perf_counter() - start) * 1000)
+        return times
+
+    alone = walls()
+    stop = threading.Event()
+
+    def busy() -> None:
+        spins = 0
+        while not stop.is_set():
+            spins += 1
+
+    other = threading.Thread(target=busy, name="busy-python")
+    other.start()
+    try:
+        shared = walls()
+    finally:
+        stop.set()
+        other.join()
+    return alone, shared
 
 
 def new_pages(
@@ -203,6 +242,7 @@ def main() -> None:
         use_ours()
         ours = repaint_cpu_ms(view, args.repeat)
         entries, calls, roles = python_calls(view)
+        alone, shared = repaint_shared_ms(view, args.repeat)
         use_qt()
         qt_text = repaint_cpu_ms(view, args.repeat)
         qt_entries, qt_calls, qt_roles = python_calls(view)
@@ -219,6 +259,9 @@ def main() -> None:
         print(_line("the queue's delegates", ours))
         print(_line("text columns by QStyledItemDelegate (before)", qt_text))
         print(_line("an empty queue", empty))
+        print("repaint of the rows shown, wall time, the queue's delegates")
+        print(_line("alone", alone))
+        print(_line("while another thread runs Python", shared))
         print(f"  calls from Qt into Python per repaint: {entries} (before: {qt_entries})")
         print(f"  Python function calls per repaint: {calls} (before: {qt_calls})")
         before = sum(qt_roles.values())

@@ -3,16 +3,24 @@
 The countdown is a pill whose colour follows the urgency and whose text says
 it too ("sisa 5 jam", "terlambat 2 hari", "RAWAN VIRAL"); the channel is its icon;
 status and reply state are words with a small mark.
+
+A cell is painted with as few Qt objects made for Python as can be: each one
+freed (a QRect, QFont or QPalette copied out of Qt, the index Qt passes into
+Python) lets another thread take the interpreter, and while a sync stores its
+pages the GUI thread then waits up to 5 ms to get it back. So the font and
+colours every cell shares are read from the view once a repaint (``CellStyle``),
+positions are given as numbers, and the model is asked in Python (``_value``).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QPointF,
-    QRect,
     QRectF,
     QSize,
     Qt,
@@ -26,13 +34,19 @@ from PySide6.QtGui import (
     QPalette,
     QStaticText,
 )
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop.core.deadlines import Urgency
 from desktop.core.model import Channel, ReplyState, Status
 from desktop.ui import icons
 from desktop.ui.queue_columns import Role
-from desktop.ui.theme import colours_for
+from desktop.ui.theme import Colours, colours_for
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -40,7 +54,45 @@ _URGENCIES = {int(u): u for u in Urgency}
 
 
 _SELECTED = QStyle.StateFlag.State_Selected
+_ORIGIN = QPointF(0, 0)
+_DOT = QRectF(0, 0, 7, 7)
+
+
+class CellStyle:
+    """The font, text colours and theme every cell of a repaint is painted with, read
+    from the view once a repaint (``read``) instead of from each cell's option.
+
+    They are what Qt's table puts in each cell's option: the view's font, and its
+    palette in the Normal group (Disabled when the view is disabled); the model gives
+    no font or colour of its own.
+    """
+
+    def __init__(self, view: QWidget) -> None:
+        self.read(view)
+
+    def read(self, view: QWidget) -> None:
+        palette = view.palette()
+        group = QPalette.ColorGroup.Normal if view.isEnabled() else QPalette.ColorGroup.Disabled
+        self.font: QFont = view.font()
+        self.font_key: str = self.font.key()
+        self.text: QColor = palette.color(group, QPalette.ColorRole.Text)
+        self.selected_text: QColor = palette.color(group, QPalette.ColorRole.HighlightedText)
+        self.colours: Colours = colours_for(palette)
+        self.pixel_ratio: float = view.devicePixelRatioF()
+
+    def pen(self, option: QStyleOptionViewItem) -> QColor:
+        return self.selected_text if _selected(option) else self.text
+
+
 _WHOLE_ROW_SELECTED = QStyle.StyleHint.SH_ItemView_ShowDecorationSelected
+
+
+def _value(index: Index, role: int) -> Any:
+    """``index.data(role)`` asked of the model in Python, not through Qt: Qt's call back
+    into Python would wrap the index anew, and freeing that wrapper lets another thread
+    take the interpreter (up to 5 ms to get it back while a sync stores its pages)."""
+    model = index.model()
+    return None if model is None else model.data(index, role)
 
 
 def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -61,23 +113,31 @@ class TextDelegate(QStyledItemDelegate):
     cell, from one call into the model (Qt's asks it for eight roles) and without laying
     the text out again on each repaint. Tooltips and size hints stay Qt's."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._style = style
         self._texts = Texts()
         self._margin: int | None = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        text = _value(index, Qt.ItemDataRole.DisplayRole)
         if not text:
             return
         if self._margin is None:  # what Qt's style leaves either side of an item's text
             style = option.widget.style() if option.widget else QApplication.style()
             self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        rect = _rect(option).adjusted(self._margin, 0, -self._margin, 0)
+        cell, margin = self._style, self._margin
+        rect = option.rect
         painter.save()
-        painter.setFont(option.font)
-        _text(painter, option, rect, text, texts=self._texts)
+        painter.setFont(cell.font)
+        painter.setPen(cell.pen(option))
+        self._texts.draw(
+            painter,
+            (cell.font, cell.font_key),
+            (rect.left() + margin, rect.top(), rect.width() - 2 * margin, rect.height()),
+            text,
+        )
         painter.restore()
 
 
@@ -94,26 +154,36 @@ class Texts:
         self._texts: dict[tuple[str, int, str], str | QStaticText] = {}
         self._metrics: dict[str, QFontMetricsF] = {}
 
-    def draw(self, painter: QPainter, rect: QRect, text: str) -> None:
-        font = painter.font()
-        font_key = font.key()
-        key = (font_key, rect.width(), text)
+    def draw(
+        self,
+        painter: QPainter,
+        font: tuple[QFont, str],
+        box: tuple[int, int, int, int],
+        text: str,
+    ) -> None:
+        """Draw ``text`` in ``box`` (left, top, width, height) with ``font`` (the font
+        the painter has, and its key), in the painter's pen."""
+        qfont, font_key = font
+        left, top, width, height = box
+        key = (font_key, width, text)
         known = self._texts.get(key)
         if known is None:  # first seen: elided, drawn where Qt draws it
             if len(self._texts) >= self.LIMIT:
                 self._texts.clear()
             metrics = self._metrics.get(font_key)
             if metrics is None:
-                metrics = self._metrics[font_key] = QFontMetricsF(font)
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+                metrics = self._metrics[font_key] = QFontMetricsF(qfont)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
             self._texts[key] = elided
-            painter.drawText(rect, _LEFT, elided)
+            painter.drawText(left, top, width, height, _LEFT, elided)
             return
         if isinstance(known, str):  # seen again: worth its layout
             known = self._texts[key] = QStaticText(known)
             known.setTextFormat(Qt.TextFormat.PlainText)
-        top = rect.top() + (rect.height() - self._metrics[font_key].height()) / 2
-        painter.drawStaticText(QPointF(rect.left(), top), known)
+        y = top + (height - self._metrics[font_key].height()) / 2
+        painter.translate(left, y)  # numbers, not a QPointF made and freed
+        painter.drawStaticText(_ORIGIN, known)
+        painter.translate(-left, -y)
 
 
 _LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
@@ -131,42 +201,48 @@ def _selected(option: QStyleOptionViewItem) -> bool:
     return _SELECTED in option.state
 
 
-def _rect(option: QStyleOptionViewItem) -> QRect:
-    return option.rect
+def _centre_y(top: int, height: int) -> int:
+    """``QRect(left, top, width, height).center().y()``, without the QRect and QPoint."""
+    return (2 * top + height - 1) // 2
 
 
 class CountdownDelegate(QStyledItemDelegate):
     """A rounded pill: colour by urgency, text always. Repainted at every tick: kept lean."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._style = style
         self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics, QFontMetricsF]] = {}
         # Each pill text laid out once: its width in whole and fractional pixels, and itself.
         self._texts: dict[tuple[str, bool, str], tuple[int, float, QStaticText]] = {}
+        self._pills: dict[tuple[int, int], QRectF] = {}  # by width and height, at (0, 0)
 
-    def _font(
-        self, base: QFont, base_key: str, bold: bool
-    ) -> tuple[QFont, QFontMetrics, QFontMetricsF]:
-        key = (base_key, bold)
+    def _font(self, bold: bool) -> tuple[QFont, QFontMetrics, QFontMetricsF]:
+        key = (self._style.font_key, bold)
         found = self._fonts.get(key)
         if found is None:
-            font = QFont(base)
+            font = QFont(self._style.font)
             font.setBold(bold)
             found = self._fonts[key] = (font, QFontMetrics(font), QFontMetricsF(font))
         return found
 
+    def _pill(self, width: int, height: int) -> QRectF:
+        found = self._pills.get((width, height))
+        if found is None:
+            found = self._pills[(width, height)] = QRectF(0, 0, width, height)
+        return found
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        shown = index.data(Role.PILL)
+        shown = _value(index, Role.PILL)
         if shown is None:
             return
         text, urgency_value = shown
         urgency = _URGENCIES[urgency_value]
-        fill, ink = colours_for(option.palette).urgency[urgency]
+        fill, ink = self._style.colours.urgency[urgency]
         bold = urgency >= Urgency.OVERDUE
-        base_key = option.font.key()
-        font, metrics, exact = self._font(option.font, base_key, bold)
-        text_key = (base_key, bold, text)
+        font, metrics, exact = self._font(bold)
+        text_key = (self._style.font_key, bold, text)
         laid_out = self._texts.get(text_key)
         if laid_out is None:
             if len(self._texts) > 2000:
@@ -176,25 +252,27 @@ class CountdownDelegate(QStyledItemDelegate):
             advance = metrics.horizontalAdvance(text)
             laid_out = self._texts[text_key] = (advance, exact.horizontalAdvance(text), static)
         advance, natural, static = laid_out
-        rect = _rect(option)
-        height = min(rect.height() - 8, metrics.height() + 8)
+        rect = option.rect
+        top, cell_height = rect.top(), rect.height()
+        height = min(cell_height - 8, metrics.height() + 8)
         width = min(rect.width() - 2 * PAD, advance + 20)
-        pill = QRectF(rect.left() + PAD, rect.center().y() - height / 2 + 1, width, height)
+        pill = self._pill(width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The pill drawn at (0, 0) of a painter moved to its place: numbers, not a QRectF.
+        painter.translate(rect.left() + PAD, _centre_y(top, cell_height) - height / 2 + 1)
         if urgency is not Urgency.NONE:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(_colour(fill))
             painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
         painter.setPen(_colour(ink))
-        if advance > pill.width() - 12:  # a narrow column: elided, laid out each time
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(pill.width()) - 12)
+        if advance > width - 12:  # a narrow column: elided, laid out each time
+            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
         else:  # where drawText centres it
-            left = pill.left() + (pill.width() - natural) / 2
-            top = pill.top() + (pill.height() - exact.height()) / 2
-            painter.drawStaticText(QPointF(left, top), static)
+            painter.translate((width - natural) / 2, (height - exact.height()) / 2)
+            painter.drawStaticText(_ORIGIN, static)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -207,14 +285,17 @@ class ChannelDelegate(QStyledItemDelegate):
 
     ICON = 18
 
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._style = style
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        value = index.data(Role.CHANNEL)
+        value = _value(index, Role.CHANNEL)
         if value is None:
             return
-        ratio = painter.device().devicePixelRatioF()
-        pixmap = icons.channel_pixmap(Channel(value), self.ICON, ratio)
-        rect = _rect(option)
+        pixmap = icons.channel_pixmap(Channel(value), self.ICON, self._style.pixel_ratio)
+        rect = option.rect
         x = rect.left() + (rect.width() - self.ICON) // 2
         y = rect.top() + (rect.height() - self.ICON) // 2
         painter.drawPixmap(x, y, pixmap)
@@ -235,23 +316,32 @@ _STATUS_MARK = {
 class StatusDelegate(QStyledItemDelegate):
     """The status word after a small coloured dot."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._style = style
         self._texts = Texts()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
-        value = index.data(Role.STATUS)
+        text = _value(index, Qt.ItemDataRole.DisplayRole)
+        value = _value(index, Role.STATUS)
         if not text or value is None:
             return
-        rect = _rect(option)
+        cell = self._style
+        rect = option.rect
+        left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
+        dot_left, dot_top = left + PAD, _centre_y(top, height) - 3
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(_colour(_STATUS_MARK[Status(value)]))
-        painter.drawEllipse(QRectF(rect.left() + PAD, rect.center().y() - 3, 7, 7))
-        _text(painter, option, rect.adjusted(PAD + 14, 0, -PAD, 0), text, texts=self._texts)
+        painter.translate(dot_left, dot_top)
+        painter.drawEllipse(_DOT)
+        painter.translate(-dot_left, -dot_top)
+        painter.setFont(cell.font)
+        painter.setPen(cell.pen(option))
+        box = (left + PAD + 14, top, width - 2 * PAD - 14, height)
+        self._texts.draw(painter, (cell.font, cell.font_key), box, text)
         painter.restore()
 
 
@@ -268,49 +358,37 @@ _REPLY_MARK = {
 class ReplyStateDelegate(QStyledItemDelegate):
     """The delivery state of our replies: a sign and a word, coloured by state."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._style = style
         self._texts = Texts()
-        self._bold: dict[str, QFont] = {}
+        self._bold: dict[str, tuple[QFont, str]] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        value = index.data(Role.REPLY_STATE)
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        value = _value(index, Role.REPLY_STATE)
+        text = _value(index, Qt.ItemDataRole.DisplayRole)
         if value is None or not text:
             return
+        cell = self._style
         sign, light, dark = _REPLY_MARK[ReplyState(value)]
-        colour = dark if colours_for(option.palette).dark else light
         painter.save()
-        if not _selected(option):
-            painter.setPen(_colour(colour))
-        font = option.font
+        painter.setPen(
+            cell.pen(option) if _selected(option) else _colour(dark if cell.colours.dark else light)
+        )
+        font = (cell.font, cell.font_key)
         if ReplyState(value) is ReplyState.FAILED:
-            font = self._bold_of(font)
-        painter.setFont(font)
-        rect = _rect(option).adjusted(PAD, 0, -PAD, 0)
-        _text(painter, option, rect, f"{sign} {text}", texts=self._texts, pen=False)
+            font = self._bold_of(cell.font, cell.font_key)
+        painter.setFont(font[0])
+        rect = option.rect
+        box = (rect.left() + PAD, rect.top(), rect.width() - 2 * PAD, rect.height())
+        self._texts.draw(painter, font, box, f"{sign} {text}")
         painter.restore()
 
-    def _bold_of(self, font: QFont) -> QFont:
-        key = font.key()
+    def _bold_of(self, font: QFont, key: str) -> tuple[QFont, str]:
         bold = self._bold.get(key)
         if bold is None:
-            bold = self._bold[key] = QFont(font)
-            bold.setBold(True)
+            made = QFont(font)
+            made.setBold(True)
+            bold = self._bold[key] = (made, made.key())
         return bold
-
-
-def _text(
-    painter: QPainter,
-    option: QStyleOptionViewItem,
-    rect: QRect,
-    text: str,
-    *,
-    texts: Texts,
-    pen: bool = True,
-) -> None:
-    if pen:
-        role = QPalette.ColorRole.HighlightedText if _selected(option) else QPalette.ColorRole.Text
-        painter.setPen(option.palette.color(role))
-    texts.draw(painter, rect, text)

@@ -45,7 +45,6 @@ RESYNC_DELAY_MS = 400
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable  # asked twice a cell
 _ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -209,6 +208,9 @@ class QueueModel(QAbstractTableModel):
         return None if cid is None else self._rows.get(cid)
 
     # --- Qt model interface ----------------------------------------------------------
+    # No ``flags``: QAbstractTableModel's own (enabled, selectable, no children) answers
+    # in C++. Each call from Qt into Python frees a Qt wrapper on the way out, and freeing
+    # one lets another thread take the interpreter: a repaint asked ``flags`` 300 times.
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._ids)
@@ -226,9 +228,6 @@ class QueueModel(QAbstractTableModel):
         work = partial(self._queue.next_page, self._filter, self._after)
         done = partial(self._on_more_ids, self._generation)
         self._tasks.db(work, done, self._on_failure, ticket=self._ticket)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _CELL_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -27,6 +27,7 @@ from desktop.core.model import ReplyState, Status
 from desktop.ui import labels
 from desktop.ui.delegates import (
     PAD,
+    CellStyle,
     ChannelDelegate,
     CountdownDelegate,
     ReplyStateDelegate,
@@ -120,13 +121,15 @@ class QueueView(QTableView):
         self._selected_id: int | None = None
         self._loaded_once = False
         self._configure()
+        self._cell_style = CellStyle(self)  # read again at each repaint
+        style = self._cell_style
         self._delegates = {
-            Column.COUNTDOWN: CountdownDelegate(self),
-            Column.CHANNEL: ChannelDelegate(self),
-            Column.STATUS: StatusDelegate(self),
-            Column.REPLY: ReplyStateDelegate(self),
+            Column.COUNTDOWN: CountdownDelegate(style, self),
+            Column.CHANNEL: ChannelDelegate(style, self),
+            Column.STATUS: StatusDelegate(style, self),
+            Column.REPLY: ReplyStateDelegate(style, self),
         }
-        text = TextDelegate(self)
+        text = TextDelegate(style, self)
         for column in (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED):
             self._delegates[column] = text
         for column, delegate in self._delegates.items():
@@ -315,6 +318,7 @@ class QueueView(QTableView):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self._cell_style.read(self)
         super().paintEvent(event)
         if self._loaded_once and self._model.rowCount() == 0:
             painter = QPainter(self.viewport())
