@@ -8,19 +8,22 @@ from collections.abc import Callable
 from types import FrameType
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate
 from pytestqt.qtbot import QtBot
 
+from desktop.core.model import ReplyState
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import ThemeChoice
-from desktop.ui.queue_columns import Column
+from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import QueueView
 from tests.ui.conftest import wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TEXT_COLUMNS = (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED)
+DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 @pytest.fixture
@@ -107,3 +110,75 @@ def test_every_column_shows_the_rows_shade(
         for column in Column:
             x = view.columnViewportPosition(column) + 2
             assert image.pixelColor(int(x * ratio), int(y * ratio)) == shade, (row, column)
+
+
+def _entries_from_qt(view: QueueView) -> set[str]:
+    """The Python functions Qt calls during a repaint of the rows (not those our own
+    Python calls). Each such call frees the index Qt made for it, and each Qt object
+    freed lets another thread take the interpreter."""
+    paint_event = QueueView.paintEvent.__code__
+    names: set[str] = set()
+    in_qt = False  # within paintEvent's call into Qt's own
+
+    def record(frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal in_qt
+        if frame.f_code is paint_event and event in ("c_call", "c_return", "c_exception"):
+            in_qt = event == "c_call"
+        caller = frame.f_back
+        if in_qt and event == "call" and caller is not None and caller.f_code is paint_event:
+            names.add(frame.f_code.co_name)
+
+    sys.setprofile(record)
+    try:
+        view.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    return names
+
+
+def test_a_repaint_calls_into_python_only_to_count_and_to_paint(shown: MainWindow) -> None:
+    # Not ``flags`` (Qt's own answers, in C++: it was asked twice a cell), nor ``data``
+    # (the delegates ask the model in Python, not through the index).
+    assert _entries_from_qt(shown.queue_view) == {"rowCount", "columnCount", "paint"}
+
+
+def test_the_selected_rows_reply_state_is_in_the_selections_text_colour(
+    qtbot: QtBot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the selection's shade the reply state is written as the row's other texts are,
+    not in its state's colour (dark on dark blue, before)."""
+    real = QueueModel.data
+
+    def with_reply(model: QueueModel, index: QModelIndex, role: int = DISPLAY) -> object:
+        if index.isValid() and index.column() == Column.REPLY:
+            if role == Role.REPLY_STATE:
+                return ReplyState.SENT.value
+            if role == DISPLAY:
+                return "sent"
+        return real(model, index, role)
+
+    monkeypatch.setattr(QueueModel, "data", with_reply)
+    view = shown.queue_view
+    image = _rows(view)
+    ratio = image.devicePixelRatio()
+    palette = view.palette()
+    shade = palette.color(QPalette.ColorRole.Highlight)
+    ink = palette.color(QPalette.ColorRole.HighlightedText)
+    row = 1  # selected
+    left, top = view.columnViewportPosition(Column.REPLY), view.rowViewportPosition(row)
+    cell = image.copy(
+        int(left * ratio),
+        int(top * ratio),
+        int(view.columnWidth(Column.REPLY) * ratio),
+        int(view.rowHeight(row) * ratio),
+    )
+    written = [
+        cell.pixelColor(x, y)
+        for x in range(cell.width())
+        for y in range(cell.height())
+        if cell.pixelColor(x, y) != shade
+    ]
+    assert len(written) > 20, "nothing written in the reply cell"
+    # Light ink on the dark shade: every written pixel lies between the two.
+    assert ink.lightness() > shade.lightness()
+    assert all(colour.lightness() >= shade.lightness() for colour in written)
