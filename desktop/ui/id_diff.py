@@ -142,6 +142,7 @@ class Shuffle:
     """
 
     appended: list[int]
+    grown: array[int]  # the ids with ``appended`` after them: the rows once they are in
     order: array[int]
     leaving: int
     row_after: Callable[[int], int]
@@ -152,7 +153,9 @@ def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, in
     ``arrive`` (index in ``ids`` to go before, id; in final order) in.
 
     An id both gone and arriving moves. The order is copied in blocks (in C): the
-    cost is one pass over the ids, however many change.
+    cost is one pass over the ids, however many change. ``ids`` is only read, a block
+    at a time, never held through a view: it may be the model's own ids, which its
+    thread may grow meanwhile (a view on an array stops it growing).
     """
     loaded = len(ids)
     leaving_at = {ids[index]: index for index in gone}
@@ -160,14 +163,14 @@ def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, in
     removed = [index for index in gone if ids[index] not in arriving]
     appended = [cid for _index, cid in arrive if cid not in leaving_at]
     order = array("q", [0]) * (loaded + len(appended))
-    with memoryview(order) as out, memoryview(ids) as old:
+    with memoryview(order) as out:
         pos = prev = 0
         # At one index, an arrival goes in before the id there leaves.
         steps = heapq.merge(
             ((index, 0, cid) for index, cid in arrive), ((index, 1, 0) for index in gone)
         )
         for index, leaves, cid in steps:
-            out[pos : pos + index - prev] = old[prev:index]
+            out[pos : pos + index - prev] = ids[prev:index]
             pos += index - prev
             if leaves:
                 prev = index + 1
@@ -175,7 +178,7 @@ def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, in
                 out[pos] = cid
                 pos += 1
                 prev = index
-        out[pos : pos + loaded - prev] = old[prev:]
+        out[pos : pos + loaded - prev] = ids[prev:loaded]
         pos += loaded - prev
     for index in removed:
         order[pos] = ids[index]
@@ -198,4 +201,5 @@ def shuffle(ids: array[int], gone: Sequence[int], arrive: Sequence[tuple[int, in
             return kept + position
         return row - bisect.bisect_left(gone, row) + bisect.bisect_right(arrive_at, row)
 
-    return Shuffle(appended, order, len(removed), row_after)
+    grown = ids[:loaded] + array("q", appended) if appended else ids
+    return Shuffle(appended, grown, order, len(removed), row_after)

@@ -3,6 +3,8 @@ the new order."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from array import array
 
 from hypothesis import given
@@ -62,9 +64,44 @@ def test_a_shuffle_puts_every_row_in_its_final_place(
     old, final, gone, arrive = case
     moves = shuffle(array("q", old), gone, arrive)
     appended = old + moves.appended  # after the first step
+    assert list(moves.grown) == appended  # the rows the first step leaves
     kept = len(moves.order) - moves.leaving
     assert len(moves.order) == len(appended)
     assert list(moves.order[:kept]) == final
     assert set(moves.order[kept:]) == set(old) - set(final)
     for row, cid in enumerate(appended):  # the layout change: every row follows its id
         assert moves.order[moves.row_after(row)] == cid
+
+
+def test_the_ids_can_grow_while_a_shuffle_reads_them() -> None:
+    """The model's thread appends a page of ids while the lane works out a placement
+    over those same ids: a view held on them would make the append fail."""
+    ids = array("q", range(400_000))
+    gone = list(range(0, 400_000, 50))
+    arrive = [(index, 1_000_000 + index) for index in range(25, 400_000, 50)]
+    failures: list[BaseException] = []
+    finished = threading.Event()
+
+    def place() -> None:
+        try:
+            for _ in range(5):
+                shuffle(ids, gone, arrive)
+        except BaseException as error:
+            failures.append(error)
+        finally:
+            finished.set()
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # hand the interpreter over often, mid-shuffle
+    lane = threading.Thread(target=place)
+    try:
+        lane.start()
+        while not finished.is_set():
+            try:
+                ids.append(-1)  # a page read meanwhile: the ids only ever grow then
+            except BufferError as error:
+                failures.append(error)
+        lane.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert failures == []
