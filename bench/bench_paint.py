@@ -15,8 +15,10 @@ Compared in the same run with:
   ``QStyledItemDelegate`` (what the queue did before ``TextDelegate``);
 - the same view over an empty queue (what a repaint costs with no rows).
 
-Also counted, for one repaint: calls into Python and the model's ``data()``
-calls by role.
+Also counted, for one repaint: calls into Python, the model's ``data()``
+calls by role, and (on Linux with a C compiler: ``bench/interpreter_releases.py``)
+the times the GUI thread lets go of the interpreter. And timed: the same repaint's
+wall time alone and while another thread runs Python.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_paint.py
 """
@@ -45,6 +47,7 @@ if str(ROOT) not in sys.path:
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate  # noqa: E402
 
+from bench import interpreter_releases  # noqa: E402
 from desktop.core.credentials import MemoryVault  # noqa: E402
 from desktop.core.desk import Desk  # noqa: E402
 from desktop.core.desk.queue import WINDOW  # noqa: E402
@@ -176,6 +179,17 @@ def python_calls(view: QueueView) -> tuple[int, int, Counter[str]]:
     return entries, calls, roles
 
 
+def releases(view: QueueView) -> int | None:
+    """How many times one repaint lets go of the interpreter (None: not counted here)."""
+    count = interpreter_releases.counter()
+    if count is None:
+        return None
+    view.viewport().repaint()  # caches warm
+    before = count()
+    view.viewport().repaint()
+    return count() - before
+
+
 def _role_name(role: int) -> str:
     for known in Role:
         if role == known:
@@ -197,6 +211,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000, help="complaints stored")
     parser.add_argument("--theme", choices=["light", "dark"], default="light")
     args = parser.parse_args()
+    interpreter_releases.rerun_counting()
 
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -243,9 +258,11 @@ def main() -> None:
         ours = repaint_cpu_ms(view, args.repeat)
         entries, calls, roles = python_calls(view)
         alone, shared = repaint_shared_ms(view, args.repeat)
+        released = releases(view)
         use_qt()
         qt_text = repaint_cpu_ms(view, args.repeat)
         qt_entries, qt_calls, qt_roles = python_calls(view)
+        qt_released = releases(view)
         use_ours()
 
         model.set_filter(QueueFilter(search="zzzz-no-such-word"))
@@ -263,6 +280,10 @@ def main() -> None:
         print(_line("alone", alone))
         print(_line("while another thread runs Python", shared))
         print(f"  calls from Qt into Python per repaint: {entries} (before: {qt_entries})")
+        if released is not None:
+            print(f"  interpreter let go per repaint: {released} (before: {qt_released})")
+        else:
+            print("  interpreter let go per repaint: not counted (Linux and a C compiler only)")
         print(f"  Python function calls per repaint: {calls} (before: {qt_calls})")
         before = sum(qt_roles.values())
         print(f"  data() calls per repaint: {sum(roles.values())} (before: {before})")
