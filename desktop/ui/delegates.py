@@ -9,7 +9,7 @@ freed (a QRect, QFont or QPalette copied out of Qt, the index Qt passes into
 Python) lets another thread take the interpreter, and while a sync stores its
 pages the GUI thread then waits up to 5 ms to get it back. So the font and
 colours every cell shares are read from the view once a repaint (``CellStyle``),
-positions are given as numbers, and the model is asked in Python (``_value``).
+positions are given as numbers, and the model is asked in Python (``model_value``).
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ class CellStyle:
 _WHOLE_ROW_SELECTED = QStyle.StyleHint.SH_ItemView_ShowDecorationSelected
 
 
-def _value(index: Index, role: int) -> Any:
+def model_value(index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
     """``index.data(role)`` asked of the model in Python, not through Qt: Qt's call back
     into Python would wrap the index anew, and freeing that wrapper lets another thread
     take the interpreter (up to 5 ms to get it back while a sync stores its pages)."""
@@ -121,7 +121,7 @@ class TextDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        text = _value(index, Qt.ItemDataRole.DisplayRole)
+        text = model_value(index, Qt.ItemDataRole.DisplayRole)
         if not text:
             return
         if self._margin is None:  # what Qt's style leaves either side of an item's text
@@ -187,13 +187,15 @@ class Texts:
 
 
 _LEFT = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-_COLOURS: dict[str, QColor] = {}
+_COLOURS: dict[tuple[str, int], QColor] = {}
 
 
-def _colour(name: str) -> QColor:
-    found = _COLOURS.get(name)
+def named_colour(name: str, alpha: int = 255) -> QColor:
+    """The colour ``name`` (``alpha`` its opacity), made once: shared, not to be changed."""
+    found = _COLOURS.get((name, alpha))
     if found is None:
-        found = _COLOURS[name] = QColor(name)
+        found = _COLOURS[(name, alpha)] = QColor(name)
+        found.setAlpha(alpha)
     return found
 
 
@@ -201,9 +203,10 @@ def _selected(option: QStyleOptionViewItem) -> bool:
     return _SELECTED in option.state
 
 
-def _centre_y(top: int, height: int) -> int:
-    """``QRect(left, top, width, height).center().y()``, without the QRect and QPoint."""
-    return (2 * top + height - 1) // 2
+def centre_y(top: int, height: int) -> int:
+    """``QRect(left, top, width, height).center().y()``, without the QRect and QPoint
+    (C++'s division: toward zero, for a cell scrolled partly above the view)."""
+    return int((2 * top + height - 1) / 2)
 
 
 class CountdownDelegate(QStyledItemDelegate):
@@ -234,7 +237,7 @@ class CountdownDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        shown = _value(index, Role.PILL)
+        shown = model_value(index, Role.PILL)
         if shown is None:
             return
         text, urgency_value = shown
@@ -260,13 +263,13 @@ class CountdownDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # The pill drawn at (0, 0) of a painter moved to its place: numbers, not a QRectF.
-        painter.translate(rect.left() + PAD, _centre_y(top, cell_height) - height / 2 + 1)
+        painter.translate(rect.left() + PAD, centre_y(top, cell_height) - height / 2 + 1)
         if urgency is not Urgency.NONE:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_colour(fill))
+            painter.setBrush(named_colour(fill))
             painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(_colour(ink))
+        painter.setPen(named_colour(ink))
         if advance > width - 12:  # a narrow column: elided, laid out each time
             text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
@@ -291,7 +294,7 @@ class ChannelDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        value = _value(index, Role.CHANNEL)
+        value = model_value(index, Role.CHANNEL)
         if value is None:
             return
         pixmap = icons.channel_pixmap(Channel(value), self.ICON, self._style.pixel_ratio)
@@ -323,18 +326,18 @@ class StatusDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        text = _value(index, Qt.ItemDataRole.DisplayRole)
-        value = _value(index, Role.STATUS)
+        text = model_value(index, Qt.ItemDataRole.DisplayRole)
+        value = model_value(index, Role.STATUS)
         if not text or value is None:
             return
         cell = self._style
         rect = option.rect
         left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
-        dot_left, dot_top = left + PAD, _centre_y(top, height) - 3
+        dot_left, dot_top = left + PAD, centre_y(top, height) - 3
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_colour(_STATUS_MARK[Status(value)]))
+        painter.setBrush(named_colour(_STATUS_MARK[Status(value)]))
         painter.translate(dot_left, dot_top)
         painter.drawEllipse(_DOT)
         painter.translate(-dot_left, -dot_top)
@@ -366,15 +369,17 @@ class ReplyStateDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         _background(painter, option, index)
-        value = _value(index, Role.REPLY_STATE)
-        text = _value(index, Qt.ItemDataRole.DisplayRole)
+        value = model_value(index, Role.REPLY_STATE)
+        text = model_value(index, Qt.ItemDataRole.DisplayRole)
         if value is None or not text:
             return
         cell = self._style
         sign, light, dark = _REPLY_MARK[ReplyState(value)]
         painter.save()
         painter.setPen(
-            cell.pen(option) if _selected(option) else _colour(dark if cell.colours.dark else light)
+            cell.pen(option)
+            if _selected(option)
+            else named_colour(dark if cell.colours.dark else light)
         )
         font = (cell.font, cell.font_key)
         if ReplyState(value) is ReplyState.FAILED:

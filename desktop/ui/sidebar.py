@@ -15,118 +15,26 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.core.deadlines import UnitSettings, Urgency
+from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import Queue
-from desktop.core.model import Account, Channel
-from desktop.ui import icons
+from desktop.core.model import Account
 from desktop.ui.filters import OPEN, Counts, CountStep, FilterKey, count_steps
+from desktop.ui.sidebar_delegate import SidebarDelegate
 from desktop.ui.sidebar_model import SidebarModel, SidebarRole
 from desktop.ui.tasks import TaskRunner
-from desktop.ui.theme import colours_for
 
 REFRESH_MS = 60_000
 Index = QModelIndex | QPersistentModelIndex
-
-
-class SidebarDelegate(QStyledItemDelegate):
-    """Section titles in small capitals; filters with an icon and a count badge."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        colours = colours_for(option.palette)
-        rect = option.rect
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = QFont(option.font)
-        if index.data(SidebarRole.SECTION):
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.85)
-            font.setCapitalization(QFont.Capitalization.AllUppercase)
-            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
-            painter.setFont(font)
-            painter.setPen(QColor(colours.muted))
-            text_rect = rect.adjusted(16, 8, -8, 0)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter), index.data())
-            painter.restore()
-            return
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        body = QRectF(rect.adjusted(8, 1, -8, -1))
-        if selected or hovered:
-            fill = QColor(colours.accent)
-            fill.setAlpha(40 if selected else 18)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(fill)
-            painter.drawRoundedRect(body, 6, 6)
-        left = int(body.left()) + 10
-        channel = index.data(SidebarRole.CHANNEL)
-        if channel:
-            ratio = painter.device().devicePixelRatioF()
-            pixmap = icons.channel_pixmap(Channel(channel), 16, ratio)
-            painter.drawPixmap(left, rect.center().y() - 8, pixmap)
-            left += 24
-        count = index.data(SidebarRole.COUNT)
-        badge_width = self._paint_badge(painter, option, index, count, body) if count else 0
-        font.setBold(selected)
-        painter.setFont(font)
-        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
-        title_rect = rect.adjusted(left - rect.left(), 0, -(badge_width + 22), 0)
-        title = QFontMetrics(font).elidedText(
-            index.data(), Qt.TextElideMode.ElideRight, title_rect.width()
-        )
-        painter.drawText(title_rect, int(Qt.AlignmentFlag.AlignVCenter), title)
-        painter.restore()
-
-    def _paint_badge(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: Index,
-        count: int,
-        body: QRectF,
-    ) -> int:
-        colours = colours_for(option.palette)
-        text = f"{count:,}".replace(",", ".")
-        font = QFont(option.font)
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        font.setBold(True)
-        metrics = QFontMetrics(font)
-        width = metrics.horizontalAdvance(text) + 14
-        height = metrics.height() + 4
-        badge = QRectF(body.right() - width - 8, body.center().y() - height / 2, width, height)
-        if index.data(SidebarRole.ALERT):
-            fill, ink = colours.urgency[Urgency.OVERDUE]
-        else:
-            fill, ink = colours.border, colours.text
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(fill))
-        painter.drawRoundedRect(badge, height / 2, height / 2)
-        painter.setFont(font)
-        painter.setPen(QColor(ink))
-        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
-        return width
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        height = QFontMetrics(option.font).height()
-        if index.data(SidebarRole.SECTION):
-            return QSize(180, height + 18)
-        return QSize(180, height + 14)
 
 
 class Sidebar(QWidget):
