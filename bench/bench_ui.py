@@ -55,6 +55,8 @@ def target(key: str) -> float | None:
         return 16.0  # a GUI-thread step
     if key.startswith("scroll_") and key.endswith("_fetched_ms"):
         return 50.0  # an interaction, until painted
+    if key.endswith("_longest_search_ms"):
+        return 50.0
     return None
 
 
@@ -119,9 +121,24 @@ def report(count: int, figures: dict[str, float]) -> None:
         ("next page of 1,000 ids (fetchMore, until inserted)", "fetch_more_ms", "ms"),
         ("countdown tick (visible rows; changed ones repainted)", "tick_ms", "ms"),
         ("  worst case: every visible countdown repainted", "tick_all_ms", "ms"),
-        ("search 'motor' (a common word), until its rows show", "search_common_ms", "ms"),
-        ("search 'helm dicuri' (rare words), until its rows show", "search_rare_ms", "ms"),
-        ("search 'pak' (in 70 % of complaints), until its rows show", "search_most_ms", "ms"),
+        (
+            "search 'motor' (a common word), until its rows painted (median)",
+            "search_common_ms",
+            "ms",
+        ),
+        ("  longest of the searches", "search_common_longest_search_ms", "ms"),
+        (
+            "search 'helm dicuri' (rare words), until its rows painted (median)",
+            "search_rare_ms",
+            "ms",
+        ),
+        ("  longest of the searches", "search_rare_longest_search_ms", "ms"),
+        (
+            "search 'pak' (in 70 % of complaints), until its rows painted (median)",
+            "search_most_ms",
+            "ms",
+        ),
+        ("  longest of the searches", "search_most_longest_search_ms", "ms"),
         ("countdown tick where countdowns change", "tick_changing_ms", "ms"),
         (
             "search 'motor' while the side bar counts, until rows show",
@@ -300,26 +317,41 @@ def _tick(app: object, window: object) -> tuple[float, float]:
 
 
 SEARCHES = (("search_common_ms", "motor"), ("search_rare_ms", "helm dicuri"))
-# in about 70 % of complaints; measured after the others, whose figures its count
-# (still running on the database lane when the next search starts) would otherwise hold up
-SEARCH_MOST = (("search_most_ms", "pak"),)
+SEARCH_MOST = (("search_most_ms", "pak"),)  # in about 70 % of complaints
+SEARCH_ROUNDS = 5
 
 
 def _search(
     app: object, window: object, searches: tuple[tuple[str, str], ...] = SEARCHES
 ) -> dict[str, float]:
-    """From the (debounced) search text to the first rows of its results."""
+    """From the (debounced) search text to its first rows painted, ``SEARCH_ROUNDS``
+    times each, the searches taking turns: the median and the longest. Between two,
+    the search is cleared and the lane left to finish (the last search's count): each
+    starts as an officer's first search does. Typing while counts run is measured on
+    its own (``search_while_counting``)."""
     model, search = window.queue_model, window.search  # type: ignore[attr-defined]
+    viewport = window.queue_view.viewport()  # type: ignore[attr-defined]
+    tasks = window.context.tasks  # type: ignore[attr-defined]
     loads = [0]
     model.loaded.connect(lambda: loads.__setitem__(0, loads[0] + 1))
+    samples: dict[str, list[float]] = {name: [] for name, _text in searches}
+    for _round in range(SEARCH_ROUNDS):
+        for name, text in searches:
+            before = loads[0]
+            start = time.perf_counter()
+            search.setText(text)
+            search.flush()
+            _wait(app, lambda before=before: loads[0] > before)
+            viewport.repaint()  # its rows, painted
+            samples[name].append((time.perf_counter() - start) * 1000)
+            before = loads[0]
+            search.setText("")
+            search.flush()
+            _wait(app, lambda before=before: loads[0] > before and not tasks.busy)
     figures = {}
-    for name, text in searches:
-        before = loads[0]
-        search.setText(text)
-        search.flush()
-        figures[name] = _wait(app, lambda before=before: loads[0] > before)
-    search.setText("")
-    search.flush()
+    for name, times in samples.items():
+        figures[name] = statistics.median(times)
+        figures[name.replace("_ms", "_longest_search_ms")] = max(times)
     return figures
 
 
