@@ -79,13 +79,18 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) ->
 
 def repaint_cpu_ms(view: QueueView, repeat: int) -> list[float]:
     """The GUI thread's CPU time of each of ``repeat`` full repaints of the rows' area."""
+    return _repaints_ms(view, repeat, time.thread_time)
+
+
+def _repaints_ms(view: QueueView, repeat: int, clock: Callable[[], float]) -> list[float]:
+    """``repeat`` full repaints of the rows' area, each timed by ``clock`` (seconds)."""
     viewport = view.viewport()
     viewport.repaint()  # caches warm: the figure is a repaint of rows already shown once
     times = []
     for _ in range(repeat):
-        start = time.thread_time()
+        start = clock()
         viewport.repaint()
-        times.append((time.thread_time() - start) * 1000)
+        times.append((clock() - start) * 1000)
     return times
 
 
@@ -98,18 +103,7 @@ def repaint_shared_ms(view: QueueView, repeat: int) -> tuple[list[float], list[f
     the other thread takes it then, the GUI thread waits up to the switch interval
     (5 ms) to get it back. The fewer such moments in a repaint, the less it waits.
     """
-    viewport = view.viewport()
-    viewport.repaint()
-
-    def walls() -> list[float]:
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            viewport.repaint()
-            times.append((time.perf_counter() - start) * 1000)
-        return times
-
-    alone = walls()
+    alone = _repaints_ms(view, repeat, time.perf_counter)
     stop = threading.Event()
 
     def busy() -> None:
@@ -120,7 +114,7 @@ def repaint_shared_ms(view: QueueView, repeat: int) -> tuple[list[float], list[f
     other = threading.Thread(target=busy, name="busy-python")
     other.start()
     try:
-        shared = walls()
+        shared = _repaints_ms(view, repeat, time.perf_counter)
     finally:
         stop.set()
         other.join()

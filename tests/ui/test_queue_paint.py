@@ -62,6 +62,15 @@ def test_text_cells_are_the_pixels_qt_paints(
     assert _rows(view) == ours
 
 
+def _repaint_profiled(view: QueueView, profile: Callable[[FrameType, str, object], None]) -> None:
+    """Repaint the rows with ``profile`` seeing every call (``sys.setprofile``)."""
+    sys.setprofile(profile)
+    try:
+        view.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+
+
 def _data_calls(view: QueueView) -> int:
     """How many times a repaint of the rows asks the model for a value."""
     data = QueueModel.data.__code__
@@ -72,11 +81,7 @@ def _data_calls(view: QueueView) -> int:
         if event == "call" and frame.f_code is data:
             calls += 1
 
-    sys.setprofile(count)
-    try:
-        view.viewport().repaint()
-    finally:
-        sys.setprofile(None)
+    _repaint_profiled(view, count)
     return calls
 
 
@@ -128,11 +133,7 @@ def _entries_from_qt(view: QueueView) -> set[str]:
         if in_qt and event == "call" and caller is not None and caller.f_code is paint_event:
             names.add(frame.f_code.co_name)
 
-    sys.setprofile(record)
-    try:
-        view.viewport().repaint()
-    finally:
-        sys.setprofile(None)
+    _repaint_profiled(view, record)
     return names
 
 
