@@ -42,6 +42,7 @@ from desktop.ui.tasks import TaskRunner
 MAX_CACHED_ROWS = 20_000
 MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
+COUNT_WAIT_MS = 250
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
@@ -92,6 +93,11 @@ class QueueModel(QAbstractTableModel):
         self._placing = False  # a placement's steps are under way on the lane
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
+        # A new filter's count waits for its first rows to be painted: running on the lane
+        # meanwhile, it would hold the interpreter the paint needs. Unpainted (no view
+        # shows them), it starts after COUNT_WAIT_MS.
+        self._count_waits = QTimer(self, singleShot=True, interval=COUNT_WAIT_MS)
+        self._count_waits.timeout.connect(self._count_current)
 
     # --- what the window calls -------------------------------------------------------
 
@@ -118,9 +124,17 @@ class QueueModel(QAbstractTableModel):
             self._on_failure,
             ticket=self._ticket,
         )
-        # A count can take a while (a common search word): it follows the first rows,
-        # and is called off if the officer types on before it starts.
-        self._count(queue_filter)
+        # A count can take a while (a common search word): it starts once the first rows
+        # are painted, and is called off if the officer types on.
+        self._count_ticket.cancel()
+        self._count_waits.stop()
+
+    def rows_shown(self) -> None:
+        """A view painted this model's rows (``QueueView`` says so after each paint):
+        a count waiting for the first rows of a new filter to show starts now."""
+        if self._count_waits.isActive():
+            self._count_waits.stop()
+            self._count_current()
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
         """Bring the order up to ``queue_filter``'s new time limits, keeping the rows shown.
@@ -275,6 +289,7 @@ class QueueModel(QAbstractTableModel):
         self.cells.tick(self._now)
         self.endResetModel()
         self.loaded.emit()
+        self._count_waits.start()  # for the paint of these rows (``rows_shown``)
 
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
@@ -453,6 +468,9 @@ class QueueModel(QAbstractTableModel):
         self._fetching_ids = False
         self._pending_windows.clear()
         self.read_failed.emit(error)
+
+    def _count_current(self) -> None:
+        self._count(self._filter)
 
     def _count(self, queue_filter: QueueFilter) -> None:
         """Count the matches on the database lane; a count the officer typed past is

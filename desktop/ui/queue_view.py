@@ -320,6 +320,7 @@ class QueueView(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         self._cell_style.read(self)
         super().paintEvent(event)
+        self._model.rows_shown()
         if self._loaded_once and self._model.rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))

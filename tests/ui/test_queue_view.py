@@ -14,6 +14,8 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk import Desk
 from desktop.core.desk import queue as desk_queue
 from desktop.core.store.queries import QueueFilter
+from desktop.core.store.queue_pages import CappedCount
+from desktop.ui import queue_model
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import ROW_HEIGHT, QueueView
 from desktop.ui.tasks import TaskRunner
@@ -123,3 +125,46 @@ def test_ids_appended_where_the_screen_has_room_are_painted(
     second_page = QPoint(10, PAGE * ROW_HEIGHT + ROW_HEIGHT // 2)
     assert view.rowAt(second_page.y()) == PAGE  # the new rows are on screen
     assert any(area.contains(second_page) for area in counter.areas)  # and painted
+
+
+def test_a_search_is_counted_once_its_first_rows_are_painted(
+    qtbot: QtBot,
+    desk: Desk,
+    tasks: TaskRunner,
+    unit: UnitSettings,
+    clock: Callable[[], datetime],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Counting a common word holds the interpreter for a while: it must not share it
+    with the paint of the rows the officer waits for."""
+    monkeypatch.setattr(queue_model, "COUNT_WAIT_MS", 60_000)  # only a paint starts it
+    view, model = _shown_view(qtbot, desk, tasks, unit, clock, rows_high=10)
+    happened: list[str] = []
+    count_shown = desk_queue.Queue.count_shown
+
+    def counting(queue: desk_queue.Queue, wanted: QueueFilter) -> CappedCount:
+        happened.append("count")  # on the lane
+        return count_shown(queue, wanted)
+
+    monkeypatch.setattr(desk_queue.Queue, "count_shown", counting)
+    model.loaded.connect(lambda: happened.append("loaded"))
+    painted = _Noting(happened, "paint")
+    view.viewport().installEventFilter(painted)
+    with qtbot.waitSignal(model.total_changed, timeout=10_000):
+        model.set_filter(QueueFilter(search="motor"))
+    after_load = happened[happened.index("loaded") :]
+    assert "count" not in happened[: happened.index("loaded")]
+    assert "paint" in after_load[: after_load.index("count")], happened
+
+
+class _Noting(QObject):
+    """Notes ``name`` in ``happened`` at each paint of the object it filters."""
+
+    def __init__(self, happened: list[str], name: str) -> None:
+        super().__init__()
+        self._happened, self._name = happened, name
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QPaintEvent):
+            self._happened.append(self._name)
+        return False
