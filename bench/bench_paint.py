@@ -11,14 +11,16 @@ machine stretches it little, of two kinds of frame:
 
 Compared in the same run with:
 
-- the same view with the plain text columns painted by Qt's
-  ``QStyledItemDelegate`` (what the queue did before ``TextDelegate``);
+- the same view over the same model, its rows painted by Qt's table cell by
+  cell through the same delegates (``QTableView::paintEvent``: what the queue did
+  before ``desktop.ui.row_painting``);
 - the same view over an empty queue (what a repaint costs with no rows).
 
-Also counted, for one repaint: calls into Python, the model's ``data()``
-calls by role, and (on Linux with a C compiler: ``bench/interpreter_releases.py``)
-the times the GUI thread lets go of the interpreter. And timed: the same repaint's
-wall time alone and while another thread runs Python.
+Also counted, for one repaint: calls from Qt into Python, the model's
+``cell_value`` calls by role, and (on Linux with a C compiler:
+``bench/interpreter_releases.py``) the times the GUI thread lets go of the
+interpreter. And timed: the same repaint's wall time alone and while another
+thread runs Python.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_paint.py
 """
@@ -45,7 +47,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QStyledItemDelegate  # noqa: E402
+from PySide6.QtGui import QPaintEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from shiboken6 import Shiboken  # noqa: E402
 
 from bench import interpreter_releases  # noqa: E402
 from desktop.core.credentials import MemoryVault  # noqa: E402
@@ -64,7 +68,6 @@ from desktop.ui.queue_view import ROW_HEIGHT, QueueView  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 from desktop.ui.theme import ThemeManager  # noqa: E402
 
-PLAIN_COLUMNS = (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED)
 WIDTH, HEIGHT = 1000, 800  # the queue's part of a 1440 x 900 window: about 20 rows
 
 
@@ -121,48 +124,58 @@ def repaint_shared_ms(view: QueueView, repeat: int) -> tuple[list[float], list[f
     return alone, shared
 
 
-def new_pages(
-    app: QApplication, view: QueueView, variants: list[Callable[[], None]]
-) -> list[list[float]]:
+class PaintedByQt(QueueView):
+    """The baseline: the same view, its rows painted by Qt's table cell by cell through
+    the same delegates."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self._cell_style.read(self)
+        QTableView.paintEvent(self, event)
+
+
+def new_pages(app: QApplication, views: list[QueueView]) -> list[list[float]]:
     """Page down through rows read but never painted: the CPU time of each frame (the
     scroll and the repaint of a page of new rows, every value computed and every text
-    laid out for the first time). Pages take turns among ``variants`` (each sets the
-    view's delegates), so each is timed over the same period on like rows."""
-    model = view.model()
-    first, last = view.visible_rows()
+    laid out for the first time). Pages take turns among ``views`` (over one model), so
+    each is timed over the same period on like rows."""
+    first, last = views[0].visible_rows()
     rows_shown = last - first + 1
-    bar = view.verticalScrollBar()
-    times: list[list[float]] = [[] for _ in variants]
-    for page in range(1, model.rowCount() // rows_shown):
-        which = page % len(variants)
-        variants[which]()
-        app.processEvents()
+    times: list[list[float]] = [[] for _ in views]
+    for page in range(1, views[0].model().rowCount() // rows_shown):
+        which = page % len(views)
+        view = views[which]
         start = time.thread_time()
-        bar.setValue(page * rows_shown * ROW_HEIGHT)
+        view.verticalScrollBar().setValue(page * rows_shown * ROW_HEIGHT)
         view.viewport().repaint()
         times[which].append((time.thread_time() - start) * 1000)
         app.processEvents()
-    bar.setValue(0)
+    for view in views:
+        view.verticalScrollBar().setValue(0)
     app.processEvents()
     return times
 
 
 def python_calls(view: QueueView) -> tuple[int, int, Counter[str]]:
-    """Calls from Qt into Python during one repaint (delegates, ``data()``, ``flags()``,
-    ...), all Python function calls, and the model's ``data()`` calls by role."""
+    """Calls from Qt into Python during one repaint (the view's ``paintEvent``, the
+    delegates, the model's counts, ...), all Python function calls, and the model's
+    ``cell_value`` calls by role."""
     roles: Counter[str] = Counter()
     entries = calls = 0
-    data, paint_event = QueueModel.data.__code__, QueueView.paintEvent.__code__
+    cell_value = QueueModel.cell_value.__code__
+    in_qt: set[FrameType] = set()  # Python frames now within a call into Qt
 
-    def profile(frame: FrameType, event: str, _arg: object) -> None:
+    def profile(frame: FrameType, event: str, arg: object) -> None:
         nonlocal entries, calls
+        if event == "c_call" and isinstance(getattr(arg, "__self__", None), Shiboken.Object):
+            in_qt.add(frame)
+        elif event in ("c_return", "c_exception"):
+            in_qt.discard(frame)
         if event != "call":
             return
         calls += 1
-        caller = frame.f_back
-        if caller is not None and caller.f_code is paint_event:  # Qt's paintEvent called it
+        if frame.f_back in in_qt and frame.f_code.co_filename.startswith(str(ROOT)):
             entries += 1
-        if frame.f_code is data:
+        if frame.f_code is cell_value:
             roles[_role_name(int(frame.f_locals["role"]))] += 1
 
     sys.setprofile(profile)
@@ -219,60 +232,52 @@ def main() -> None:
         tasks = TaskRunner()
         desk = Desk(store, MemoryVault(), Paths(Path(folder)))
         model = QueueModel(desk.queue, tasks, unit)
-        view = QueueView(model)
-        view.tick_timer.stop()
-        view.resize(WIDTH, HEIGHT)
-        view.show()
+        view, by_qt = QueueView(model), PaintedByQt(model)
+        for each in (view, by_qt):
+            each.tick_timer.stop()
+            each.resize(WIDTH, HEIGHT)
+            each.show()
         model.set_filter(QueueFilter())
         _wait(app, lambda: model.cached_row(0) is not None and not tasks.busy)
         first, last = view.visible_rows()
         for window in range(1, (model.rowCount() - 1) // WINDOW + 1):  # read, not painted
             model.data(model.index(window * WINDOW, 0), Role.PILL)
         _wait(app, lambda: all(model.cached_row(r) for r in range(model.rowCount())))
-        view.setFocus()
-        view.selectRow(2)
+        for each in (view, by_qt):
+            each.selectRow(2)
         app.processEvents()
 
         print(f"full repaint of {last - first + 1} rows x {len(Column)} columns, ", end="")
         print(f"{WIDTH}x{HEIGHT}, {args.theme} theme, {args.repeat} repaints each")
         print(f"  load average {os.getloadavg()[0]:.2f} (2 cores); GUI-thread CPU time, one frame")
-        plain = QStyledItemDelegate(view)
-        kept = {column: view.itemDelegateForColumn(column) for column in PLAIN_COLUMNS}
-
-        def use_ours() -> None:
-            for column, delegate in kept.items():
-                view.setItemDelegateForColumn(column, delegate)
-
-        def use_qt() -> None:
-            for column in PLAIN_COLUMNS:
-                view.setItemDelegateForColumn(column, plain)
-
-        new_ours, new_qt = new_pages(app, view, [use_ours, use_qt])
-        use_ours()
+        new_ours, new_qt = new_pages(app, [view, by_qt])
         ours = repaint_cpu_ms(view, args.repeat)
         entries, calls, roles = python_calls(view)
         alone, shared = repaint_shared_ms(view, args.repeat)
         released = releases(view)
-        use_qt()
-        qt_text = repaint_cpu_ms(view, args.repeat)
-        qt_entries, qt_calls, qt_roles = python_calls(view)
-        qt_released = releases(view)
-        use_ours()
+        qt_paints = repaint_cpu_ms(by_qt, args.repeat)
+        qt_entries, qt_calls, qt_roles = python_calls(by_qt)
+        qt_alone, qt_shared = repaint_shared_ms(by_qt, args.repeat)
+        qt_released = releases(by_qt)
+        by_qt.close()
 
         model.set_filter(QueueFilter(search="zzzz-no-such-word"))
         _wait(app, lambda: model.rowCount() == 0 and not tasks.busy)
         empty = repaint_cpu_ms(view, args.repeat)
 
         print(f"page down to rows never painted ({len(new_ours)} + {len(new_qt)} pages)")
-        print(_line("the queue's delegates", new_ours))
-        print(_line("text columns by QStyledItemDelegate (before)", new_qt))
+        print(_line("the view paints its rows", new_ours))
+        print(_line("Qt's table paints them (before)", new_qt))
         print("repaint of the rows shown")
-        print(_line("the queue's delegates", ours))
-        print(_line("text columns by QStyledItemDelegate (before)", qt_text))
+        print(_line("the view paints its rows", ours))
+        print(_line("Qt's table paints them (before)", qt_paints))
         print(_line("an empty queue", empty))
-        print("repaint of the rows shown, wall time, the queue's delegates")
+        print("repaint of the rows shown, wall time: the view paints its rows")
         print(_line("alone", alone))
         print(_line("while another thread runs Python", shared))
+        print("  ... Qt's table paints them (before)")
+        print(_line("alone", qt_alone))
+        print(_line("while another thread runs Python", qt_shared))
         print(f"  calls from Qt into Python per repaint: {entries} (before: {qt_entries})")
         if released is not None:
             print(f"  interpreter let go per repaint: {released} (before: {qt_released})")
@@ -280,7 +285,7 @@ def main() -> None:
             print("  interpreter let go per repaint: not counted (Linux and a C compiler only)")
         print(f"  Python function calls per repaint: {calls} (before: {qt_calls})")
         before = sum(qt_roles.values())
-        print(f"  data() calls per repaint: {sum(roles.values())} (before: {before})")
+        print(f"  cell_value() calls per repaint: {sum(roles.values())} (before: {before})")
         for role, count in sorted(qt_roles.items(), key=lambda item: -item[1]):
             print(f"    {role:<22} {roles.get(role, 0):4d} (before: {count})")
         tasks.shutdown()

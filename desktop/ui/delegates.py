@@ -7,9 +7,10 @@ status and reply state are words with a small mark.
 A cell is painted with as few Qt objects made for Python as can be: each one
 freed (a QRect, QFont or QPalette copied out of Qt, the index Qt passes into
 Python) lets another thread take the interpreter, and while a sync stores its
-pages the GUI thread then waits up to 5 ms to get it back. So the font and
-colours every cell shares are read from the view once a repaint (``CellStyle``),
-positions are given as numbers, and the model is asked in Python (``model_value``).
+pages the GUI thread then waits for it to get it back. So the view paints its
+rows itself and hands each delegate a ``Cell`` of numbers (``paint_cell``, see
+``desktop.ui.row_painting``); the font and colours every cell shares are read
+from the view once a repaint (``CellStyle``); the model is asked in Python.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QFont,
     QFontMetrics,
@@ -79,9 +81,56 @@ class CellStyle:
         self.selected_text: QColor = palette.color(group, QPalette.ColorRole.HighlightedText)
         self.colours: Colours = colours_for(palette)
         self.pixel_ratio: float = view.devicePixelRatioF()
+        style = view.style()
+        # What Qt's item delegate leaves either side of a cell's text.
+        self.text_margin: int = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        # The row shades, as the style's row panel paints them (QCommonStyle's
+        # PE_PanelItemViewRow): in the Inactive group when the window is not active. A
+        # style that does not shade a selected row whole leaves it to the delegate, which
+        # paints it in the cell's own group (``_background``).
+        shade_group = group
+        if group == QPalette.ColorGroup.Normal and not view.isActiveWindow():
+            shade_group = QPalette.ColorGroup.Inactive
+        whole_row = style.styleHint(_WHOLE_ROW_SELECTED, None, view)
+        self.selected_shade: QBrush = palette.brush(
+            shade_group if whole_row else group, QPalette.ColorRole.Highlight
+        )
+        self.alternate_shade: QBrush = palette.brush(shade_group, QPalette.ColorRole.AlternateBase)
 
-    def pen(self, option: QStyleOptionViewItem) -> QColor:
-        return self.selected_text if _selected(option) else self.text
+    def ink(self, selected: bool) -> QColor:
+        """The colour of a cell's text: the selection's on a selected row."""
+        return self.selected_text if selected else self.text
+
+
+class Cell:
+    """One cell to paint: where (in the view's coordinates), which, and whether its row
+    is selected. The view's row painting moves one ``Cell`` from cell to cell; its
+    values are asked of the model in Python, by row and column."""
+
+    __slots__ = ("column", "height", "left", "model", "row", "selected", "top", "width")
+
+    def __init__(self, model: Any) -> None:
+        self.model = model  # a QueueModel (``cell_value``)
+        self.row = self.column = self.left = self.top = self.width = self.height = 0
+        self.selected = False
+
+    @classmethod
+    def of(cls, option: QStyleOptionViewItem, index: Index) -> Cell:
+        """The cell Qt asks a delegate to paint, with its option and index."""
+        cell = cls(index.model())
+        rect = option.rect
+        cell.row, cell.column = index.row(), index.column()
+        cell.left, cell.top, cell.width, cell.height = (
+            rect.left(),
+            rect.top(),
+            rect.width(),
+            rect.height(),
+        )
+        cell.selected = _SELECTED in option.state
+        return cell
+
+    def value(self, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.model.cell_value(self.row, self.column, role)
 
 
 _WHOLE_ROW_SELECTED = QStyle.StyleHint.SH_ItemView_ShowDecorationSelected
@@ -108,34 +157,43 @@ def _background(painter: QPainter, option: QStyleOptionViewItem, index: Index) -
             painter.fillRect(option.rect, option.palette.brush(QPalette.ColorRole.Highlight))
 
 
-class TextDelegate(QStyledItemDelegate):
+class CellDelegate(QStyledItemDelegate):
+    """A delegate whose drawing is ``paint_cell``: the view's row painting calls it with a
+    ``Cell``; Qt's ``paint`` (a drag's picture, any other view) comes to it too."""
+
+    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._style = style
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        _background(painter, option, index)
+        self.paint_cell(painter, Cell.of(option, index))
+
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        raise NotImplementedError
+
+
+class TextDelegate(CellDelegate):
     """Plain text, elided at the right: the pixels Qt's item delegate paints for a text
     cell, from one call into the model (Qt's asks it for eight roles) and without laying
     the text out again on each repaint. Tooltips and size hints stay Qt's."""
 
     def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._style = style
+        super().__init__(style, parent)
         self._texts = Texts()
-        self._margin: int | None = None
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        _background(painter, option, index)
-        text = model_value(index, Qt.ItemDataRole.DisplayRole)
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        text = cell.value()
         if not text:
             return
-        if self._margin is None:  # what Qt's style leaves either side of an item's text
-            style = option.widget.style() if option.widget else QApplication.style()
-            self._margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        cell, margin = self._style, self._margin
-        rect = option.rect
+        style, margin = self._style, self._style.text_margin
         painter.save()
-        painter.setFont(cell.font)
-        painter.setPen(cell.pen(option))
+        painter.setFont(style.font)
+        painter.setPen(style.ink(cell.selected))
         self._texts.draw(
             painter,
-            (cell.font, cell.font_key),
-            (rect.left() + margin, rect.top(), rect.width() - 2 * margin, rect.height()),
+            (style.font, style.font_key),
+            (cell.left + margin, cell.top, cell.width - 2 * margin, cell.height),
             text,
         )
         painter.restore()
@@ -199,22 +257,17 @@ def named_colour(name: str, alpha: int = 255) -> QColor:
     return found
 
 
-def _selected(option: QStyleOptionViewItem) -> bool:
-    return _SELECTED in option.state
-
-
 def centre_y(top: int, height: int) -> int:
     """``QRect(left, top, width, height).center().y()``, without the QRect and QPoint
     (C++'s division: toward zero, for a cell scrolled partly above the view)."""
     return int((2 * top + height - 1) / 2)
 
 
-class CountdownDelegate(QStyledItemDelegate):
+class CountdownDelegate(CellDelegate):
     """A rounded pill: colour by urgency, text always. Repainted at every tick: kept lean."""
 
     def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._style = style
+        super().__init__(style, parent)
         self._fonts: dict[tuple[str, bool], tuple[QFont, QFontMetrics, QFontMetricsF]] = {}
         # Each pill text laid out once: its width in whole and fractional pixels, and itself.
         self._texts: dict[tuple[str, bool, str], tuple[int, float, QStaticText]] = {}
@@ -235,9 +288,8 @@ class CountdownDelegate(QStyledItemDelegate):
             found = self._pills[(width, height)] = QRectF(0, 0, width, height)
         return found
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        _background(painter, option, index)
-        shown = model_value(index, Role.PILL)
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        shown = cell.value(Role.PILL)
         if shown is None:
             return
         text, urgency_value = shown
@@ -255,15 +307,14 @@ class CountdownDelegate(QStyledItemDelegate):
             advance = metrics.horizontalAdvance(text)
             laid_out = self._texts[text_key] = (advance, exact.horizontalAdvance(text), static)
         advance, natural, static = laid_out
-        rect = option.rect
-        top, cell_height = rect.top(), rect.height()
+        top, cell_height = cell.top, cell.height
         height = min(cell_height - 8, metrics.height() + 8)
-        width = min(rect.width() - 2 * PAD, advance + 20)
+        width = min(cell.width - 2 * PAD, advance + 20)
         pill = self._pill(width, height)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # The pill drawn at (0, 0) of a painter moved to its place: numbers, not a QRectF.
-        painter.translate(rect.left() + PAD, centre_y(top, cell_height) - height / 2 + 1)
+        painter.translate(cell.left + PAD, centre_y(top, cell_height) - height / 2 + 1)
         if urgency is not Urgency.NONE:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(named_colour(fill))
@@ -283,24 +334,18 @@ class CountdownDelegate(QStyledItemDelegate):
         return QSize(hint.width() + 2 * PAD + 20, hint.height() + 12)
 
 
-class ChannelDelegate(QStyledItemDelegate):
+class ChannelDelegate(CellDelegate):
     """The channel's icon, centred; its name is the tooltip and the accessible text."""
 
     ICON = 18
 
-    def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._style = style
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        _background(painter, option, index)
-        value = model_value(index, Role.CHANNEL)
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        value = cell.value(Role.CHANNEL)
         if value is None:
             return
         pixmap = icons.channel_pixmap(Channel(value), self.ICON, self._style.pixel_ratio)
-        rect = option.rect
-        x = rect.left() + (rect.width() - self.ICON) // 2
-        y = rect.top() + (rect.height() - self.ICON) // 2
+        x = cell.left + (cell.width - self.ICON) // 2
+        y = cell.top + (cell.height - self.ICON) // 2
         painter.drawPixmap(x, y, pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
@@ -316,23 +361,20 @@ _STATUS_MARK = {
 }
 
 
-class StatusDelegate(QStyledItemDelegate):
+class StatusDelegate(CellDelegate):
     """The status word after a small coloured dot."""
 
     def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._style = style
+        super().__init__(style, parent)
         self._texts = Texts()
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        _background(painter, option, index)
-        text = model_value(index, Qt.ItemDataRole.DisplayRole)
-        value = model_value(index, Role.STATUS)
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        text = cell.value()
+        value = cell.value(Role.STATUS)
         if not text or value is None:
             return
-        cell = self._style
-        rect = option.rect
-        left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
+        style = self._style
+        left, top, width, height = cell.left, cell.top, cell.width, cell.height
         dot_left, dot_top = left + PAD, centre_y(top, height) - 3
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -341,10 +383,10 @@ class StatusDelegate(QStyledItemDelegate):
         painter.translate(dot_left, dot_top)
         painter.drawEllipse(_DOT)
         painter.translate(-dot_left, -dot_top)
-        painter.setFont(cell.font)
-        painter.setPen(cell.pen(option))
+        painter.setFont(style.font)
+        painter.setPen(style.ink(cell.selected))
         box = (left + PAD + 14, top, width - 2 * PAD - 14, height)
-        self._texts.draw(painter, (cell.font, cell.font_key), box, text)
+        self._texts.draw(painter, (style.font, style.font_key), box, text)
         painter.restore()
 
 
@@ -358,35 +400,32 @@ _REPLY_MARK = {
 }
 
 
-class ReplyStateDelegate(QStyledItemDelegate):
+class ReplyStateDelegate(CellDelegate):
     """The delivery state of our replies: a sign and a word, coloured by state."""
 
     def __init__(self, style: CellStyle, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._style = style
+        super().__init__(style, parent)
         self._texts = Texts()
         self._bold: dict[str, tuple[QFont, str]] = {}
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        _background(painter, option, index)
-        value = model_value(index, Role.REPLY_STATE)
-        text = model_value(index, Qt.ItemDataRole.DisplayRole)
+    def paint_cell(self, painter: QPainter, cell: Cell) -> None:
+        value = cell.value(Role.REPLY_STATE)
+        text = cell.value()
         if value is None or not text:
             return
-        cell = self._style
+        style = self._style
         sign, light, dark = _REPLY_MARK[ReplyState(value)]
         painter.save()
         painter.setPen(
-            cell.pen(option)
-            if _selected(option)
-            else named_colour(dark if cell.colours.dark else light)
+            style.ink(True)
+            if cell.selected
+            else named_colour(dark if style.colours.dark else light)
         )
-        font = (cell.font, cell.font_key)
+        font = (style.font, style.font_key)
         if ReplyState(value) is ReplyState.FAILED:
-            font = self._bold_of(cell.font, cell.font_key)
+            font = self._bold_of(style.font, style.font_key)
         painter.setFont(font[0])
-        rect = option.rect
-        box = (rect.left() + PAD, rect.top(), rect.width() - 2 * PAD, rect.height())
+        box = (cell.left + PAD, cell.top, cell.width - 2 * PAD, cell.height)
         self._texts.draw(painter, font, box, f"{sign} {text}")
         painter.restore()
 

@@ -256,10 +256,14 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid():
+        if not index.isValid():
             return None
-        row_number = index.row()
-        if row_number >= len(self._ids):
+        return self.cell_value(index.row(), index.column(), role)
+
+    def cell_value(self, row_number: int, column: int, role: int) -> Any:
+        """``data`` by row and column numbers: what the view's painting asks, in Python,
+        with no index made (see ``desktop.ui.row_painting``)."""
+        if role not in _ROLES or not 0 <= row_number < len(self._ids):
             return None
         cid = self._ids[row_number]
         if role == Role.COMPLAINT_ID:
@@ -268,7 +272,7 @@ class QueueModel(QAbstractTableModel):
         if row is None:
             self._request_window(row_number // WINDOW)
             return None
-        return self.cells.value(row, _COLUMNS[index.column()], role)
+        return self.cells.value(row, _COLUMNS[column], role)
 
     # --- results from the database lane ----------------------------------------------
 

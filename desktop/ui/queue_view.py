@@ -37,6 +37,7 @@ from desktop.ui.delegates import (
 from desktop.ui.labels import reply_state_label, status_label
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
+from desktop.ui.row_painting import RowPainter
 
 TICK_MS = 10_000  # countdowns show minutes: a 10 s tick keeps them at most 10 s behind
 ROW_HEIGHT = 38
@@ -134,6 +135,7 @@ class QueueView(QTableView):
             self._delegates[column] = text
         for column, delegate in self._delegates.items():
             self.setItemDelegateForColumn(column, delegate)
+        self._rows = RowPainter(self, style, self._delegates)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         model.modelReset.connect(self._restore_selection)
         model.layoutChanged.connect(self._remember_selection)
@@ -318,15 +320,16 @@ class QueueView(QTableView):
         super().changeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The rows, painted here, not by Qt's table (see ``desktop.ui.row_painting``)."""
         self._cell_style.read(self)
-        super().paintEvent(event)
-        self._model.rows_shown()
+        painter = QPainter(self.viewport())
+        self._rows.paint(painter, event.rect())
         if self._loaded_once and self._model.rowCount() == 0:
-            painter = QPainter(self.viewport())
             painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
             painter.drawText(
                 self.viewport().rect().adjusted(24, 48, -24, 0),
                 int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
                 self.tr("No complaint matches. Clear the search or choose another filter."),
             )
-            painter.end()
+        painter.end()
+        self._model.rows_shown()

@@ -5,25 +5,29 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QImage, QPalette
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPaintEvent, QPalette
+from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
 
+import desktop
 from desktop.core.model import ReplyState
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import ThemeChoice
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
-from desktop.ui.queue_view import QueueView
+from desktop.ui.queue_view import ROW_HEIGHT, QueueView
 from tests.ui.conftest import wait_loaded
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TEXT_COLUMNS = (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED)
 DISPLAY = Qt.ItemDataRole.DisplayRole
+PROJECT = Path(desktop.__file__).parent
 
 
 @pytest.fixture
@@ -47,19 +51,68 @@ def _rows(view: QueueView) -> QImage:
     return view.viewport().grab().toImage()
 
 
+class _PaintedByQt(QueueView):
+    """The queue view as Qt's table paints it: cell by cell, through the delegates."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self._cell_style.read(self)
+        QTableView.paintEvent(self, event)
+
+
+def _as_qt_paints(window: MainWindow) -> QueueView:
+    """The window's queue, painted by Qt's table (``_PaintedByQt``): a second view of
+    the model, in the same window (as active), the same size and columns."""
+    view = window.queue_view
+    by_qt = _PaintedByQt(window.queue_model, window)
+    by_qt.tick_timer.stop()
+    by_qt.setGeometry(view.geometry())
+    by_qt.show()
+    for column in Column:
+        by_qt.horizontalHeader().resizeSection(column, view.columnWidth(column))
+    return by_qt
+
+
+def _same_rows(view: QueueView, other: QueueView) -> bool:
+    """The two views' rows are the same pixels (as high as both show)."""
+    ours, theirs = _rows(view), _rows(other)
+    assert ours.width() == theirs.width()
+    height = min(ours.height(), theirs.height())  # the window's view may have a taller header
+    assert height > 10 * ROW_HEIGHT
+    return ours.copy(0, 0, ours.width(), height) == theirs.copy(0, 0, theirs.width(), height)
+
+
+@pytest.mark.parametrize("theme", [ThemeChoice.LIGHT, ThemeChoice.DARK])
+def test_the_rows_are_the_pixels_qts_table_paints(
+    qtbot: QtBot, shown: MainWindow, theme: ThemeChoice
+) -> None:
+    """The view paints its rows itself (``row_painting``): the same pixels as Qt's table
+    painting them cell by cell through the same delegates, with the selected row, the
+    alternate rows' shade and a row cut by the top edge."""
+    shown.context.theme.apply(theme)
+    view, by_qt = shown.queue_view, _as_qt_paints(shown)
+    for each in (view, by_qt):
+        each.selectRow(2)
+        each.verticalScrollBar().setValue(ROW_HEIGHT + 9)  # the top row shows its lower part
+    qtbot.wait(50)
+    assert _same_rows(view, by_qt)
+
+
 @pytest.mark.parametrize("theme", [ThemeChoice.LIGHT, ThemeChoice.DARK])
 def test_text_cells_are_the_pixels_qt_paints(
     qtbot: QtBot, shown: MainWindow, theme: ThemeChoice
 ) -> None:
+    """The text delegate paints what Qt's item delegate does, elided text included."""
     shown.context.theme.apply(theme)
     view = shown.queue_view
     view.resize(view.width() - 37, view.height())  # the complaint column elides its text
     qtbot.wait(50)
-    ours = _rows(view)
-    qt = QStyledItemDelegate(view)
+    by_qt = _as_qt_paints(shown)
+    qt = QStyledItemDelegate(by_qt)
     for column in TEXT_COLUMNS:
-        view.setItemDelegateForColumn(column, qt)
-    assert _rows(view) == ours
+        by_qt.setItemDelegateForColumn(column, qt)
+    by_qt.selectRow(1)
+    qtbot.wait(50)
+    assert _same_rows(view, by_qt)
 
 
 def _repaint_profiled(view: QueueView, profile: Callable[[FrameType, str, object], None]) -> None:
@@ -73,7 +126,7 @@ def _repaint_profiled(view: QueueView, profile: Callable[[FrameType, str, object
 
 def _data_calls(view: QueueView) -> int:
     """How many times a repaint of the rows asks the model for a value."""
-    data = QueueModel.data.__code__
+    data = QueueModel.cell_value.__code__
     calls = 0
 
     def count(frame: FrameType, event: str, _arg: object) -> None:
@@ -117,30 +170,37 @@ def test_every_column_shows_the_rows_shade(
             assert image.pixelColor(int(x * ratio), int(y * ratio)) == shade, (row, column)
 
 
-def _entries_from_qt(view: QueueView) -> set[str]:
-    """The Python functions Qt calls during a repaint of the rows (not those our own
-    Python calls). Each such call frees the index Qt made for it, and each Qt object
-    freed lets another thread take the interpreter."""
-    paint_event = QueueView.paintEvent.__code__
-    names: set[str] = set()
-    in_qt = False  # within paintEvent's call into Qt's own
+def _entries_from_qt(view: QueueView) -> list[str]:
+    """The Python functions Qt calls during a repaint of the rows, in order (not those
+    our own Python calls). Each such call frees what Qt made for it (an index, an
+    option, an event), and each Qt object freed lets another thread take the
+    interpreter."""
+    in_qt: set[FrameType] = set()  # Python frames now within a call into Qt
+    names: list[str] = []
 
-    def record(frame: FrameType, event: str, _arg: object) -> None:
-        nonlocal in_qt
-        if frame.f_code is paint_event and event in ("c_call", "c_return", "c_exception"):
-            in_qt = event == "c_call"
-        caller = frame.f_back
-        if in_qt and event == "call" and caller is not None and caller.f_code is paint_event:
-            names.add(frame.f_code.co_name)
+    def record(frame: FrameType, event: str, arg: object) -> None:
+        if event == "c_call" and isinstance(getattr(arg, "__self__", None), Shiboken.Object):
+            in_qt.add(frame)
+        elif event in ("c_return", "c_exception"):
+            in_qt.discard(frame)
+        elif event == "call" and frame.f_back in in_qt and _ours(frame):
+            names.append(frame.f_code.co_name)
 
     _repaint_profiled(view, record)
     return names
 
 
-def test_a_repaint_calls_into_python_only_to_count_and_to_paint(shown: MainWindow) -> None:
-    # Not ``flags`` (Qt's own answers, in C++: it was asked twice a cell), nor ``data``
-    # (the delegates ask the model in Python, not through the index).
-    assert _entries_from_qt(shown.queue_view) == {"rowCount", "columnCount", "paint"}
+def _ours(frame: FrameType) -> bool:
+    """Project code: a method Qt calls (PySide's own Python, the standard library's
+    enums it reads, hold no Qt object)."""
+    return Path(frame.f_code.co_filename).is_relative_to(PROJECT)
+
+
+def test_a_repaint_calls_into_python_once(shown: MainWindow) -> None:
+    # Qt's table called into Python twice a cell to count (through ``index``) and once to
+    # paint, and ``flags`` twice a cell before Qt's own answered it: the view paints its
+    # rows itself, asking the model and the delegates in Python.
+    assert _entries_from_qt(shown.queue_view) == ["paintEvent"]
 
 
 def test_the_selected_rows_reply_state_is_in_the_selections_text_colour(
@@ -148,17 +208,17 @@ def test_the_selected_rows_reply_state_is_in_the_selections_text_colour(
 ) -> None:
     """On the selection's shade the reply state is written as the row's other texts are,
     not in its state's colour (dark on dark blue, before)."""
-    real = QueueModel.data
+    real = QueueModel.cell_value
 
-    def with_reply(model: QueueModel, index: QModelIndex, role: int = DISPLAY) -> object:
-        if index.isValid() and index.column() == Column.REPLY:
+    def with_reply(model: QueueModel, row: int, column: int, role: int) -> object:
+        if column == Column.REPLY:
             if role == Role.REPLY_STATE:
                 return ReplyState.SENT.value
             if role == DISPLAY:
                 return "sent"
-        return real(model, index, role)
+        return real(model, row, column, role)
 
-    monkeypatch.setattr(QueueModel, "data", with_reply)
+    monkeypatch.setattr(QueueModel, "cell_value", with_reply)
     view = shown.queue_view
     image = _rows(view)
     ratio = image.devicePixelRatio()
