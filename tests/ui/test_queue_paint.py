@@ -97,11 +97,15 @@ def test_the_rows_are_the_pixels_qts_table_paints(
     assert _same_rows(view, by_qt)
 
 
-@pytest.mark.parametrize("theme", [ThemeChoice.LIGHT, ThemeChoice.DARK])
+@pytest.mark.parametrize(
+    ("theme", "enabled"),
+    [(ThemeChoice.LIGHT, True), (ThemeChoice.DARK, True), (ThemeChoice.LIGHT, False)],
+)
 def test_text_cells_are_the_pixels_qt_paints(
-    qtbot: QtBot, shown: MainWindow, theme: ThemeChoice
+    qtbot: QtBot, shown: MainWindow, theme: ThemeChoice, enabled: bool
 ) -> None:
-    """The text delegate paints what Qt's item delegate does, elided text included."""
+    """The text delegate paints what Qt's item delegate does, elided text included, and
+    in the palette's Disabled colours when the queue is disabled."""
     shown.context.theme.apply(theme)
     view = shown.queue_view
     view.resize(view.width() - 37, view.height())  # the complaint column elides its text
@@ -111,6 +115,8 @@ def test_text_cells_are_the_pixels_qt_paints(
     for column in TEXT_COLUMNS:
         by_qt.setItemDelegateForColumn(column, qt)
     by_qt.selectRow(1)
+    for each in (view, by_qt):
+        each.setEnabled(enabled)
     qtbot.wait(50)
     assert _same_rows(view, by_qt)
 
