@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +28,8 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import Queue
 from desktop.core.model import Account
 from desktop.ui.filters import OPEN, Counts, CountStep, FilterKey, count_steps
-from desktop.ui.sidebar_delegate import SidebarDelegate
 from desktop.ui.sidebar_model import SidebarModel, SidebarRole
+from desktop.ui.sidebar_view import SidebarView
 from desktop.ui.tasks import TaskRunner
 
 REFRESH_MS = 60_000
@@ -56,10 +55,8 @@ class Sidebar(QWidget):
         self._refreshing = False
         self._again = False
         self.model = SidebarModel(self)
-        self.view = QListView(self)
+        self.view = SidebarView(self.model, self)
         self.view.setObjectName("filterList")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(SidebarDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setMouseTracking(True)

@@ -1,19 +1,21 @@
 """Painting the side bar's entries: section titles in small capitals; filters with an
 icon, a title and a count badge.
 
-As in the queue's delegates (``desktop.ui.delegates``), an entry is painted with as
-few Qt objects made for Python as can be: fonts and their metrics are made once per
-font, colours once per name, the model is asked in Python, and positions are numbers.
-Each such object freed lets another thread take the interpreter, and the side bar
-repaints its counts after every page a sync stores.
+As the queue's rows (``desktop.ui.row_painting``), the entries are painted in one
+call into Python: the side bar's view (``desktop.ui.sidebar_view``) hands the
+delegate an ``EntryCell`` of numbers (``paint_entry``), fonts and their metrics are
+made once per font, colours once per name, and the model is asked in Python. Each
+Qt object made for Python and freed lets another thread take the interpreter, and
+the side bar repaints its counts after every page a sync stores.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.core.deadlines import Urgency
@@ -25,6 +27,7 @@ from desktop.ui.theme import Colours, colours_for
 
 Index = QModelIndex | QPersistentModelIndex
 _VCENTRE = int(Qt.AlignmentFlag.AlignVCenter)
+ENTRY_WIDTH = 180  # what an entry asks for; the view gives it its whole width
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,67 +68,107 @@ class _Fonts:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What every entry of a repaint is painted with: read once a repaint."""
+
+    fonts: _Fonts
+    colours: Colours
+    text: QColor  # the titles' colour
+    pixel_ratio: float
+
+
+class EntryCell:
+    """One entry to paint: where, which, selected or under the mouse. The side bar's
+    view moves one ``EntryCell`` from entry to entry; its values are asked of the
+    model in Python, by row."""
+
+    __slots__ = ("height", "hovered", "left", "model", "row", "selected", "top", "width")
+
+    def __init__(self, model: Any) -> None:
+        self.model = model  # a SidebarModel (``entry_value``)
+        self.row = self.left = self.top = self.width = self.height = 0
+        self.selected = self.hovered = False
+
+    def value(self, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        return self.model.entry_value(self.row, role)
+
+
 class SidebarDelegate(QStyledItemDelegate):
-    """Section titles in small capitals; filters with an icon and a count badge."""
+    """Section titles in small capitals; filters with an icon and a count badge.
+
+    The side bar's view paints its entries with ``paint_entry``; Qt's ``paint`` comes
+    to it too (a drag's picture, any other view)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fonts: dict[str, _Fonts] = {}  # by the view font's key
         self._badges: dict[tuple[int, int], QRectF] = {}  # by width and height, at (0, 0)
 
-    def _fonts_of(self, option: QStyleOptionViewItem) -> _Fonts:
-        base = option.font
-        key = base.key()
+    def fonts(self, font: QFont) -> _Fonts:
+        """The side bar's fonts, made from the view's ``font`` once."""
+        key = font.key()
         found = self._fonts.get(key)
         if found is None:
-            found = self._fonts[key] = _Fonts.of(base)
+            found = self._fonts[key] = _Fonts.of(font)
         return found
 
+    def look(self, font: QFont, palette: QPalette, pixel_ratio: float) -> Look:
+        """The look of a repaint in ``font``, and ``palette`` in its current group."""
+        text = palette.color(QPalette.ColorRole.Text)
+        return Look(self.fonts(font), colours_for(palette), text, pixel_ratio)
+
+    def entry_height(self, fonts: _Fonts, section: bool) -> int:
+        return fonts.height + (18 if section else 14)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        palette = option.palette
-        colours = colours_for(palette)
-        fonts = self._fonts_of(option)
+        look = self.look(option.font, option.palette, painter.device().devicePixelRatioF())
+        cell = EntryCell(index.model())
         rect = option.rect
-        left, top, width, height = rect.left(), rect.top(), rect.width(), rect.height()
+        cell.row, cell.left, cell.top = index.row(), rect.left(), rect.top()
+        cell.width, cell.height = rect.width(), rect.height()
+        cell.selected = QStyle.StateFlag.State_Selected in option.state
+        cell.hovered = QStyle.StateFlag.State_MouseOver in option.state
+        self.paint_entry(painter, look, cell)
+
+    def paint_entry(self, painter: QPainter, look: Look, cell: EntryCell) -> None:
+        fonts, colours = look.fonts, look.colours
+        left, top, width, height = cell.left, cell.top, cell.width, cell.height
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if model_value(index, SidebarRole.SECTION):
+        if cell.value(SidebarRole.SECTION):
             painter.setFont(fonts.section)
             painter.setPen(named_colour(colours.muted))
-            text = model_value(index)
-            painter.drawText(left + 16, top + 8, width - 24, height - 8, _VCENTRE, text)
+            painter.drawText(left + 16, top + 8, width - 24, height - 8, _VCENTRE, cell.value())
             painter.restore()
             return
-        selected = QStyle.StateFlag.State_Selected in option.state
-        hovered = QStyle.StateFlag.State_MouseOver in option.state
         # The entry's body: the cell less 8 pixels each side and one above and below.
         body_left, body_width = left + 8, width - 16
-        if selected or hovered:
+        if cell.selected or cell.hovered:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(named_colour(colours.accent, 40 if selected else 18))
+            painter.setBrush(named_colour(colours.accent, 40 if cell.selected else 18))
             painter.drawRoundedRect(body_left, top + 1, body_width, height - 2, 6, 6)
         text_left = body_left + 10
-        channel = model_value(index, SidebarRole.CHANNEL)
+        channel = cell.value(SidebarRole.CHANNEL)
         if channel:
-            ratio = painter.device().devicePixelRatioF()
-            pixmap = icons.channel_pixmap(Channel(channel), 16, ratio)
+            pixmap = icons.channel_pixmap(Channel(channel), 16, look.pixel_ratio)
             painter.drawPixmap(text_left, centre_y(top, height) - 8, pixmap)
             text_left += 24
-        count = model_value(index, SidebarRole.COUNT)
+        count = cell.value(SidebarRole.COUNT)
         badge_width = 0
         if count:
-            alert = bool(model_value(index, SidebarRole.ALERT))
+            alert = bool(cell.value(SidebarRole.ALERT))
             body = (body_left, top + 1, body_width, height - 2)
             badge_width = self._paint_badge(painter, fonts, colours, f"{count:,}", alert, body)
         font, metrics = (
             (fonts.selected, fonts.selected_metrics)
-            if selected
+            if cell.selected
             else (fonts.title, fonts.title_metrics)
         )
         painter.setFont(font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(look.text)
         title_width = width - (text_left - left) - (badge_width + 22)
-        title = metrics.elidedText(model_value(index), Qt.TextElideMode.ElideRight, title_width)
+        title = metrics.elidedText(cell.value(), Qt.TextElideMode.ElideRight, title_width)
         painter.drawText(text_left, top, title_width, height, _VCENTRE, title)
         painter.restore()
 
@@ -163,7 +206,5 @@ class SidebarDelegate(QStyledItemDelegate):
         return width
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        height = self._fonts_of(option).height
-        if model_value(index, SidebarRole.SECTION):
-            return QSize(180, height + 18)
-        return QSize(180, height + 14)
+        section = bool(model_value(index, SidebarRole.SECTION))
+        return QSize(ENTRY_WIDTH, self.entry_height(self.fonts(option.font), section))

@@ -167,9 +167,14 @@ class SidebarModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        return self.entry_value(index.row(), role) if index.isValid() else None
+
+    def entry_value(self, row: int, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """``data`` by row number: what the side bar's painting asks, in Python, with no
+        index made (see ``desktop.ui.sidebar_view``)."""
+        if not 0 <= row < len(self._entries):
             return None
-        entry = self._entries[index.row()]
+        entry = self._entries[row]
         count = None if entry.key is None else self._counts.get(entry.key)
         if role == Qt.ItemDataRole.DisplayRole:
             return entry_title(entry)

@@ -3,7 +3,6 @@ pixels Qt's item delegate paints."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
@@ -13,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPaintEvent, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QTableView
 from pytestqt.qtbot import QtBot
-from shiboken6 import Shiboken
 
 import desktop
 from desktop.core.model import ReplyState
@@ -23,6 +21,7 @@ from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import ROW_HEIGHT, QueueView
 from tests.ui.conftest import wait_loaded
+from tests.ui.paint_support import entries_from_qt, repaint_profiled
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 TEXT_COLUMNS = (Column.AUTHOR, Column.EXCERPT, Column.RECEIVED)
@@ -121,15 +120,6 @@ def test_text_cells_are_the_pixels_qt_paints(
     assert _same_rows(view, by_qt)
 
 
-def _repaint_profiled(view: QueueView, profile: Callable[[FrameType, str, object], None]) -> None:
-    """Repaint the rows with ``profile`` seeing every call (``sys.setprofile``)."""
-    sys.setprofile(profile)
-    try:
-        view.viewport().repaint()
-    finally:
-        sys.setprofile(None)
-
-
 def _data_calls(view: QueueView) -> int:
     """How many times a repaint of the rows asks the model for a value."""
     data = QueueModel.cell_value.__code__
@@ -140,7 +130,7 @@ def _data_calls(view: QueueView) -> int:
         if event == "call" and frame.f_code is data:
             calls += 1
 
-    _repaint_profiled(view, count)
+    repaint_profiled(view.viewport(), count)
     return calls
 
 
@@ -176,37 +166,11 @@ def test_every_column_shows_the_rows_shade(
             assert image.pixelColor(int(x * ratio), int(y * ratio)) == shade, (row, column)
 
 
-def _entries_from_qt(view: QueueView) -> list[str]:
-    """The Python functions Qt calls during a repaint of the rows, in order (not those
-    our own Python calls). Each such call frees what Qt made for it (an index, an
-    option, an event), and each Qt object freed lets another thread take the
-    interpreter."""
-    in_qt: set[FrameType] = set()  # Python frames now within a call into Qt
-    names: list[str] = []
-
-    def record(frame: FrameType, event: str, arg: object) -> None:
-        if event == "c_call" and isinstance(getattr(arg, "__self__", None), Shiboken.Object):
-            in_qt.add(frame)
-        elif event in ("c_return", "c_exception"):
-            in_qt.discard(frame)
-        elif event == "call" and frame.f_back in in_qt and _ours(frame):
-            names.append(frame.f_code.co_name)
-
-    _repaint_profiled(view, record)
-    return names
-
-
-def _ours(frame: FrameType) -> bool:
-    """Project code: a method Qt calls (PySide's own Python, the standard library's
-    enums it reads, hold no Qt object)."""
-    return Path(frame.f_code.co_filename).is_relative_to(PROJECT)
-
-
 def test_a_repaint_calls_into_python_once(shown: MainWindow) -> None:
     # Qt's table called into Python twice a cell to count (through ``index``) and once to
     # paint, and ``flags`` twice a cell before Qt's own answered it: the view paints its
     # rows itself, asking the model and the delegates in Python.
-    assert _entries_from_qt(shown.queue_view) == ["paintEvent"]
+    assert entries_from_qt(shown.queue_view.viewport()) == ["paintEvent"]
 
 
 def test_the_selected_rows_reply_state_is_in_the_selections_text_colour(

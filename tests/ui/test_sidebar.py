@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
-from types import FrameType
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -103,27 +100,3 @@ def test_choosing_a_filter_signals_it(qtbot: QtBot, sidebar: Sidebar) -> None:
     assert sidebar.chosen == key
     sidebar.choose(FilterKey(FilterKind.STATUS, "resolved"))
     assert sidebar.chosen.value == "resolved"
-
-
-@pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_a_repaint_asks_the_model_in_python_not_through_qt(qtbot: QtBot, sidebar: Sidebar) -> None:
-    """Each call from Qt into Python frees the index Qt made for it, and with it lets
-    another thread take the interpreter: the entries' values are asked of the model in
-    Python (``model_value``), not through ``QModelIndex.data``."""
-    sidebar.resize(240, 800)
-    sidebar.show()
-    qtbot.waitExposed(sidebar)
-    callers: Counter[str] = Counter()
-
-    def record(frame: FrameType, event: str, _arg: object) -> None:
-        caller = frame.f_back
-        if event == "call" and frame.f_code is SidebarModel.data.__code__ and caller:
-            callers[caller.f_code.co_name] += 1
-
-    sys.setprofile(record)
-    try:
-        sidebar.view.viewport().grab()
-    finally:
-        sys.setprofile(None)
-    assert callers["model_value"] > sidebar.model.rowCount()  # every entry painted
-    assert set(callers) == {"model_value"}
