@@ -16,6 +16,9 @@ Compared in the same run with:
   before ``desktop.ui.row_painting``);
 - the same view over an empty queue (what a repaint costs with no rows).
 
+The side bar's repaint is timed the same way, against Qt's list painting the
+same entries through the same delegate.
+
 Also counted, for one repaint: calls from Qt into Python, the model's
 ``cell_value`` calls by role, and (on Linux with a C compiler:
 ``bench/interpreter_releases.py``) the times the GUI thread lets go of the
@@ -48,7 +51,12 @@ if str(ROOT) not in sys.path:
 
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QPaintEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QTableView,
+)
 from shiboken6 import Shiboken  # noqa: E402
 
 from bench import interpreter_releases  # noqa: E402
@@ -61,14 +69,18 @@ from desktop.core.store.database import open_with_key  # noqa: E402
 from desktop.core.store.queries import QueueFilter  # noqa: E402
 from desktop.core.store.seed import load_sample  # noqa: E402
 from desktop.core.store.settings import load_unit_settings  # noqa: E402
+from desktop.ui.filters import OPEN  # noqa: E402
 from desktop.ui.preferences import ThemeChoice  # noqa: E402
 from desktop.ui.queue_columns import Column, Role  # noqa: E402
 from desktop.ui.queue_model import QueueModel  # noqa: E402
 from desktop.ui.queue_view import ROW_HEIGHT, QueueView  # noqa: E402
+from desktop.ui.sidebar import Sidebar  # noqa: E402
+from desktop.ui.sidebar_view import SidebarView  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 from desktop.ui.theme import ThemeManager  # noqa: E402
 
 WIDTH, HEIGHT = 1000, 800  # the queue's part of a 1440 x 900 window: about 20 rows
+SIDEBAR_WIDTH = 230
 
 
 def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) -> None:
@@ -80,12 +92,12 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 60.0) ->
             raise TimeoutError("the queue did not load")
 
 
-def repaint_cpu_ms(view: QueueView, repeat: int) -> list[float]:
+def repaint_cpu_ms(view: QAbstractItemView, repeat: int) -> list[float]:
     """The GUI thread's CPU time of each of ``repeat`` full repaints of the rows' area."""
     return _repaints_ms(view, repeat, time.thread_time)
 
 
-def _repaints_ms(view: QueueView, repeat: int, clock: Callable[[], float]) -> list[float]:
+def _repaints_ms(view: QAbstractItemView, repeat: int, clock: Callable[[], float]) -> list[float]:
     """``repeat`` full repaints of the rows' area, each timed by ``clock`` (seconds)."""
     viewport = view.viewport()
     viewport.repaint()  # caches warm: the figure is a repaint of rows already shown once
@@ -97,7 +109,7 @@ def _repaints_ms(view: QueueView, repeat: int, clock: Callable[[], float]) -> li
     return times
 
 
-def repaint_shared_ms(view: QueueView, repeat: int) -> tuple[list[float], list[float]]:
+def repaint_shared_ms(view: QAbstractItemView, repeat: int) -> tuple[list[float], list[float]]:
     """Wall times of ``repeat`` full repaints, first alone, then while another thread runs
     Python without pause (as the database thread does while it stores a sync's pages).
 
@@ -133,6 +145,48 @@ class PaintedByQt(QueueView):
         QTableView.paintEvent(self, event)
 
 
+class ListPaintedByQt(SidebarView):
+    """The side bar's baseline: its entries painted by Qt's list, entry by entry through
+    the same delegate."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        QListView.paintEvent(self, event)
+
+
+def side_bar(app: QApplication, desk: Desk, tasks: TaskRunner, unit: object, repeat: int) -> None:
+    """The side bar's repaint (all its entries, one selected), against Qt's list painting
+    the same entries: CPU, wall time alone and while another thread runs Python, calls
+    from Qt into Python, and the times the interpreter is let go."""
+    sidebar = Sidebar(desk.queue, tasks, unit, lambda: datetime.now(UTC))  # type: ignore[arg-type]
+    sidebar.resize(SIDEBAR_WIDTH, HEIGHT)
+    sidebar.show()
+    sidebar.refresh()
+    _wait(app, lambda: sidebar.model.count(OPEN) is not None and not tasks.busy)
+    by_qt = ListPaintedByQt(sidebar.model)
+    by_qt.setObjectName("filterList")  # the stylesheet's
+    by_qt.resize(sidebar.view.size())
+    by_qt.show()
+    by_qt.setCurrentIndex(sidebar.model.index(sidebar.view.currentIndex().row()))
+    app.processEvents()
+    print(f"side bar repaint, {sidebar.model.rowCount()} entries, {repeat} repaints each")
+    for name, view in (
+        ("the view paints its entries", sidebar.view),
+        ("Qt's list paints them (before)", by_qt),
+    ):
+        cpu = repaint_cpu_ms(view, repeat)
+        alone, shared = repaint_shared_ms(view, repeat)
+        entries = python_calls(view)[0]
+        released = releases(view)
+        print(f"  {name}")
+        print(_line("  CPU", cpu))
+        print(_line("  wall time, alone", alone))
+        print(_line("  wall time, while another thread runs Python", shared))
+        let_go = "not counted" if released is None else str(released)
+        print(f"    calls from Qt into Python: {entries}; interpreter let go: {let_go}")
+    by_qt.close()
+    sidebar.close()
+
+
 def new_pages(app: QApplication, views: list[QueueView]) -> list[list[float]]:
     """Page down through rows read but never painted: the CPU time of each frame (the
     scroll and the repaint of a page of new rows, every value computed and every text
@@ -155,7 +209,7 @@ def new_pages(app: QApplication, views: list[QueueView]) -> list[list[float]]:
     return times
 
 
-def python_calls(view: QueueView) -> tuple[int, int, Counter[str]]:
+def python_calls(view: QAbstractItemView) -> tuple[int, int, Counter[str]]:
     """Calls from Qt into Python during one repaint (the view's ``paintEvent``, the
     delegates, the model's counts, ...), all Python function calls, and the model's
     ``cell_value`` calls by role."""
@@ -186,7 +240,7 @@ def python_calls(view: QueueView) -> tuple[int, int, Counter[str]]:
     return entries, calls, roles
 
 
-def releases(view: QueueView) -> int | None:
+def releases(view: QAbstractItemView) -> int | None:
     """How many times one repaint lets go of the interpreter (None: not counted here)."""
     count = interpreter_releases.counter()
     if count is None:
@@ -288,6 +342,7 @@ def main() -> None:
         print(f"  cell_value() calls per repaint: {sum(roles.values())} (before: {before})")
         for role, count in sorted(qt_roles.items(), key=lambda item: -item[1]):
             print(f"    {role:<22} {roles.get(role, 0):4d} (before: {count})")
+        side_bar(app, desk, tasks, unit, args.repeat)
         tasks.shutdown()
         app.processEvents()
         store.close()
