@@ -17,12 +17,17 @@ rows of icons, spacing, a grid, hidden rows, a drop indicator.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QPalette
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QAccessible, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QListView, QWidget
 
 from desktop.ui.sidebar_delegate import ENTRY_WIDTH, EntryCell, SidebarDelegate
 from desktop.ui.sidebar_model import SidebarModel, SidebarRole
+
+# What changes no entry's size: a count, and whether it alarms.
+_SIZELESS_ROLES = {int(SidebarRole.COUNT), int(SidebarRole.ALERT)}
 
 
 class SidebarView(QListView):
@@ -35,6 +40,21 @@ class SidebarView(QListView):
         self._entry = EntryCell(model)
         self._hovered = -1  # the row under the mouse (-1: none)
         model.modelReset.connect(self._forget_hovered)
+
+    def dataChanged(  # noqa: N802
+        self,
+        top_left: QModelIndex | QPersistentModelIndex,
+        bottom_right: QModelIndex | QPersistentModelIndex,
+        roles: Sequence[int] = (),
+    ) -> None:
+        """A count changed: repaint its entries. Qt's list would lay every entry out
+        again (asking each its size hint, through Qt), though a count never changes an
+        entry's size; it still does while a screen reader listens (it tells it too)."""
+        if roles and set(roles) <= _SIZELESS_ROLES and not QAccessible.isActive():
+            changed = self.visualRect(top_left).united(self.visualRect(bottom_right))
+            self.viewport().update(changed)
+            return
+        super().dataChanged(top_left, bottom_right, roles)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Keep the row under the mouse: Qt's list keeps it to itself (and repaints the

@@ -3,17 +3,21 @@ into Python a repaint."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from types import FrameType
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect
 from PySide6.QtGui import QImage, QPaintEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 
+from desktop.ui import filters
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import ThemeChoice
+from desktop.ui.sidebar_delegate import SidebarDelegate
 from desktop.ui.sidebar_view import SidebarView
 from tests.ui.conftest import wait_loaded
 from tests.ui.paint_support import entries_from_qt
@@ -87,3 +91,45 @@ def test_a_repaint_calls_into_python_once(window: MainWindow) -> None:
     # Qt's list called into Python about 190 times: the model's row count four times an
     # entry, its flags twice, the delegate's size hint and paint once each.
     assert entries_from_qt(window.sidebar.view.viewport()) == ["paintEvent"]
+
+
+class _Paints(QObject):
+    """The areas of the paint events its object receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.areas: list[QRect] = []
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(event, QPaintEvent):
+            self.areas.append(event.rect())
+        return False
+
+
+def test_a_changed_count_repaints_its_entry_without_laying_the_list_out(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Qt's list lays every entry out again when a count changes, asking each its size
+    hint through Qt (about 80 calls into Python after every page a sync stores)."""
+    view, model = window.sidebar.view, window.sidebar.model
+    row = model.row_of(filters.OPEN)
+    assert row is not None
+    qtbot.wait(50)
+    paints = _Paints()
+    view.viewport().installEventFilter(paints)
+    size_hint = SidebarDelegate.sizeHint.__code__
+    asked = 0
+
+    def count(frame: FrameType, event: str, _arg: object) -> None:
+        nonlocal asked
+        asked += event == "call" and frame.f_code is size_hint
+
+    sys.setprofile(count)
+    try:
+        model.set_counts({filters.OPEN: (model.count(filters.OPEN) or 0) + 5})
+        qtbot.wait(50)
+    finally:
+        sys.setprofile(None)
+    assert asked < model.rowCount() / 2  # not every entry's size
+    entry = view.visualRect(model.index(row))
+    assert any(area.contains(entry) for area in paints.areas)
