@@ -124,6 +124,17 @@ def retire(*contexts: WindowContext) -> None:
         context.theme.detach()
 
 
+@pytest.fixture
+def shown_window(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
+    """The officer's window on screen at 1440 x 900, its first rows and counts in."""
+    window = make_window()
+    window.resize(1440, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    wait_loaded(qtbot, window)
+    return window
+
+
 def wait_loaded(qtbot: QtBot, window: MainWindow) -> None:
     """Until the queue's first rows and the side bar's counts are in."""
     from desktop.ui import filters

@@ -3,7 +3,6 @@ pixels Qt's item delegate paints."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 
@@ -20,7 +19,6 @@ from desktop.ui.preferences import ThemeChoice
 from desktop.ui.queue_columns import Column, Role
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import ROW_HEIGHT, QueueView
-from tests.ui.conftest import wait_loaded
 from tests.ui.paint_support import entries_from_qt, repaint_profiled
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -30,12 +28,8 @@ PROJECT = Path(desktop.__file__).parent
 
 
 @pytest.fixture
-def shown(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
-    window = make_window()
-    window.resize(1440, 900)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_loaded(qtbot, window)
+def shown(qtbot: QtBot, shown_window: MainWindow) -> MainWindow:
+    window = shown_window
     view = window.queue_view
     view.tick_timer.stop()
     first, last = view.visible_rows()

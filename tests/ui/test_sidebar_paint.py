@@ -4,7 +4,6 @@ into Python a repaint."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from types import FrameType
 
 import pytest
@@ -19,7 +18,6 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import ThemeChoice
 from desktop.ui.sidebar_delegate import SidebarDelegate
 from desktop.ui.sidebar_view import SidebarView
-from tests.ui.conftest import wait_loaded
 from tests.ui.paint_support import entries_from_qt
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -33,14 +31,9 @@ class _PaintedByQt(SidebarView):
 
 
 @pytest.fixture
-def window(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
-    shown = make_window()
-    shown.resize(1440, 900)
-    shown.show()
-    qtbot.waitExposed(shown)
-    wait_loaded(qtbot, shown)
-    qtbot.waitUntil(lambda: shown.sidebar.model.rowCount() > 20)
-    return shown
+def window(qtbot: QtBot, shown_window: MainWindow) -> MainWindow:
+    qtbot.waitUntil(lambda: shown_window.sidebar.model.rowCount() > 20)
+    return shown_window
 
 
 def _painted(view: QListView) -> QImage:
