@@ -31,18 +31,18 @@ from PySide6.QtCore import (
 from desktop.core.deadlines import UnitSettings
 from desktop.core.desk.queue import WINDOW, ChangedRows, FirstLoad, Placing, Queue
 from desktop.core.store.queries import QueueFilter
-from desktop.core.store.queue_pages import CappedCount, IdPage, QueueKey, QueueRow
+from desktop.core.store.queue_pages import IdPage, QueueKey, QueueRow
 from desktop.core.tickets import Ticket
 from desktop.ui.id_diff import Shuffle, consecutive, replay, rows_about_to_move, rows_moved, runs
 from desktop.ui.id_lookup import row_in
 from desktop.ui.placing import Placed, place_step_on_lane
 from desktop.ui.queue_columns import CellValues, Column, Role, header_text
+from desktop.ui.queue_total import QueueTotal
 from desktop.ui.tasks import TaskRunner
 
 MAX_CACHED_ROWS = 20_000
 MANY_RUNS = 64  # changed rows signalled run by run up to this many runs
 RESYNC_DELAY_MS = 400
-COUNT_WAIT_MS = 250
 
 Index = QModelIndex | QPersistentModelIndex
 _COLUMNS = tuple(Column)
@@ -72,7 +72,6 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._queue, self._tasks, self._unit, self._clock = queue, tasks, unit, clock
         self._ticket = Ticket()  # the current filter's reads; cancelled by the next filter
-        self._count_ticket = Ticket()
         self._now = clock()
         self._filter = QueueFilter()
         self._generation = 0
@@ -84,8 +83,8 @@ class QueueModel(QAbstractTableModel):
         self._rows: dict[int, QueueRow] = {}
         self.cells = CellValues(unit, self._now)
         self._pending_windows: set[int] = set()
-        self.total = 0
-        self.total_is_more = False  # a search's count stopped at ``total``: more match
+        self._total = QueueTotal(queue, tasks, self._on_failure, self)
+        self._total.changed.connect(self.total_changed)
         self._changed: set[int] = set()  # changed since the order was last placed
         self._touched: set[int] = set()  # every id changed since the first page
         self._reorder_all = False  # the filter's time limits moved: read the order again
@@ -93,11 +92,6 @@ class QueueModel(QAbstractTableModel):
         self._placing = False  # a placement's steps are under way on the lane
         self._resync = QTimer(self, singleShot=True, interval=RESYNC_DELAY_MS)
         self._resync.timeout.connect(self._start_resync)
-        # A new filter's count waits for its first rows to be painted: running on the lane
-        # meanwhile, it would hold the interpreter the paint needs. Unpainted (no view
-        # shows them), it starts after COUNT_WAIT_MS.
-        self._count_waits = QTimer(self, singleShot=True, interval=COUNT_WAIT_MS)
-        self._count_waits.timeout.connect(self._count_current)
 
     # --- what the window calls -------------------------------------------------------
 
@@ -124,17 +118,21 @@ class QueueModel(QAbstractTableModel):
             self._on_failure,
             ticket=self._ticket,
         )
-        # A count can take a while (a common search word): it starts once the first rows
-        # are painted, and is called off if the officer types on.
-        self._count_ticket.cancel()
-        self._count_waits.stop()
+        self._total.hold()  # counted once the first rows are painted (``queue_total``)
+
+    @property
+    def total(self) -> int:
+        """How many complaints match the filter (as last counted)."""
+        return self._total.value
+
+    @property
+    def total_is_more(self) -> bool:
+        """A search's count stopped at ``total``: more match."""
+        return self._total.more
 
     def rows_shown(self) -> None:
-        """A view painted this model's rows (``QueueView`` says so after each paint):
-        a count waiting for the first rows of a new filter to show starts now."""
-        if self._count_waits.isActive():
-            self._count_waits.stop()
-            self._count_current()
+        """A view painted this model's rows (``QueueView`` says so after each paint)."""
+        self._total.rows_shown()
 
     def refresh(self, queue_filter: QueueFilter | None = None) -> None:
         """Bring the order up to ``queue_filter``'s new time limits, keeping the rows shown.
@@ -293,7 +291,7 @@ class QueueModel(QAbstractTableModel):
         self.cells.tick(self._now)
         self.endResetModel()
         self.loaded.emit()
-        self._count_waits.start()  # for the paint of these rows (``rows_shown``)
+        self._total.after_paint(self._filter)
 
     def _on_more_ids(self, generation: int, page: IdPage) -> None:
         if generation != self._generation:
@@ -377,7 +375,7 @@ class QueueModel(QAbstractTableModel):
         work = partial(self._queue.pages_until, self._filter, count)
         done = partial(self._on_resync, self._generation)
         self._tasks.background(work, done, self._on_failure, ticket=self._ticket)
-        self._count(self._filter)
+        self._total.count(self._filter)
 
     def _on_resync(self, generation: int, result: tuple[list[int], QueueKey | None]) -> None:
         if generation != self._generation:
@@ -400,7 +398,7 @@ class QueueModel(QAbstractTableModel):
         placing = Placing(self._filter, changed, loaded, self._after is not None)
         self._placing = True
         self._place_step(placing, loaded, self._generation, self._version, changed)
-        self._count(self._filter)
+        self._total.count(self._filter)
 
     def _place_step(
         self, placing: Placing, loaded: array[int], generation: int, version: int, changed: set[int]
@@ -472,30 +470,6 @@ class QueueModel(QAbstractTableModel):
         self._fetching_ids = False
         self._pending_windows.clear()
         self.read_failed.emit(error)
-
-    def _count_current(self) -> None:
-        self._count(self._filter)
-
-    def _count(self, queue_filter: QueueFilter) -> None:
-        """Count the matches on the database lane; a count the officer typed past is
-        called off before it starts (its ticket is cancelled by the next one)."""
-        self._count_ticket.cancel()
-        self._count_ticket = Ticket()
-        self._tasks.background(
-            partial(self._queue.count_shown, queue_filter),
-            partial(self._on_total, self._generation),
-            self._on_failure,
-            ticket=self._count_ticket,
-        )
-
-    def _on_total(self, generation: int, total: CappedCount) -> None:
-        if generation == self._generation:
-            self.total_is_more = total.more
-            self._set_total(total.value)
-
-    def _set_total(self, total: int) -> None:
-        self.total = total
-        self.total_changed.emit(total)
 
     def _emit_all_changed(self) -> None:
         if self._ids:

@@ -14,8 +14,7 @@ from desktop.core.deadlines import UnitSettings
 from desktop.core.desk import Desk
 from desktop.core.desk import queue as desk_queue
 from desktop.core.store.queries import QueueFilter
-from desktop.core.store.queue_pages import CappedCount
-from desktop.ui import queue_model
+from desktop.ui import queue_total
 from desktop.ui.queue_model import QueueModel
 from desktop.ui.queue_view import ROW_HEIGHT, QueueView
 from desktop.ui.tasks import TaskRunner
@@ -137,16 +136,16 @@ def test_a_search_is_counted_once_its_first_rows_are_painted(
 ) -> None:
     """Counting a common word holds the interpreter for a while: it must not share it
     with the paint of the rows the officer waits for."""
-    monkeypatch.setattr(queue_model, "COUNT_WAIT_MS", 60_000)  # only a paint starts it
+    monkeypatch.setattr(queue_total, "COUNT_WAIT_MS", 60_000)  # only a paint starts it
     view, model = _shown_view(qtbot, desk, tasks, unit, clock, rows_high=10)
     happened: list[str] = []
-    count_shown = desk_queue.Queue.count_shown
+    count = queue_total.QueueTotal.count
 
-    def counting(queue: desk_queue.Queue, wanted: QueueFilter) -> CappedCount:
-        happened.append("count")  # on the lane
-        return count_shown(queue, wanted)
+    def counting(total: queue_total.QueueTotal, wanted: QueueFilter) -> None:
+        happened.append("count")  # handed to the lane
+        count(total, wanted)
 
-    monkeypatch.setattr(desk_queue.Queue, "count_shown", counting)
+    monkeypatch.setattr(queue_total.QueueTotal, "count", counting)
     model.loaded.connect(lambda: happened.append("loaded"))
     painted = _Noting(happened, "paint")
     view.viewport().installEventFilter(painted)
