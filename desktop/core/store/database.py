@@ -44,6 +44,9 @@ def _postgresql() -> ModuleType:
 
 
 KEEP_BACKUPS = 3
+# About 8 ms of SQLite's own work (130 million steps a second here): rare enough not to
+# take the interpreter from the window, often enough to stop a read called off.
+PROGRESS_STEPS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +69,14 @@ class Store:
             raw = conn.connection.dbapi_connection
             with ticket.interruptible(raw.interrupt):  # type: ignore[union-attr]
                 event.listen(conn, "before_cursor_execute", lambda *_: ticket.check())
-                yield conn
+                # A cancel landing between that check and the statement's start finds
+                # nothing to interrupt (SQLite forgets it): the statement then stops at
+                # its next progress check, every PROGRESS_STEPS of SQLite's steps.
+                raw.set_progress_handler(lambda: ticket.cancelled, PROGRESS_STEPS)  # type: ignore[union-attr]
+                try:
+                    yield conn
+                finally:
+                    raw.set_progress_handler(None, 0)  # type: ignore[union-attr]
 
     @contextmanager
     def write(self, *, durable: bool = True) -> Iterator[Connection]:
